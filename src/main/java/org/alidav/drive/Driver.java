@@ -1,0 +1,45 @@
+package org.alidav.drive;
+
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * What every storage backend must do. Drivers work on {@link Entry} handles, never on paths: the op
+ * layer ({@code org.alidav.drive.cache.Storage}) resolves paths, caches listings and keeps a folder
+ * free of duplicate names, so a driver stays a thin translation to its backend.
+ *
+ * <p>Optional abilities are separate interfaces a driver may also implement: {@link Copier},
+ * {@link Linker}, {@link QuotaReporter}, {@link ModTimeSetter}. All methods throw
+ * {@link DriveException} for anything a client should hear about.
+ */
+public interface Driver extends AutoCloseable {
+
+    /** The folder mounted as the storage's root. */
+    Entry root();
+
+    /** Every entry of a folder, in no particular order. */
+    List<Entry> list(Entry folder);
+
+    /** Creates a folder; ALREADY_EXISTS when the name is taken. */
+    Entry mkdir(Entry parent, String name);
+
+    /**
+     * Stores a file under {@code parent/name}. When {@link Upload#existing()} is set the new content
+     * replaces it, and until the new content is complete the old one stays readable; on failure the
+     * old content is kept.
+     */
+    Entry put(Entry parent, String name, Upload upload);
+
+    /** Moves and/or renames; the target name is free (the op layer removed any clash first). */
+    Entry move(Entry entry, Entry newParent, String newName);
+
+    /** Removes a file or a whole folder (to the trash where the backend has one and is set to). */
+    void remove(Entry entry);
+
+    /** Reads a byte range of a file; the caller closes the stream. */
+    InputStream open(Entry file, ByteRange range);
+
+    @Override
+    default void close() {
+    }
+}

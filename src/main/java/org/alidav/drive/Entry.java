@@ -1,0 +1,41 @@
+package org.alidav.drive;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One file or folder as a driver sees it. {@code id} is the driver's own handle (a file id in the
+ * cloud, a relative path on disk): opaque to every other layer.
+ *
+ * @param id          the driver's handle, never null
+ * @param name        the name inside its parent ("" for a storage root)
+ * @param folder      true for folders
+ * @param size        bytes for files, 0 for folders
+ * @param modified    last modification time (the client's mtime where the driver keeps one)
+ * @param created     creation time, or {@code modified} when the driver has none
+ * @param sha1        lowercase hex SHA-1 of the content, or null when unknown
+ * @param contentType MIME type the driver knows, or null to derive it from the name
+ */
+public record Entry(String id, String name, boolean folder, long size, Instant modified, Instant created,
+                    String sha1, String contentType) {
+
+    public Entry {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(modified, "modified");
+        if (created == null) created = modified;
+        if (sha1 != null) sha1 = sha1.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static Entry folder(String id, String name, Instant modified) {
+        return new Entry(id, name, true, 0, modified, modified, null, null);
+    }
+
+    public static Entry file(String id, String name, long size, Instant modified, String sha1) {
+        return new Entry(id, name, false, size, modified, modified, sha1, null);
+    }
+
+    public Entry withName(String newName) {
+        return new Entry(id, newName, folder, size, modified, created, sha1, contentType);
+    }
+}

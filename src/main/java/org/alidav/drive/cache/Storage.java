@@ -1,0 +1,181 @@
+package org.alidav.drive.cache;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.alidav.drive.ByteRange;
+import org.alidav.drive.Copier;
+import org.alidav.drive.DriveException;
+import org.alidav.drive.DrivePath;
+import org.alidav.drive.Driver;
+import org.alidav.drive.Entry;
+import org.alidav.drive.Link;
+import org.alidav.drive.Linker;
+import org.alidav.drive.ModTimeSetter;
+import org.alidav.drive.Quota;
+import org.alidav.drive.QuotaReporter;
+import org.alidav.drive.Upload;
+
+/**
+ * A driver seen through paths: the op layer every WebDAV request goes through. It resolves paths by
+ * walking cached listings, answers lookups of absent names from a fresh listing without calling the
+ * backend, keeps listings current after its own writes, and checks the preconditions every driver
+ * would otherwise check again (parent exists and is a folder, target name free).
+ */
+public final class Storage implements AutoCloseable {
+    private final String name;
+    private final Driver driver;
+    private final ListingCache listings;
+    private final Clock clock;
+
+    public Storage(String name, Driver driver, Duration listingTtl, Clock clock) {
+        this.name = name;
+        this.driver = driver;
+        this.listings = new ListingCache(listingTtl, clock);
+        this.clock = clock;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Driver driver() {
+        return driver;
+    }
+
+    /** The entry at {@code path}, or empty when nothing is there. */
+    public Optional<Entry> find(DrivePath path) {
+        if (path.isRoot()) return Optional.of(driver.root());
+        Optional<Entry> parent = find(path.parent());
+        if (parent.isEmpty() || !parent.get().folder()) return Optional.empty();
+        return listing(path.parent(), parent.get()).get(path.name());
+    }
+
+    public Entry stat(DrivePath path) {
+        return find(path).orElseThrow(() -> DriveException.notFound(path.toString()));
+    }
+
+    public List<Entry> list(DrivePath folder) {
+        Entry e = stat(folder);
+        if (!e.folder()) throw DriveException.conflict("not a folder: " + folder);
+        return List.copyOf(listing(folder, e).entries());
+    }
+
+    private Listing listing(DrivePath path, Entry folder) {
+        return listings.get(path, () -> Listing.of(driver.list(folder), clock.instant()));
+    }
+
+    public Entry mkdir(DrivePath path) {
+        Entry parent = parentFolder(path);
+        if (find(path).isPresent()) throw DriveException.alreadyExists(path.toString());
+        Entry created = driver.mkdir(parent, path.name());
+        listings.update(path.parent(), l -> l.with(created));
+        return created;
+    }
+
+    /** Writes a file, replacing an existing file of that name; a folder in the way is a conflict. */
+    public Entry put(DrivePath path, InputStream body, long size, Instant modified, String sha1) {
+        Entry parent = parentFolder(path);
+        Entry existing = find(path).orElse(null);
+        if (existing != null && existing.folder()) throw DriveException.conflict("a folder is in the way: " + path);
+        Entry written = driver.put(parent, path.name(), new Upload(body, size, modified, sha1, existing));
+        listings.update(path.parent(), l -> l.with(written));
+        return written;
+    }
+
+    public void remove(DrivePath path) {
+        if (path.isRoot()) throw DriveException.conflict("the storage root cannot be removed");
+        Entry e = stat(path);
+        driver.remove(e);
+        listings.update(path.parent(), l -> l.without(path.name()));
+        listings.invalidate(path);
+    }
+
+    /** Moves or renames to a free {@code to}; the caller removes an existing target first. */
+    public Entry move(DrivePath from, DrivePath to) {
+        Entry e = stat(from);
+        Entry newParent = freeTarget(from, to);
+        Entry moved = driver.move(e, newParent, to.name());
+        listings.update(from.parent(), l -> l.without(from.name()));
+        listings.update(to.parent(), l -> l.with(moved));
+        listings.invalidate(from);
+        return moved;
+    }
+
+    /** Copies a file or a folder tree to a free {@code to}. */
+    public Entry copy(DrivePath from, DrivePath to) {
+        Entry e = stat(from);
+        Entry newParent = freeTarget(from, to);
+        Entry copied = driver instanceof Copier c ? c.copy(e, newParent, to.name()) : copyByStreaming(e, newParent, to.name());
+        listings.update(to.parent(), l -> l.with(copied));
+        return copied;
+    }
+
+    private Entry copyByStreaming(Entry source, Entry newParent, String newName) {
+        if (source.folder()) {
+            Entry folder = driver.mkdir(newParent, newName);
+            for (Entry child : driver.list(source)) copyByStreaming(child, folder, child.name());
+            return folder;
+        }
+        try (InputStream in = source.size() == 0 ? InputStream.nullInputStream() : driver.open(source, ByteRange.whole(source.size()))) {
+            return driver.put(newParent, newName, new Upload(in, source.size(), source.modified(), source.sha1(), null));
+        } catch (IOException e) {
+            throw DriveException.upstream("copy of " + source.name() + " failed", e);
+        }
+    }
+
+    private Entry freeTarget(DrivePath from, DrivePath to) {
+        if (from.isRoot()) throw DriveException.conflict("the storage root cannot be moved or copied");
+        if (to.startsWith(from)) throw DriveException.conflict("cannot move or copy " + from + " into itself");
+        Entry parent = parentFolder(to);
+        if (find(to).isPresent()) throw DriveException.alreadyExists(to.toString());
+        return parent;
+    }
+
+    private Entry parentFolder(DrivePath path) {
+        if (path.isRoot()) throw DriveException.conflict("the storage root already exists");
+        Entry parent = find(path.parent()).orElseThrow(() -> DriveException.conflict("no parent folder: " + path.parent()));
+        if (!parent.folder()) throw DriveException.conflict("parent is not a folder: " + path.parent());
+        return parent;
+    }
+
+    public InputStream open(Entry file, ByteRange range) {
+        return driver.open(file, range);
+    }
+
+    /** A direct URL for the file when the driver has one. */
+    public Optional<Link> link(Entry file) {
+        return driver instanceof Linker l ? Optional.of(l.link(file)) : Optional.empty();
+    }
+
+    public Optional<Quota> quota() {
+        return driver instanceof QuotaReporter q ? Optional.of(q.quota()) : Optional.empty();
+    }
+
+    public boolean canSetModified() {
+        return driver instanceof ModTimeSetter;
+    }
+
+    /** Sets the modification time where the driver can; returns the entry as it is afterwards. */
+    public Entry setModified(DrivePath path, Instant modified) {
+        Entry e = stat(path);
+        if (!(driver instanceof ModTimeSetter m)) return e;
+        Entry updated = m.setModified(e, modified);
+        if (!path.isRoot()) listings.update(path.parent(), l -> l.with(updated));
+        return updated;
+    }
+
+    /** Drops cached listings at and below {@code path}, so the next request asks the backend. */
+    public void invalidate(DrivePath path) {
+        listings.invalidate(path);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
