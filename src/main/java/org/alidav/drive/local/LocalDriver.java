@@ -1,0 +1,329 @@
+package org.alidav.drive.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.alidav.drive.ByteRange;
+import org.alidav.drive.Copier;
+import org.alidav.drive.DriveException;
+import org.alidav.drive.DrivePath;
+import org.alidav.drive.Driver;
+import org.alidav.drive.Entry;
+import org.alidav.drive.ModTimeSetter;
+import org.alidav.drive.Quota;
+import org.alidav.drive.QuotaReporter;
+import org.alidav.drive.Upload;
+
+/**
+ * A folder on disk. An entry's id is its path relative to the root, with {@code /} separators.
+ * Uploads are written to a hidden temp file beside the target and renamed into place when complete,
+ * so a half-written upload is never visible and a failed overwrite keeps the old file. Nothing
+ * outside the root is reachable: names are validated and symbolic links leading out are hidden.
+ */
+public final class LocalDriver implements Driver, Copier, ModTimeSetter, QuotaReporter {
+    static final String TEMP_PREFIX = ".alidav-upload-";
+
+    private final Path root;
+    private final Path realRoot;
+    private final Clock clock;
+
+    public LocalDriver(Path root, Clock clock) {
+        try {
+            Files.createDirectories(root);
+            this.root = root.toAbsolutePath().normalize();
+            this.realRoot = this.root.toRealPath();
+        } catch (IOException e) {
+            throw DriveException.upstream("cannot use " + root + " as a storage root", e);
+        }
+        this.clock = clock;
+    }
+
+    @Override
+    public Entry root() {
+        return entry("", root);
+    }
+
+    @Override
+    public List<Entry> list(Entry folder) {
+        Path dir = resolve(folder.id());
+        try (Stream<Path> children = Files.list(dir)) {
+            List<Entry> out = new ArrayList<>();
+            for (Path p : (Iterable<Path>) children::iterator) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(TEMP_PREFIX) || !DrivePath.isValidName(name) || !insideRoot(p)) continue;
+                try {
+                    out.add(entry(childId(folder.id(), name), p));
+                } catch (DriveException e) {
+                    if (e.kind() != DriveException.Kind.NOT_FOUND) throw e; // removed while listing
+                }
+            }
+            return out;
+        } catch (NoSuchFileException e) {
+            throw DriveException.notFound(folder.id());
+        } catch (IOException e) {
+            throw DriveException.upstream("cannot list " + folder.id(), e);
+        }
+    }
+
+    @Override
+    public Entry mkdir(Entry parent, String name) {
+        String id = childId(parent.id(), DrivePath.checkName(name));
+        Path dir = resolve(id);
+        try {
+            Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw DriveException.alreadyExists(id);
+        } catch (NoSuchFileException e) {
+            throw DriveException.conflict("no parent folder for " + id);
+        } catch (IOException e) {
+            throw DriveException.upstream("cannot create folder " + id, e);
+        }
+        return entry(id, dir);
+    }
+
+    @Override
+    public Entry put(Entry parent, String name, Upload upload) {
+        String id = childId(parent.id(), DrivePath.checkName(name));
+        Path target = resolve(id);
+        Path temp = target.resolveSibling(TEMP_PREFIX + UUID.randomUUID());
+        try {
+            String sha1 = writeTemp(temp, upload);
+            if (upload.sha1() != null && !upload.sha1().equals(sha1)) {
+                throw DriveException.conflict("content does not match the SHA-1 the client sent for " + id);
+            }
+            Instant mtime = upload.modified() != null ? upload.modified() : clock.instant();
+            Files.setLastModifiedTime(temp, FileTime.from(mtime));
+            moveIntoPlace(temp, target);
+            Entry e = entry(id, target);
+            return new Entry(e.id(), e.name(), false, e.size(), e.modified(), e.created(), sha1, null);
+        } catch (NoSuchFileException e) {
+            throw DriveException.conflict("no parent folder for " + id);
+        } catch (IOException e) {
+            throw DriveException.upstream("upload of " + id + " failed: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /** Copies the body into {@code temp}, checking the announced size; returns the content's SHA-1. */
+    private static String writeTemp(Path temp, Upload upload) throws IOException {
+        MessageDigest sha1 = sha1();
+        long written;
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW), sha1)) {
+            written = upload.body().transferTo(out);
+        }
+        if (upload.sizeKnown() && written != upload.size()) {
+            throw new IOException("expected " + upload.size() + " bytes, got " + written);
+        }
+        return HexFormat.of().formatHex(sha1.digest());
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) throw new FileAlreadyExistsException(target.toString());
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Override
+    public Entry move(Entry entry, Entry newParent, String newName) {
+        String id = childId(newParent.id(), DrivePath.checkName(newName));
+        Path target = resolve(id);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) throw DriveException.alreadyExists(id);
+        try {
+            Files.move(resolve(entry.id()), target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            throw DriveException.notFound(entry.id());
+        } catch (IOException e) {
+            throw DriveException.upstream("cannot move " + entry.id() + " to " + id, e);
+        }
+        return entry(id, target);
+    }
+
+    @Override
+    public Entry copy(Entry entry, Entry newParent, String newName) {
+        String id = childId(newParent.id(), DrivePath.checkName(newName));
+        Path target = resolve(id);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) throw DriveException.alreadyExists(id);
+        try {
+            copyTree(resolve(entry.id()), target);
+        } catch (NoSuchFileException e) {
+            throw DriveException.notFound(entry.id());
+        } catch (IOException e) {
+            deleteTreeQuietly(target);
+            throw DriveException.upstream("cannot copy " + entry.id() + " to " + id, e);
+        }
+        return entry(id, target);
+    }
+
+    private void copyTree(Path source, Path target) throws IOException {
+        if (!Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+            Path temp = target.resolveSibling(TEMP_PREFIX + UUID.randomUUID());
+            try {
+                Files.copy(source, temp, StandardCopyOption.COPY_ATTRIBUTES);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                deleteQuietly(temp);
+            }
+            return;
+        }
+        Files.createDirectory(target);
+        try (Stream<Path> children = Files.list(source)) {
+            for (Path child : (Iterable<Path>) children::iterator) {
+                String name = child.getFileName().toString();
+                if (name.startsWith(TEMP_PREFIX) || !insideRoot(child)) continue;
+                copyTree(child, target.resolve(name));
+            }
+        }
+        Files.setLastModifiedTime(target, Files.getLastModifiedTime(source));
+    }
+
+    @Override
+    public void remove(Entry entry) {
+        if (entry.id().isEmpty()) throw DriveException.conflict("the storage root cannot be removed");
+        Path p = resolve(entry.id());
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) throw DriveException.notFound(entry.id());
+        try {
+            deleteTree(p);
+        } catch (IOException e) {
+            throw DriveException.upstream("cannot remove " + entry.id(), e);
+        }
+    }
+
+    @Override
+    public InputStream open(Entry file, ByteRange range) {
+        try {
+            FileChannel ch = FileChannel.open(resolve(file.id()), StandardOpenOption.READ);
+            ch.position(range.first());
+            return new BoundedInputStream(Channels.newInputStream(ch), range.length());
+        } catch (NoSuchFileException e) {
+            throw DriveException.notFound(file.id());
+        } catch (IOException e) {
+            throw DriveException.upstream("cannot read " + file.id(), e);
+        }
+    }
+
+    @Override
+    public Entry setModified(Entry entry, Instant modified) {
+        Path p = resolve(entry.id());
+        try {
+            Files.setLastModifiedTime(p, FileTime.from(modified));
+        } catch (NoSuchFileException e) {
+            throw DriveException.notFound(entry.id());
+        } catch (IOException e) {
+            throw DriveException.upstream("cannot set the time of " + entry.id(), e);
+        }
+        Entry updated = entry(entry.id(), p);
+        return new Entry(updated.id(), updated.name(), updated.folder(), updated.size(), updated.modified(),
+                updated.created(), entry.sha1(), entry.contentType());
+    }
+
+    @Override
+    public Quota quota() {
+        try {
+            FileStore store = Files.getFileStore(root);
+            return new Quota(store.getTotalSpace() - store.getUsableSpace(), store.getTotalSpace());
+        } catch (IOException e) {
+            throw DriveException.upstream("cannot read the disk's size", e);
+        }
+    }
+
+    private Entry entry(String id, Path p) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            String name = id.isEmpty() ? "" : id.substring(id.lastIndexOf('/') + 1);
+            Instant modified = a.lastModifiedTime().toInstant();
+            Instant created = a.creationTime() != null ? a.creationTime().toInstant() : modified;
+            return new Entry(id, name, a.isDirectory(), a.isDirectory() ? 0 : a.size(), modified, created, null, null);
+        } catch (NoSuchFileException e) {
+            throw DriveException.notFound(id);
+        } catch (IOException e) {
+            throw DriveException.upstream("cannot read " + id, e);
+        }
+    }
+
+    private static String childId(String parentId, String name) {
+        return parentId.isEmpty() ? name : parentId + "/" + name;
+    }
+
+    /** The file of an id, refusing anything that would lead outside the root. */
+    private Path resolve(String id) {
+        Path p = id.isEmpty() ? root : root.resolve(id).normalize();
+        if (!p.startsWith(root)) throw DriveException.notFound(id);
+        if (!id.isEmpty() && !insideRoot(p.getParent())) throw DriveException.notFound(id);
+        return p;
+    }
+
+    /** True when the real location of {@code p} (links followed) is inside the root, or p does not exist. */
+    private boolean insideRoot(Path p) {
+        try {
+            return p.toRealPath().startsWith(realRoot);
+        } catch (NoSuchFileException e) {
+            return !Files.isSymbolicLink(p);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static MessageDigest sha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> children = Files.list(p)) {
+                for (Path c : (Iterable<Path>) children::iterator) deleteTree(c);
+            }
+        }
+        try {
+            Files.delete(p);
+        } catch (DirectoryNotEmptyException e) {
+            deleteTree(p); // a file appeared while deleting
+        }
+    }
+
+    private static void deleteTreeQuietly(Path p) {
+        try {
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) deleteTree(p);
+        } catch (IOException ignored) {
+            // best effort: the copy already failed and that error is reported
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover temp file is hidden from listings; it costs disk space only
+        }
+    }
+}
