@@ -1,52 +1,84 @@
 package org.alidav.drive.cache;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.alidav.drive.DrivePath;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Folder listings by path with a time to live. Concurrent misses for one folder share one fetch
- * (single flight); our own writes edit cached listings in place instead of dropping them.
+ * Folder listings by path, trusted per {@link CachePolicy}. Concurrent misses for one folder share one
+ * fetch (single flight); our own writes edit cached listings in place instead of dropping them.
  */
 final class ListingCache {
+    private static final Logger log = LoggerFactory.getLogger(ListingCache.class);
+
     private final Map<DrivePath, Listing> listings = new ConcurrentHashMap<>();
     private final Map<DrivePath, CompletableFuture<Listing>> inFlight = new ConcurrentHashMap<>();
-    private final Duration ttl;
+    private final CachePolicy policy;
     private final Clock clock;
+    private final Executor background;
+    final CacheStats stats = new CacheStats();
 
-    ListingCache(Duration ttl, Clock clock) {
-        this.ttl = ttl;
+    ListingCache(CachePolicy policy, Clock clock, Executor background) {
+        this.policy = policy;
         this.clock = clock;
+        this.background = background;
     }
 
-    Optional<Listing> fresh(DrivePath folder) {
-        Listing l = listings.get(folder);
-        if (l == null || clock.instant().isAfter(l.fetched.plus(ttl))) return Optional.empty();
-        return Optional.of(l);
-    }
-
-    /** The fresh listing of {@code folder}, fetching it once however many callers ask at the same time. */
+    /** The listing of {@code folder}, fetching it once however many callers ask at the same time. */
     Listing get(DrivePath folder, Supplier<Listing> fetch) {
-        Optional<Listing> cached = fresh(folder);
-        if (cached.isPresent()) return cached.get();
+        Listing cached = listings.get(folder);
+        if (cached != null) {
+            Instant now = clock.instant();
+            Instant expires = cached.fetched.plus(policy.ttlOf(folder));
+            if (now.isBefore(expires)) {
+                stats.hits.increment();
+                return cached;
+            }
+            if (now.isBefore(expires.plus(policy.staleGrace()))) {
+                stats.staleHits.increment();
+                refreshInBackground(folder, fetch);
+                return cached;
+            }
+        }
+        stats.misses.increment();
+        return join(fetchOnce(folder, fetch));
+    }
+
+    private void refreshInBackground(DrivePath folder, Supplier<Listing> fetch) {
+        CompletableFuture<Listing> mine = new CompletableFuture<>();
+        if (inFlight.putIfAbsent(folder, mine) != null) return;
+        stats.backgroundRefreshes.increment();
+        mine.whenComplete((l, e) -> {
+            if (e != null) log.warn("background refresh of {} failed: {}", folder, e.getMessage());
+        });
+        background.execute(() -> runFetch(folder, fetch, mine));
+    }
+
+    private CompletableFuture<Listing> fetchOnce(DrivePath folder, Supplier<Listing> fetch) {
         CompletableFuture<Listing> mine = new CompletableFuture<>();
         CompletableFuture<Listing> running = inFlight.putIfAbsent(folder, mine);
-        if (running != null) return join(running);
+        if (running != null) return running;
+        runFetch(folder, fetch, mine);
+        return mine;
+    }
+
+    /** Fetches for the caller that registered {@code mine} as the folder's one fetch in flight. */
+    private void runFetch(DrivePath folder, Supplier<Listing> fetch, CompletableFuture<Listing> mine) {
         try {
             Listing l = fetch.get();
             listings.put(folder, l);
             mine.complete(l);
-            return l;
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
-            throw e;
         } finally {
             inFlight.remove(folder, mine);
         }

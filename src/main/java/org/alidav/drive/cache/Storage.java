@@ -33,10 +33,25 @@ public final class Storage implements AutoCloseable {
     private final Clock clock;
 
     public Storage(String name, Driver driver, Duration listingTtl, Clock clock) {
+        this(name, driver, CachePolicy.of(listingTtl), clock);
+    }
+
+    public Storage(String name, Driver driver, CachePolicy cachePolicy, Clock clock) {
         this.name = name;
         this.driver = driver;
-        this.listings = new ListingCache(listingTtl, clock);
+        this.listings = new ListingCache(cachePolicy, clock, BACKGROUND);
         this.clock = clock;
+    }
+
+    /** Background refreshes of stale listings; daemon threads, so they never hold the JVM open. */
+    private static final java.util.concurrent.Executor BACKGROUND = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "listing-refresh");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public CacheStats cacheStats() {
+        return listings.stats;
     }
 
     public String name() {
