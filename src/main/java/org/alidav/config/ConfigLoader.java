@@ -57,11 +57,12 @@ public final class ConfigLoader {
         return new ConfigLoader(Path.of(""));
     }
 
+    /** Reads {@code file} (relative to the working directory); messages name it as given. */
     public LoadedConfig load(Path file) {
         String source = file.toString();
         String text;
         try {
-            text = Files.readString(file);
+            text = Files.readString(workingDirectory.resolve(file));
         } catch (NoSuchFileException e) {
             throw new ConfigException(source + ": no such file");
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package org.alidav.config;
 
 import java.util.Collection;
+import java.util.Locale;
 
 /** "did you mean ...?" for a misspelt key: the closest known key by edit distance, if it is close. */
 final class KeySuggestion {
@@ -12,7 +13,7 @@ final class KeySuggestion {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int d = distance(key.toLowerCase(), candidate);
+            int d = distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
