@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,7 +51,12 @@ public final class ConfigLoader {
     public ConfigLoader(Path workingDirectory) {
         this.workingDirectory = workingDirectory.toAbsolutePath();
         // Strict duplicates: a key written twice would otherwise silently keep the last value.
-        this.yaml = new ObjectMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+        // "key:" with nothing after it must read as null (absent), not as "": the builder does not
+        // switch that default on by itself.
+        this.yaml = new ObjectMapper(YAMLFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                .build());
     }
 
     public static ConfigLoader inWorkingDirectory() {

@@ -83,6 +83,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aKeyWithoutValueCountsAsAbsent() {
+        AppConfig config = parse("server:\nusers:\n  # none yet\nread_only:\n" + LOCAL);
+        assertEquals(8080, config.server().port());
+        assertEquals(List.of(), config.users());
+        assertEquals(false, config.readOnly());
+        assertError("t.yaml: storages[0].driver: is required", "storages:\n  - mount: /\n    driver:\n");
+    }
+
+    @Test
     void driverOptionsKeepNullsAndCannotBeModified() {
         Map<String, Object> options = parse("storages: [{mount: /, driver: x, client_id: }]").storages().get(0).driverOptions();
         assertTrue(options.containsKey("client_id"));
