@@ -27,23 +27,22 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * with one {@link ConfigException} that names the file, the key path and the problem.
  *
  * <p>Relative paths — {@code server.data_dir} and the {@code root} of a {@code local} storage — are
- * resolved against the working directory given to the constructor (the process's current working
- * directory for {@link #inWorkingDirectory()}), not against the config file's directory.
+ * resolved against the working directory given to the constructor — the process's current working
+ * directory in production ({@code Path.of("")}) — not against the config file's directory.
  */
 public final class ConfigLoader {
     static final Set<String> TOP_KEYS = Set.of("server", "allow_anonymous", "read_only", "users", "storages");
     static final Set<String> SERVER_KEYS = Set.of("host", "port", "data_dir", "log_level");
     static final Set<String> USER_KEYS = Set.of("name", "password", "read_only");
 
-    static final String DEFAULT_HOST = "127.0.0.1";
-    static final int DEFAULT_PORT = 8080;
-    static final String DEFAULT_DATA_DIR = "./data";
-    static final String DEFAULTS_SOURCE = "built-in defaults";
+    private static final String DEFAULT_HOST = "127.0.0.1";
+    private static final int DEFAULT_PORT = 8080;
+    private static final String DEFAULT_DATA_DIR = "./data";
+    private static final String DEFAULTS_SOURCE = "built-in defaults";
     /** What runs without a config file (sandbox mode): the local folder ./data/files at /, on loopback. */
     private static final String DEFAULT_YAML = "storages:\n  - {mount: /, driver: local, root: ./data/files}\n";
 
-    private static final ValueParser<String> WEBDAV_POLICY = ValueParser.oneOf(StorageConfig.POLICY_302_REDIRECT,
-            StorageConfig.POLICY_NATIVE_PROXY, StorageConfig.POLICY_USE_PROXY_URL);
+    private static final ValueParser<String> WEBDAV_POLICY = ValueParser.oneOf(StorageConfig.WEBDAV_POLICIES);
 
     private final Path workingDirectory;
     private final ObjectMapper yaml;
@@ -57,10 +56,6 @@ public final class ConfigLoader {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
                 .build());
-    }
-
-    public static ConfigLoader inWorkingDirectory() {
-        return new ConfigLoader(Path.of(""));
     }
 
     /** Reads {@code file} (relative to the working directory); messages name it as given. */
@@ -130,9 +125,13 @@ public final class ConfigLoader {
                 server.get("log_level", ValueParser.oneOf(ServerSettings.LOG_LEVELS), "info"));
     }
 
-    /** {@code path} made absolute against the working directory (see the class comment). */
-    Path resolve(String path) {
-        return workingDirectory.resolve(path).normalize();
+    private Path resolve(String path) {
+        return resolve(workingDirectory, path);
+    }
+
+    /** {@code path} made absolute against {@code workingDirectory}, as every relative path of the config is. */
+    static Path resolve(Path workingDirectory, String path) {
+        return workingDirectory.toAbsolutePath().resolve(path).normalize();
     }
 
     private static List<UserConfig> users(ConfigSection root, List<String> warnings) {

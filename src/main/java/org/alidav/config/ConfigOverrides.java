@@ -63,7 +63,7 @@ public record ConfigOverrides(Optional<String> host, Optional<Integer> port, Opt
     public AppConfig applyTo(AppConfig config, Path workingDirectory) {
         ServerSettings s = config.server();
         ServerSettings server = new ServerSettings(host.orElse(s.host()), port.orElse(s.port()),
-                dataDir.map(d -> workingDirectory.toAbsolutePath().resolve(d).normalize()).orElse(s.dataDir()),
+                dataDir.map(d -> ConfigLoader.resolve(workingDirectory, d)).orElse(s.dataDir()),
                 logLevel.orElse(s.logLevel()));
         return new AppConfig(server, allowAnonymous.orElse(config.allowAnonymous()), readOnly.orElse(config.readOnly()),
                 config.users(), config.storages(), config.source());

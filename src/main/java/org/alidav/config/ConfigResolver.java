@@ -14,7 +14,10 @@ public final class ConfigResolver {
     private ConfigResolver() {
     }
 
-    /** Throws {@link ConfigException}; the warnings of the answer are meant for the log. */
+    /**
+     * Throws {@link ConfigException}; the warnings of the answer are meant for the log. The server
+     * calls it with {@code System.getenv()} and {@code Path.of("")}.
+     */
     public static LoadedConfig resolve(CliArgs cli, Map<String, String> env, Path workingDirectory) {
         ConfigLoader loader = new ConfigLoader(workingDirectory);
         LoadedConfig loaded = ConfigLocator.find(cli.config(), env, workingDirectory).map(loader::load)

@@ -1,6 +1,7 @@
 package org.alidav.config;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The {@code server:} section.
@@ -11,5 +12,5 @@ import java.nio.file.Path;
  * @param logLevel one of {@link #LOG_LEVELS}
  */
 public record ServerSettings(String host, int port, Path dataDir, String logLevel) {
-    public static final String[] LOG_LEVELS = {"info", "debug", "warn"};
+    public static final List<String> LOG_LEVELS = List.of("info", "debug", "warn");
 }

@@ -3,6 +3,7 @@ package org.alidav.config;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,7 @@ public record StorageConfig(String mount, String driver, boolean storeSystemFile
     public static final String POLICY_302_REDIRECT = "302_redirect";
     public static final String POLICY_NATIVE_PROXY = "native_proxy";
     public static final String POLICY_USE_PROXY_URL = "use_proxy_url";
+    public static final List<String> WEBDAV_POLICIES = List.of(POLICY_302_REDIRECT, POLICY_NATIVE_PROXY, POLICY_USE_PROXY_URL);
 
     /** The keys the loader reads itself; everything else of the entry goes to the driver. */
     public static final Set<String> STORAGE_KEYS = Set.of("mount", "driver", "store_system_files", "cache_ttl",

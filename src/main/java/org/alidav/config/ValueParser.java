@@ -63,7 +63,7 @@ interface ValueParser<T> {
     };
 
     /** One of {@code allowed}, compared case-insensitively and answered as written in {@code allowed}. */
-    static ValueParser<String> oneOf(String... allowed) {
+    static ValueParser<String> oneOf(List<String> allowed) {
         return raw -> {
             String s = STRING.parse(raw).trim();
             for (String a : allowed) {

@@ -18,6 +18,7 @@ class PasswordHasherTest {
         assertTrue(hash.startsWith("pbkdf2:600000:"), hash);
         assertTrue(PasswordHasher.verify("correct horse".toCharArray(), hash));
         assertFalse(PasswordHasher.verify("correct horsE".toCharArray(), hash));
+        assertFalse(PasswordHasher.verify(new char[0], hash));
     }
 
     @Test
