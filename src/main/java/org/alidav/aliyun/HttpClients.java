@@ -15,6 +15,8 @@ final class HttpClients {
                 .readTimeout(Duration.ofSeconds(120))
                 .writeTimeout(Duration.ofSeconds(120))
                 .followRedirects(false)
+                // OkHttp would silently resend a POST after a dropped connection; a create may have happened
+                .retryOnConnectionFailure(false)
                 .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build()))
                 .build();
     }
