@@ -32,11 +32,6 @@ final class Governor {
         return BY_USER.computeIfAbsent(userId, k -> new Governor(rates));
     }
 
-    /** A governor shared with nobody, for tests and one-off clients. */
-    static Governor unshared(Rates rates) {
-        return new Governor(rates);
-    }
-
     RateBucket bucket(Bucket b) {
         return switch (b) {
             case LIST -> list;

@@ -14,14 +14,6 @@ final class OpenApiException extends DriveException {
         this.status = status;
     }
 
-    String code() {
-        return code;
-    }
-
-    int status() {
-        return status;
-    }
-
     /** True when a write may have happened although it failed (dropped connection, 5xx). */
     boolean mayHaveApplied() {
         return status == 0 || status >= 500;

@@ -91,4 +91,15 @@ class ListingTest {
         h.driver(Map.of("drive_type", "backup")).list(Harness.folder("root"));
         assertEquals("d1", api.calls(LIST).get(1).json().get("drive_id").asText());
     }
+
+    @Test
+    void userAgentAndLinkLifetimeOptionsReachTheWire() {
+        api.on(LIST, c -> json(200, Harness.listPage("")));
+        api.on("/adrive/v1.0/openFile/getDownloadUrl", c -> json(200, "{\"url\":\"" + api.url("/oss") + "\"}"));
+        Driver d = h.driver(Map.of("user_agent", "alidav-test/1", "link_expire_sec", 900));
+        d.list(d.root());
+        ((org.alidav.drive.Linker) d).link(Entry.file("f", "f.bin", 1, Instant.EPOCH, null));
+        assertEquals("alidav-test/1", api.calls(LIST).get(0).headers().get("User-Agent"));
+        assertEquals(900, api.calls("/adrive/v1.0/openFile/getDownloadUrl").get(0).json().get("expire_sec").asInt());
+    }
 }
