@@ -89,8 +89,8 @@ final class AliyunOpenDriver implements Driver, Copier, Linker, QuotaReporter {
     }
 
     @Override
-    public Entry move(Entry entry, Entry newParent, String newName) {
-        return relocator.move(entry, newParent, newName);
+    public Entry move(Entry entry, Entry fromParent, Entry newParent, String newName) {
+        return relocator.move(entry, fromParent.id(), newParent, newName);
     }
 
     @Override

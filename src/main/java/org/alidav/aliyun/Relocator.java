@@ -30,9 +30,7 @@ final class Relocator {
         this.copyTimeout = copyTimeout;
     }
 
-    Entry move(Entry entry, Entry newParent, String newName) {
-        // the entry does not know its parent, so ask (one "other" call)
-        String fromParent = api.get(entry.id()).parentFileId();
+    Entry move(Entry entry, String fromParent, Entry newParent, String newName) {
         boolean rename = !newName.equals(entry.name());
         if (newParent.id().equals(fromParent)) return rename ? rename(entry.id(), newName) : entry;
         if (!moveTo(entry.id(), newParent.id())) {

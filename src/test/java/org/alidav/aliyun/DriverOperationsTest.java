@@ -143,16 +143,15 @@ class DriverOperationsTest {
 
     @Test
     void moveAndRenameTogetherUndoTheMoveWhenTheNewNameIsTaken() {
-        api.on(V1 + "get", c -> json(200, "{\"file_id\":\"f1\",\"parent_file_id\":\"src\",\"name\":\"movie.mp4\",\"type\":\"file\"}"));
         api.on(V1 + "move", c -> json(200, "{\"file_id\":\"f1\",\"exist\":false}"));
         api.on(V1 + "update", c -> json(200, "{\"file_id\":\"f1\",\"name\":\"new.mp4\",\"type\":\"file\"}"));
         Driver d = h.driver();
-        assertEquals("new.mp4", d.move(file, Harness.folder("dst"), "new.mp4").name());
+        assertEquals("new.mp4", d.move(file, Harness.folder("src"), Harness.folder("dst"), "new.mp4").name());
         assertEquals("refuse", api.calls(V1 + "move").get(0).json().get("check_name_mode").asText());
         assertEquals("refuse", api.calls(V1 + "update").get(0).json().get("check_name_mode").asText());
 
         api.on(V1 + "update", c -> error(400, "AlreadyExist.File"));
-        assertEquals(Kind.ALREADY_EXISTS, assertThrows(DriveException.class, () -> d.move(file, Harness.folder("dst"), "taken.mp4")).kind());
+        assertEquals(Kind.ALREADY_EXISTS, assertThrows(DriveException.class, () -> d.move(file, Harness.folder("src"), Harness.folder("dst"), "taken.mp4")).kind());
         assertEquals("src", api.calls(V1 + "move").get(2).json().get("to_parent_file_id").asText(), "moved back");
     }
 
