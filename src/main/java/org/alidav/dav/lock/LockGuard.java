@@ -13,8 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs before Milton's handlers: evaluates the If header (400 malformed, 412 false) and refuses writes to
- * locked resources whose lock token was not submitted by the lock's principal (423). After a successful
- * DELETE or MOVE it ends the locks of the removed resources.
+ * locked resources whose lock token was not submitted by the lock's principal (423).
  *
  * <p>A Milton {@link Filter} rather than code in the servlet: it is installed through the builder, sees
  * Milton's parsed request, and so needs nothing from the bridge servlet. It runs before Milton's
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 final class LockGuard implements Filter {
     private static final Logger log = LoggerFactory.getLogger(LockGuard.class);
-    private static final Set<Integer> COMPLETED = Set.of(200, 201, 204);
 
     private final LockManager locks;
     private final LockState state;
@@ -41,7 +39,6 @@ final class LockGuard implements Filter {
     public void process(FilterChain chain, Request request, Response response) {
         if (admitted(request, response)) {
             chain.process(request, response);
-            endLocksOfRemovedResources(request, response);
         } else {
             chain.getHttpManager().closeResponse(response);
         }
@@ -93,19 +90,5 @@ final class LockGuard implements Filter {
             }
         }
         return Optional.empty();
-    }
-
-    private void endLocksOfRemovedResources(Request request, Response response) {
-        Response.Status status = response.getStatus();
-        // 207 means some members failed and are still there: keep all locks rather than guess
-        if (status == null || !COMPLETED.contains(status.code)) {
-            return;
-        }
-        String method = request.getMethod().code;
-        if (method.equals("DELETE")) {
-            locks.onDelete(LockPaths.fromUrl(request.getAbsoluteUrl()));
-        } else if (method.equals("MOVE")) {
-            locks.onMove(LockPaths.fromUrl(request.getAbsoluteUrl()));
-        }
     }
 }

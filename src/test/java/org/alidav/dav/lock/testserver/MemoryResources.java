@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.namespace.QName;
+import org.alidav.dav.lock.LockManager;
 import org.alidav.dav.lock.LockPaths;
 import org.alidav.dav.lock.LockTargets;
 import org.alidav.dav.lock.TargetConflictException;
@@ -42,9 +43,12 @@ public final class MemoryResources implements ResourceFactory, LockTargets {
     private final ETagGenerator etags;
     private final Map<String, Map<QName, Object>> deadProperties = new ConcurrentHashMap<>();
 
-    public MemoryResources(MemoryStore store, ETagGenerator etags) {
+    private final LockManager locks;
+
+    public MemoryResources(MemoryStore store, ETagGenerator etags, LockManager locks) {
         this.store = store;
         this.etags = etags;
+        this.locks = locks;
     }
 
     @Override
@@ -158,11 +162,13 @@ public final class MemoryResources implements ResourceFactory, LockTargets {
         @Override
         public void delete() {
             store.delete(path);
+            locks.onDelete(path); // what the DAV layer must do after every delete
         }
 
         @Override
         public void moveTo(CollectionResource dest, String name) {
             store.move(path, child(((Folder) dest).path, name));
+            locks.onMove(path);
         }
 
         @Override

@@ -26,7 +26,7 @@ public final class TestServer implements AutoCloseable {
         builder.setEnabledJson(false);
         builder.setEnableDigestAuth(false);
         builder.setEnableCompression(false);
-        MemoryResources resources = new MemoryResources(store, builder.geteTagGenerator());
+        MemoryResources resources = new MemoryResources(store, builder.geteTagGenerator(), locks);
         builder.setMainResourceFactory(resources);
         LockSupport.install(builder, locks, resources, LockSupport::userOf);
         HttpManager manager = builder.buildHttpManager();
