@@ -37,19 +37,27 @@ final class UnlockHandler implements Handler {
             throws NotAuthorizedException, BadRequestException {
         String token = codedUrl(request.getLockTokenHeader());
         Optional<ResourceAccess.Target> target = access.find(manager, request);
-        if (target.isPresent() && !access.authorise(manager, request, response, target.get().resource())) {
+        if (target.isEmpty()) {
+            notMatching(response); // nothing there, so nothing of it is locked
+            return;
+        }
+        if (!access.authorise(manager, request, response, target.get().resource())) {
             return;
         }
         String path = LockPaths.fromUrl(request.getAbsoluteUrl());
         Optional<ActiveLock> lock = locks.find(token).filter(l -> l.covers(path));
         if (lock.isEmpty()) {
-            DavReplies.xml(response, Response.Status.SC_CONFLICT, LockXml.error("lock-token-matches-request-uri", null));
+            notMatching(response);
         } else if (!lock.get().isHeldBy(principal.apply(request))) {
             DavReplies.status(response, Response.Status.SC_FORBIDDEN); // someone else's lock
         } else {
             locks.unlock(token);
             DavReplies.status(response, Response.Status.SC_NO_CONTENT);
         }
+    }
+
+    private static void notMatching(Response response) {
+        DavReplies.xml(response, Response.Status.SC_CONFLICT, LockXml.error("lock-token-matches-request-uri", null));
     }
 
     /** The token inside {@code Lock-Token: <urn:uuid:…>}. */

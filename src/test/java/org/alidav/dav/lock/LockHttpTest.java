@@ -282,6 +282,24 @@ class LockHttpTest {
     }
 
     @Test
+    void lockAndUnlockGoThroughMiltonAuthentication() throws IOException {
+        String badPassword = "Basic " + Base64.getEncoder().encodeToString("alice:wrong".getBytes(StandardCharsets.UTF_8));
+        assertEquals(401, lock("/a.txt", EXCLUSIVE, "Authorization", badPassword).code());
+        assertTrue(server.locks().locksAt("/a.txt").isEmpty());
+        String token = lock("/a.txt", EXCLUSIVE, "user", "alice").token();
+        assertEquals(401, send("UNLOCK", "/a.txt", null, "Authorization", badPassword, "Lock-Token", "<" + token + ">").code());
+        assertEquals(409, send("UNLOCK", "/nothing/here", null, "user", "alice", "Lock-Token", "<" + token + ">").code());
+    }
+
+    @Test
+    void conflictingLockNamesTheLockedResource() throws IOException {
+        lock("/c", EXCLUSIVE, "Depth", "infinity");
+        Reply conflict = lock("/c/f.txt", EXCLUSIVE);
+        assertEquals(423, conflict.code());
+        assertTrue(conflict.body().contains("<D:no-conflicting-lock><D:href>/c</D:href>"), conflict.body());
+    }
+
+    @Test
     void allpropListsLockProperties() throws IOException {
         Reply allprop = send("PROPFIND", "/a.txt", "<D:propfind xmlns:D=\"DAV:\"><D:allprop/></D:propfind>",
                 "Depth", "0");
