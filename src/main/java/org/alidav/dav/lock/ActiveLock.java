@@ -42,9 +42,10 @@ public record ActiveLock(String token, String root, LockScope scope, LockDepth d
         return Objects.equals(principal, requestPrincipal);
     }
 
-    /** Whole seconds left, never negative; what {@code DAV:timeout} reports. */
+    /** Seconds left, rounded up so a fresh lock reports its full timeout; what {@code DAV:timeout} says. */
     public long secondsLeft(Instant now) {
-        return Math.max(0, Duration.between(now, expires).toSeconds());
+        long millis = Duration.between(now, expires).toMillis();
+        return millis <= 0 ? 0 : (millis + 999) / 1000;
     }
 
     boolean isExpired(Instant now) {

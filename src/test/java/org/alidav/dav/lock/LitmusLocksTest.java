@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alidav.dav.lock.testserver.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs litmus's "locks" group against the test server; skipped where litmus is not installed. Other groups
@@ -24,11 +25,12 @@ class LitmusLocksTest {
             Pattern.compile("summary for `locks': of (\\d+) tests run: (\\d+) passed, (\\d+) failed");
 
     @Test
-    void locksGroupPasses() throws Exception {
+    void locksGroupPasses(@TempDir Path workDir) throws Exception {
         assumeTrue(Files.isExecutable(LITMUS), "litmus not installed");
         try (TestServer server = new TestServer(Clock.systemUTC(), new LockManager())) {
             server.store().mkdir("/dav");
             ProcessBuilder pb = new ProcessBuilder(LITMUS.toString(), "-k", server.url("/dav/"))
+                    .directory(workDir.toFile()) // litmus writes debug.log and child.log into its cwd
                     .redirectErrorStream(true);
             pb.environment().put("TESTS", System.getProperty("litmus.tests", "locks"));
             Process litmus = pb.start();

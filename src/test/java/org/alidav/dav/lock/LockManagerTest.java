@@ -88,6 +88,8 @@ class LockManagerTest {
         ActiveLock l = lock("/a", LockScope.EXCLUSIVE, LockDepth.ZERO);
         assertEquals(Duration.ofHours(1), l.timeout());
         assertEquals(3600, l.secondsLeft(clock.instant()));
+        assertEquals(3600, l.secondsLeft(clock.instant().plusMillis(1)));
+        assertEquals(0, l.secondsLeft(clock.instant().plus(Duration.ofHours(2))));
         clock.advance(Duration.ofMinutes(59));
         assertTrue(locks.find(l.token()).isPresent());
         clock.advance(Duration.ofMinutes(1));
