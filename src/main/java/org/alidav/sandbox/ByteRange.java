@@ -41,12 +41,12 @@ record ByteRange(long start, long endInclusive) {
                 return new ByteRange(Math.max(0, size - suffix), size - 1);
             }
             long start = Long.parseLong(a);
+            if (start >= size) {
+                throw new Unsatisfiable();
+            }
             long end = b.isEmpty() ? size - 1 : Long.parseLong(b);
             if (start < 0 || end < start) {
                 return null;
-            }
-            if (start >= size) {
-                throw new Unsatisfiable();
             }
             return new ByteRange(start, Math.min(end, size - 1));
         } catch (NumberFormatException e) {
