@@ -33,6 +33,7 @@ public final class SandboxServer implements AutoCloseable {
     private final SandboxOptions options;
     private final Server server;
     private final String baseUrl;
+    private final int port;
     private final UserDirectory users;
     private final TokenService tokens;
     private final FileTree tree;
@@ -63,7 +64,8 @@ public final class SandboxServer implements AutoCloseable {
         connector.setPort(options.port());
         connector.open(); // bind now: URLs handed out by handlers need the real port
         server.addConnector(connector);
-        baseUrl = "http://" + hostForUrl(options.host()) + ":" + connector.getLocalPort();
+        port = connector.getLocalPort();
+        baseUrl = "http://" + hostForUrl(options.host()) + ":" + port;
 
         ObjectUrls urls = new ObjectUrls(baseUrl, signer, options.clock());
         DriveAccess access = new DriveAccess(tree, users, options);
@@ -113,6 +115,11 @@ public final class SandboxServer implements AutoCloseable {
     /** The online renew-API stand-in ({@code GET ?refresh_ui=..&server_use=true&driver_txt=alicloud_qr}). */
     public String renewApiUrl() {
         return baseUrl + OAuthHandlers.RENEW_API;
+    }
+
+    /** The bound port (useful to restart on the same port when the options asked for an ephemeral one). */
+    public int port() {
+        return port;
     }
 
     /** Where download/upload URLs point (same listener as the API). */

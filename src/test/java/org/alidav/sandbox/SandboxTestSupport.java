@@ -29,7 +29,8 @@ abstract class SandboxTestSupport {
     }
 
     void restart() {
-        SandboxOptions options = sandbox.options();
+        // same port, so URLs handed out before the restart still point at the sandbox
+        SandboxOptions options = sandbox.options().toBuilder().port(sandbox.port()).build();
         sandbox.close();
         sandbox = SandboxServer.start(options);
         TestApi next = new TestApi(sandbox);
