@@ -41,6 +41,9 @@ final class TokenService {
     record Persisted(List<RefreshGrant> refresh, List<AccessGrant> access) {
     }
 
+    /** Rotated tokens are kept only so reuse answers "already used"; the oldest are forgotten. */
+    private static final int MAX_ROTATED_KEPT = 1000;
+
     private final Path file;
     private final SandboxOptions options;
     private final Clock clock;
@@ -98,6 +101,7 @@ final class TokenService {
         String newRefresh = newRefreshToken(grant.userId(), sub);
         refresh.put(newRefresh, refresh.get(newRefresh).withAccess(accessToken));
         pruneExpiredAccess(now);
+        pruneRotated();
         save();
         return new TokenPair(accessToken, newRefresh, options.accessTokenLifetime().toSeconds());
     }
@@ -159,6 +163,17 @@ final class TokenService {
     private void pruneExpiredAccess(long now) {
         long horizon = now - 86_400_000L; // keep a day of expired ones so they answer "Expired", not "Invalid"
         access.values().removeIf(g -> g.expiresAtMillis() < horizon);
+    }
+
+    private void pruneRotated() {
+        long rotated = refresh.values().stream().filter(g -> g.state() == RefreshState.ROTATED).count();
+        var it = refresh.values().iterator();
+        while (rotated > MAX_ROTATED_KEPT && it.hasNext()) {
+            if (it.next().state() == RefreshState.ROTATED) {
+                it.remove();
+                rotated--;
+            }
+        }
     }
 
     private void save() {
