@@ -62,34 +62,46 @@ public final class SandboxServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(options.host());
         connector.setPort(options.port());
-        connector.open(); // bind now: URLs handed out by handlers need the real port
-        server.addConnector(connector);
-        port = connector.getLocalPort();
-        baseUrl = "http://" + hostForUrl(options.host()) + ":" + port;
+        try {
+            connector.open(); // bind now: URLs handed out by handlers need the real port
+            server.addConnector(connector);
+            port = connector.getLocalPort();
+            baseUrl = "http://" + hostForUrl(options.host()) + ":" + port;
 
-        ObjectUrls urls = new ObjectUrls(baseUrl, signer, options.clock());
-        DriveAccess access = new DriveAccess(tree, users, options);
-        SpaceMeter space = new SpaceMeter(tree, options);
-        ApiRoutes routes = new ApiRoutes();
-        new OAuthHandlers(options, tokens, faults).register(routes);
-        new UserHandlers(options, users, space).register(routes);
-        new FileQueryHandlers(access, options).register(routes);
-        new FileMutationHandlers(access, blobs, parts, tasks, space, options.clock()).register(routes);
-        new UploadHandlers(access, blobs, parts, urls, space, options).register(routes);
-        new DownloadHandlers(access, blobs, urls, faults, options).register(routes);
+            ObjectUrls urls = new ObjectUrls(baseUrl, signer, options.clock());
+            DriveAccess access = new DriveAccess(tree, users, options);
+            SpaceMeter space = new SpaceMeter(tree, options);
+            ApiRoutes routes = new ApiRoutes();
+            new OAuthHandlers(options, tokens, faults).register(routes);
+            new UserHandlers(options, users, space).register(routes);
+            new FileQueryHandlers(access, options).register(routes);
+            new FileMutationHandlers(access, blobs, parts, tasks, space, options.clock()).register(routes);
+            new UploadHandlers(access, blobs, parts, urls, space, options).register(routes);
+            new DownloadHandlers(access, blobs, urls, faults, options).register(routes);
 
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/");
-        RateLimiter limiter = new RateLimiter(options);
-        context.addServlet(new ServletHolder(new ApiServlet(routes, options, tokens, users, limiter, faults, stats)), "/");
-        context.addServlet(new ServletHolder(new DownloadServlet(blobs, signer, faults, stats, options)),
-                ObjectUrls.DOWNLOAD_PREFIX + "*");
-        context.addServlet(new ServletHolder(new UploadServlet(tree, parts, signer, faults, stats, options)),
-                ObjectUrls.UPLOAD_PREFIX + "*");
-        context.addServlet(new ServletHolder(new PlaylistServlet(signer, urls, stats, options)),
-                ObjectUrls.HLS_PREFIX + "*");
-        server.setHandler(context);
-        server.start();
+            ServletContextHandler context = new ServletContextHandler();
+            context.setContextPath("/");
+            RateLimiter limiter = new RateLimiter(options);
+            context.addServlet(new ServletHolder(new ApiServlet(routes, options, tokens, users, limiter, faults, stats)), "/");
+            context.addServlet(new ServletHolder(new DownloadServlet(blobs, signer, faults, stats, options)),
+                    ObjectUrls.DOWNLOAD_PREFIX + "*");
+            context.addServlet(new ServletHolder(new UploadServlet(tree, parts, signer, faults, stats, options)),
+                    ObjectUrls.UPLOAD_PREFIX + "*");
+            context.addServlet(new ServletHolder(new PlaylistServlet(signer, urls, stats, options)),
+                    ObjectUrls.HLS_PREFIX + "*");
+            server.setHandler(context);
+            server.start();
+        } catch (Exception e) {
+            // do not leak the journal, the task thread or a bound port when startup fails
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // already failing
+            }
+            tasks.close();
+            tree.close();
+            throw e;
+        }
         ensureDefaultUser();
         LOG.info("AliyunDrive sandbox listening on {} (data in {})", baseUrl, dir);
     }

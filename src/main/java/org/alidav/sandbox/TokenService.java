@@ -156,7 +156,6 @@ final class TokenService {
         c.put("use", use);
         c.put("exp", expiresAtMillis / 1000);
         c.put("iat", clock.millis() / 1000);
-        c.put("jti", Ids.hex(16));
         return c;
     }
 

@@ -32,6 +32,7 @@ class CreateTest extends SandboxTestSupport {
     void folderModes() {
         JsonNode first = create("a", "folder", "refuse");
         assertEquals("a", first.get("file_name").asText());
+        assertFalse(first.has("name"), "create answers use file_name");
         assertFalse(first.get("exist").asBoolean());
         assertTrue(first.get("created_at").asText().endsWith("Z"));
         JsonNode refused = create("a", "folder", "refuse");
@@ -54,6 +55,13 @@ class CreateTest extends SandboxTestSupport {
         JsonNode refused = api.ok("openFile/create", m("drive_id", api.driveId, "parent_file_id", "root",
                 "name", "r.txt", "type", "file", "check_name_mode", "refuse"));
         assertTrue(refused.get("exist").asBoolean());
+    }
+
+    @Test
+    void startFailsCleanlyWhenThePortIsTaken() {
+        org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> SandboxServer.start(
+                sandbox.options().toBuilder().dataDir(dataDir.resolve("other")).port(sandbox.port()).build()));
+        assertEquals(200, api.post("user/getDriveInfo", m()).status());
     }
 
     @Test
