@@ -59,7 +59,9 @@ public final class SandboxServer implements AutoCloseable {
         server = new Server(pool);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        HttpConnectionFactory factory = new HttpConnectionFactory(http);
+        factory.setInputBufferSize(256 << 10); // part uploads arrive in large reads; pooled, so cheap when idle
+        ServerConnector connector = new ServerConnector(server, factory);
         connector.setHost(options.host());
         connector.setPort(options.port());
         try {
