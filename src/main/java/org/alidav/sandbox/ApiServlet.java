@@ -46,7 +46,10 @@ final class ApiServlet extends HttpServlet {
             dropped = dispatch(req, resp, path);
         } catch (ApiException e) {
             writeError(resp, e);
-        } catch (RuntimeException | IOException e) {
+        } catch (IOException e) {
+            // the connection went away (client gone, server stopping): nobody is left to answer
+            LOG.debug("I/O error on {}: {}", path, e.toString());
+        } catch (RuntimeException e) {
             LOG.error("internal error on {}", path, e);
             writeError(resp, new ApiException(500, "InternalError", "Internal Server Error"));
         } finally {
