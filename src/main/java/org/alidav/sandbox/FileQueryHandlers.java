@@ -83,6 +83,9 @@ final class FileQueryHandlers {
 
     private Object batchGet(ApiCall call) {
         JsonNode list = call.body().array("file_list");
+        if (list.isEmpty()) {
+            throw ApiException.missing("file_list");
+        }
         if (list.size() > 100) {
             throw ApiException.badRequest("InvalidParameter.FileList", "at most 100 entries");
         }
