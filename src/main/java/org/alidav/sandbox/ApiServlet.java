@@ -1,0 +1,148 @@
+package org.alidav.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Front door of every API route: User-Agent check, injected faults, bearer auth, frozen accounts,
+ * rate limits, body parsing, then the route's handler. Every answer is {@code application/json};
+ * errors are {@code {code,message,requestId}} with status >= 400.
+ */
+final class ApiServlet extends HttpServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+
+    private final ApiRoutes routes;
+    private final SandboxOptions options;
+    private final TokenService tokens;
+    private final UserDirectory users;
+    private final RateLimiter limiter;
+    private final FaultPlan faults;
+    private final CallStats stats;
+
+    ApiServlet(ApiRoutes routes, SandboxOptions options, TokenService tokens, UserDirectory users,
+               RateLimiter limiter, FaultPlan faults, CallStats stats) {
+        this.routes = routes;
+        this.options = options;
+        this.tokens = tokens;
+        this.users = users;
+        this.limiter = limiter;
+        this.faults = faults;
+        this.stats = stats;
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getRequestURI();
+        boolean dropped = false;
+        try {
+            dropped = dispatch(req, resp, path);
+        } catch (ApiException e) {
+            writeError(resp, e);
+        } catch (IOException e) {
+            // the connection went away (client gone, server stopping): nobody is left to answer
+            LOG.debug("I/O error on {}: {}", path, e.toString());
+        } catch (RuntimeException e) {
+            LOG.error("internal error on {}", path, e);
+            writeError(resp, new ApiException(500, "InternalError", "Internal Server Error"));
+        } finally {
+            stats.record(path, dropped ? CallStats.DROPPED : resp.getStatus());
+        }
+    }
+
+    /** Returns true when the connection was dropped instead of answered. */
+    private boolean dispatch(HttpServletRequest req, HttpServletResponse resp, String path) throws IOException {
+        ApiRoutes.Route route = routes.find(req.getMethod(), path);
+        if (route == null) {
+            throw routes.knownPath(path)
+                    ? new ApiException(405, "MethodNotAllowed", "Request method '" + req.getMethod() + "' not supported")
+                    : new ApiException(404, "NotFound", "No route for " + path);
+        }
+        String ua = req.getHeader("User-Agent");
+        if (route.strictUserAgent() && options.requireUserAgent() && (ua == null || ua.isBlank())) {
+            // What the real service does without a User-Agent: an internal error (fact sheet §1).
+            throw new ApiException(500, "InternalError", "java.lang.NullPointerException");
+        }
+        Optional<FaultPlan.Injected> injected = faults.takeFailure(path);
+        if (injected.isPresent()) {
+            writeInjected(resp, injected.get());
+            return false;
+        }
+        SandboxUser user = null;
+        String accessToken = null;
+        if (route.authenticated()) {
+            accessToken = bearer(req);
+            String userId = tokens.authenticate(accessToken);
+            user = users.byUserId(userId).orElseThrow(
+                    () -> new ApiException(401, "AccessTokenInvalid", "AccessToken is invalid. user not found"));
+            if (faults.isFrozen(userId)) {
+                throw new ApiException(403, "UserNotAllowedAccessResource",
+                        "user not allowed access resource for violation");
+            }
+            limiter.acquire(userId, route.rateClass());
+        } else {
+            limiter.acquire(req.getRemoteAddr(), route.rateClass());
+        }
+        RequestBody body = "POST".equals(req.getMethod()) ? RequestBody.read(req) : new RequestBody(Json.object());
+        Object result = route.handler().handle(new ApiCall(req, body, user, accessToken));
+        if (faults.takeDrop(path)) {
+            Connections.drop(req);
+            return true;
+        }
+        if (result instanceof ApiResponse r) {
+            writeJson(resp, r.status(), r.body());
+        } else {
+            writeJson(resp, 200, result);
+        }
+        return false;
+    }
+
+    private static String bearer(HttpServletRequest req) {
+        String h = req.getHeader("Authorization");
+        if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new ApiException(401, "AccessTokenInvalid", "AccessToken is invalid. ErrMissingToken");
+        }
+        return h.substring(7).trim();
+    }
+
+    private void writeInjected(HttpServletResponse resp, FaultPlan.Injected f) throws IOException {
+        switch (f.failure()) {
+            case TOO_MANY_REQUESTS -> writeError(resp, RateLimiter.tooManyRequests(f.retryAfterMillis()));
+            case INTERNAL_ERROR -> writeError(resp, new ApiException(500, "InternalError", "Internal Server Error"));
+            case BAD_GATEWAY -> {
+                resp.setStatus(502);
+                resp.setContentType("text/plain");
+                resp.getOutputStream().write("Bad Gateway".getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+    }
+
+    static void writeError(HttpServletResponse resp, ApiException e) throws IOException {
+        if (resp.isCommitted()) {
+            return;
+        }
+        resp.reset();
+        e.headers.forEach(resp::setHeader);
+        ObjectNode body = Json.object();
+        body.put("code", e.code);
+        body.put("message", e.getMessage());
+        body.put("requestId", Ids.requestId());
+        writeJson(resp, e.status, body);
+    }
+
+    static void writeJson(HttpServletResponse resp, int status, Object body) throws IOException {
+        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+        resp.setStatus(status);
+        resp.setContentType("application/json");
+        resp.setHeader("x-ca-request-id", Ids.requestId().toLowerCase(Locale.ROOT));
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
+    }
+}

@@ -1,0 +1,92 @@
+package org.alidav.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Token endpoints: {@code POST /oauth/access_token} (JSON or form body), the online renew-API stand-in
+ * {@code GET /alicloud/renewapi} and {@code GET /oauth/users/info}.
+ */
+final class OAuthHandlers {
+    static final String ACCESS_TOKEN = "/oauth/access_token";
+    static final String RENEW_API = "/alicloud/renewapi";
+    static final String USERS_INFO = "/oauth/users/info";
+
+    private final SandboxOptions options;
+    private final TokenService tokens;
+    private final FaultPlan faults;
+
+    OAuthHandlers(SandboxOptions options, TokenService tokens, FaultPlan faults) {
+        this.options = options;
+        this.tokens = tokens;
+        this.faults = faults;
+    }
+
+    void register(ApiRoutes routes) {
+        routes.add(new ApiRoutes.Route("POST", ACCESS_TOKEN, RateLimiter.RateClass.TOKEN, false, true, this::accessToken));
+        routes.add(new ApiRoutes.Route("GET", RENEW_API, RateLimiter.RateClass.TOKEN, false, false, this::renew));
+        routes.add(new ApiRoutes.Route("GET", USERS_INFO, RateLimiter.RateClass.OTHER, true, true, this::usersInfo));
+    }
+
+    private Object accessToken(ApiCall call) {
+        RequestBody b = call.body();
+        String grant = b.text("grant_type", "");
+        if (!"refresh_token".equals(grant)) {
+            // authorization_code needs the browser consent flow, which the sandbox does not emulate.
+            throw ApiException.badRequest("InvalidGrantType", "grant_type must be refresh_token");
+        }
+        if (!options.clientId().equals(b.text("client_id", ""))) {
+            throw ApiException.badRequest("InvalidClientId", "client_id is invalid");
+        }
+        if (!options.clientSecret().equals(b.text("client_secret", ""))) {
+            throw ApiException.badRequest("InvalidClientSecret", "client_secret is invalid");
+        }
+        String refreshToken = b.text("refresh_token", "");
+        if (refreshToken.isEmpty()) {
+            throw ApiException.missing("refresh_token");
+        }
+        TokenService.TokenPair pair = tokens.refresh(refreshToken, faults.takeForeignSub());
+        ObjectNode o = Json.object();
+        o.put("token_type", "Bearer");
+        o.put("access_token", pair.accessToken());
+        o.put("refresh_token", pair.refreshToken());
+        o.put("expires_in", pair.expiresInSeconds());
+        return o;
+    }
+
+    /** The online renew server answers 500 {text} on any failure instead of an error code. */
+    private Object renew(ApiCall call) {
+        String refreshUi = call.request().getParameter("refresh_ui");
+        String driverTxt = call.request().getParameter("driver_txt");
+        if (refreshUi == null || refreshUi.isEmpty()) {
+            return renewFailure("refresh_ui is required");
+        }
+        if (!"alicloud_qr".equals(driverTxt) && !"alicloud_tv".equals(driverTxt)) {
+            return renewFailure("unknown driver_txt: " + driverTxt);
+        }
+        try {
+            TokenService.TokenPair pair = tokens.refresh(refreshUi, faults.takeForeignSub());
+            ObjectNode o = Json.object();
+            o.put("refresh_token", pair.refreshToken());
+            o.put("access_token", pair.accessToken());
+            o.put("expires_in", pair.expiresInSeconds());
+            return o;
+        } catch (ApiException e) {
+            return renewFailure(e.code + ": " + e.getMessage());
+        }
+    }
+
+    private static ApiResponse renewFailure(String text) {
+        ObjectNode o = Json.object();
+        o.put("text", text);
+        return new ApiResponse(500, o);
+    }
+
+    private Object usersInfo(ApiCall call) {
+        ObjectNode o = Json.object();
+        o.put("id", call.user().userId());
+        o.put("name", call.user().nickName());
+        o.put("avatar", "");
+        o.putNull("phone");
+        return o;
+    }
+}

@@ -1,0 +1,32 @@
+/**
+ * Offline emulator of the AliyunDrive (alipan) Open API, written from
+ * {@code /work/shared/aliyundrive-open-api.md} only.
+ *
+ * <h2>Use</h2>
+ * <pre>{@code
+ * SandboxClock clock = SandboxClock.startingNow();              // optional: lets tests move time
+ * try (SandboxServer sb = SandboxServer.start(SandboxOptions.builder()
+ *         .dataDir(dir).clock(clock).build())) {
+ *     String refresh = sb.issueRefreshToken("alice");           // user + 3 drives created if absent
+ *     // POST sb.baseUrl() + "/oauth/access_token" {grant_type, client_id: sb.clientId(),
+ *     //      client_secret: sb.clientSecret(), refresh_token}
+ *     // POST sb.baseUrl() + "/adrive/v1.0/openFile/list" with "Authorization: Bearer <access_token>"
+ *     sb.faults().expireAccessTokens();                          // see FaultPlan
+ *     long lists = sb.stats().count("/adrive/v1.0/openFile/list");
+ * }
+ * }</pre>
+ *
+ * <h2>Live photos</h2>
+ * Upload a file whose name ends in {@code .livp} and whose content is a ZIP holding an image entry
+ * ({@code .heic}, {@code .jpeg} or {@code .jpg}) and a {@code .mov} entry. getDownloadUrl then answers
+ * without {@code url} but with {@code streamsUrl}/{@code streams_url} {@code {jpeg, mov}}, each serving
+ * the bytes of that entry. A {@code .livp} that is not a readable ZIP is served as a plain file.
+ *
+ * <h2>Choices where the fact sheet is uncertain</h2>
+ * PreHashMatched answers 400 (option), ForbiddenFileInTheRecycleBin 400 (option), list accepts
+ * limit 1..200 (option: serve at most 100), reuse of a rotated refresh token answers 401
+ * RefreshTokenExpired and an unknown one 400 RefreshTokenInvalid, update without check_name_mode
+ * duplicates, move defaults to refuse, auto_rename uses {@code name(1).ext}, update with refuse and a
+ * conflict answers 409 AlreadyExist.File, a frozen account answers 403 UserNotAllowedAccessResource.
+ */
+package org.alidav.sandbox;
