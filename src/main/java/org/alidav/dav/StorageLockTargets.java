@@ -1,0 +1,52 @@
+package org.alidav.dav;
+
+import io.milton.http.exceptions.BadRequestException;
+import io.milton.resource.Resource;
+import java.io.InputStream;
+import java.util.Optional;
+import org.alidav.dav.resource.ETags;
+import org.alidav.dav.resource.StorageResource;
+import org.alidav.drive.DriveException;
+import org.alidav.drive.Upload;
+
+/** {@link LockTargets} over the mounted storages. */
+final class StorageLockTargets implements LockTargets {
+    private final DavResourceFactory factory;
+
+    StorageLockTargets(DavResourceFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public boolean exists(String path) {
+        return resource(path) != null;
+    }
+
+    @Override
+    public Optional<String> etag(String path) {
+        return resource(path) instanceof StorageResource s ? Optional.of(ETags.of(s.entry())) : Optional.empty();
+    }
+
+    @Override
+    public void createEmpty(String path) {
+        MountTable.Target t = target(path).orElseThrow(() -> DriveException.conflict("no parent folder for " + path));
+        if (!(t instanceof MountTable.InMount in) || in.location().path().isRoot()) {
+            throw new DriveException(DriveException.Kind.READ_ONLY, "cannot create a file at " + path);
+        }
+        Location at = in.location();
+        ShadowFiles.ensureParents(at);
+        at.storage().put(at.path(), InputStream.nullInputStream(), 0, null, null);
+    }
+
+    private Resource resource(String path) {
+        return target(path).map(factory::resource).orElse(null);
+    }
+
+    private Optional<MountTable.Target> target(String path) {
+        try {
+            return factory.target(path);
+        } catch (BadRequestException e) {
+            throw DriveException.invalidName(path);
+        }
+    }
+}
