@@ -53,8 +53,8 @@ public sealed interface RangeRequest {
                 if (suffix > 0 && length > 0) out.add(new ByteRange(Math.max(0, length - suffix), length - 1));
             } else {
                 long first = Long.parseLong(a);
+                if (!b.isEmpty() && Long.parseLong(b) < first) return new Whole();
                 long last = b.isEmpty() ? length - 1 : Long.parseLong(b);
-                if (last < first) return new Whole();
                 if (first < length) out.add(new ByteRange(first, Math.min(last, length - 1)));
             }
         }
