@@ -43,6 +43,9 @@ public final class DavErrorFilter implements Filter {
         } catch (DriveException e) {
             log.info("{}: {} ({})", what, e.getMessage(), e.kind());
             ErrorResponses.drive(resp, e);
+        } catch (DavStatusException e) {
+            log.info("{}: {}", what, e.getMessage());
+            ErrorResponses.status(resp, e.status(), e.getMessage());
         } catch (BadRequestException e) {
             log.info("{}: bad request: {}", what, e.getReason());
             ErrorResponses.status(resp, HttpServletResponse.SC_BAD_REQUEST, e.getReason());

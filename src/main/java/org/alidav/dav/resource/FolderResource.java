@@ -12,6 +12,8 @@ import org.alidav.dav.DavResourceFactory;
 import org.alidav.dav.Location;
 import org.alidav.dav.ShadowFiles;
 import org.alidav.dav.SystemFiles;
+import org.alidav.dav.http.DavStatusException;
+import org.alidav.drive.DriveException;
 import org.alidav.drive.Entry;
 import org.alidav.drive.Quota;
 
@@ -46,7 +48,13 @@ public final class FolderResource extends StorageResource implements MakeCollect
     public CollectionResource createCollection(String name) {
         Location at = location.child(name);
         ShadowFiles.ensureParents(at);
-        return new FolderResource(at, at.storage().mkdir(at.path()), factory);
+        try {
+            return new FolderResource(at, at.storage().mkdir(at.path()), factory);
+        } catch (DriveException e) {
+            // a concurrent MKCOL of the same name won (rclone sends them in parallel): RFC 4918 §9.3.1 says 405
+            if (e.kind() == DriveException.Kind.ALREADY_EXISTS) throw new DavStatusException(405, "already exists: " + name);
+            throw e;
+        }
     }
 
     @Override
