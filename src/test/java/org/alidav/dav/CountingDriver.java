@@ -18,6 +18,8 @@ import org.alidav.drive.local.LocalDriver;
 public final class CountingDriver implements Driver, Copier, ModTimeSetter, QuotaReporter {
     private final LocalDriver local;
     public final List<String> calls = new CopyOnWriteArrayList<>();
+    /** When set, reported instead of the disk's real space. */
+    public volatile Quota quota;
 
     public CountingDriver(LocalDriver local) {
         this.local = local;
@@ -79,6 +81,6 @@ public final class CountingDriver implements Driver, Copier, ModTimeSetter, Quot
     @Override
     public Quota quota() {
         calls.add("quota");
-        return local.quota();
+        return quota != null ? quota : local.quota();
     }
 }

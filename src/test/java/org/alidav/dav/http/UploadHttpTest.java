@@ -121,6 +121,17 @@ class UploadHttpTest {
     }
 
     @Test
+    void uploadLargerThanTheFreeSpaceIs507() throws Exception {
+        dav.send("PUT", "/old.bin", "0123456789");
+        dav.drivers.get(0).quota = new org.alidav.drive.Quota(95, 100);
+        assertEquals(507, dav.send("PUT", "/big.bin", "x".repeat(20)).statusCode());
+        assertEquals(507, dav.putChunked("/big.bin", new byte[20], "X-Expected-Entity-Length", "20").statusCode());
+        assertFalse(Files.exists(root.resolve("big.bin")));
+        // replacing a file frees its old size first
+        assertEquals(204, dav.send("PUT", "/old.bin", "x".repeat(15)).statusCode());
+    }
+
+    @Test
     void conditionalPut() throws Exception {
         assertEquals(201, dav.send("PUT", "/c.txt", "one", "If-None-Match", "*").statusCode());
         assertEquals(412, dav.send("PUT", "/c.txt", "two", "If-None-Match", "*").statusCode());
