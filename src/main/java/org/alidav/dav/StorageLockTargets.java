@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.alidav.dav.resource.ETags;
 import org.alidav.dav.resource.StorageResource;
 import org.alidav.drive.DriveException;
-import org.alidav.drive.Upload;
 
 /** {@link LockTargets} over the mounted storages. */
 final class StorageLockTargets implements LockTargets {

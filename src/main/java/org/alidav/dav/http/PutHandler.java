@@ -18,7 +18,6 @@ import org.alidav.dav.Location;
 import org.alidav.dav.MountTable;
 import org.alidav.dav.ShadowFiles;
 import org.alidav.dav.resource.ETags;
-import org.alidav.dav.resource.StorageResource;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.Entry;
 import org.alidav.drive.Quota;

@@ -31,6 +31,7 @@ public final class FileResource extends StorageResource implements GetableResour
         return range.length() == 0 ? InputStream.nullInputStream() : location.storage().open(entry, range);
     }
 
+    /** Part of Milton's GetableResource contract; GET itself is answered by FileGetHandler. */
     @Override
     public void sendContent(OutputStream out, Range range, Map<String, String> params, String contentType) throws IOException {
         try (InputStream in = open(ByteRange.whole(entry.size()))) {

@@ -1,7 +1,6 @@
 package org.alidav.dav.resource;
 
 import io.milton.http.exceptions.BadRequestException;
-import io.milton.http.exceptions.ConflictException;
 import io.milton.resource.CollectionResource;
 import io.milton.resource.CopyableResource;
 import io.milton.resource.DeletableResource;
@@ -10,6 +9,7 @@ import java.util.Date;
 import org.alidav.dav.DavResourceFactory;
 import org.alidav.dav.Location;
 import org.alidav.drive.DriveException;
+import org.alidav.drive.DrivePath;
 import org.alidav.drive.Entry;
 
 /** A file or folder inside a storage: what both share (identity, times, DELETE, MOVE, COPY). */
@@ -40,7 +40,7 @@ public abstract class StorageResource extends DavResource implements DeletableRe
     @Override
     public String getName() {
         if (!location.path().isRoot()) return location.path().name();
-        var at = location.mount().at();
+        java.util.List<String> at = location.mount().at();
         return at.isEmpty() ? "" : at.get(at.size() - 1);
     }
 
@@ -60,20 +60,20 @@ public abstract class StorageResource extends DavResource implements DeletableRe
     }
 
     @Override
-    public void moveTo(CollectionResource destination, String name) throws ConflictException, BadRequestException {
+    public void moveTo(CollectionResource destination, String name) throws BadRequestException {
         Transfer.move(factory, location, target(destination, name));
     }
 
     @Override
-    public void copyTo(CollectionResource destination, String name) throws ConflictException, BadRequestException {
+    public void copyTo(CollectionResource destination, String name) throws BadRequestException {
         Transfer.copy(factory, location, target(destination, name), CopyDepth.ofRequest());
     }
 
-    private Location target(CollectionResource destination, String name) throws ConflictException, BadRequestException {
+    private Location target(CollectionResource destination, String name) throws BadRequestException {
         if (!(destination instanceof FolderResource folder)) {
             throw new DriveException(DriveException.Kind.READ_ONLY, "cannot write into the virtual folder " + destination.getName());
         }
-        if (!org.alidav.drive.DrivePath.isValidName(name)) throw new BadRequestException("invalid destination name");
+        if (!DrivePath.isValidName(name)) throw new BadRequestException("invalid destination name");
         return folder.location().child(name);
     }
 }
