@@ -30,8 +30,11 @@ public interface Driver extends AutoCloseable {
      */
     Entry put(Entry parent, String name, Upload upload);
 
-    /** Moves and/or renames; the target name is free (the op layer removed any clash first). */
-    Entry move(Entry entry, Entry newParent, String newName);
+    /**
+     * Moves and/or renames {@code entry}, now in {@code fromParent}; the target name is free as far as
+     * the op layer knows (ALREADY_EXISTS when the backend says otherwise).
+     */
+    Entry move(Entry entry, Entry fromParent, Entry newParent, String newName);
 
     /** Removes a file or a whole folder (to the trash where the backend has one and is set to). */
     void remove(Entry entry);

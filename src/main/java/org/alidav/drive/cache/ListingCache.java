@@ -98,6 +98,11 @@ final class ListingCache {
         listings.computeIfPresent(folder, (k, l) -> change.apply(l));
     }
 
+    /** Forgets the listing of one folder, keeping those below it. */
+    void forget(DrivePath folder) {
+        listings.remove(folder);
+    }
+
     /** Forgets {@code path} and every listing below it. */
     void invalidate(DrivePath path) {
         listings.keySet().removeIf(p -> p.startsWith(path));

@@ -87,7 +87,7 @@ public final class Storage implements AutoCloseable {
     public Entry mkdir(DrivePath path) {
         Entry parent = parentFolder(path);
         if (find(path).isPresent()) throw DriveException.alreadyExists(path.toString());
-        Entry created = driver.mkdir(parent, path.name());
+        Entry created = clashAware(path, () -> driver.mkdir(parent, path.name()));
         listings.update(path.parent(), l -> l.with(created));
         return created;
     }
@@ -97,7 +97,7 @@ public final class Storage implements AutoCloseable {
         Entry parent = parentFolder(path);
         Entry existing = find(path).orElse(null);
         if (existing != null && existing.folder()) throw DriveException.conflict("a folder is in the way: " + path);
-        Entry written = driver.put(parent, path.name(), new Upload(body, size, modified, sha1, existing));
+        Entry written = clashAware(path, () -> driver.put(parent, path.name(), new Upload(body, size, modified, sha1, existing)));
         listings.update(path.parent(), l -> l.with(written));
         return written;
     }
@@ -114,7 +114,8 @@ public final class Storage implements AutoCloseable {
     public Entry move(DrivePath from, DrivePath to) {
         Entry e = stat(from);
         Entry newParent = freeTarget(from, to);
-        Entry moved = driver.move(e, newParent, to.name());
+        Entry fromParent = stat(from.parent());
+        Entry moved = clashAware(to, () -> driver.move(e, fromParent, newParent, to.name()));
         listings.update(from.parent(), l -> l.without(from.name()));
         listings.update(to.parent(), l -> l.with(moved));
         listings.invalidate(from);
@@ -125,7 +126,7 @@ public final class Storage implements AutoCloseable {
     public Entry copy(DrivePath from, DrivePath to) {
         Entry e = stat(from);
         Entry newParent = freeTarget(from, to);
-        Entry copied = driver instanceof Copier c ? c.copy(e, newParent, to.name()) : copyByStreaming(e, newParent, to.name());
+        Entry copied = clashAware(to, () -> driver instanceof Copier c ? c.copy(e, newParent, to.name()) : copyByStreaming(e, newParent, to.name()));
         listings.update(to.parent(), l -> l.with(copied));
         return copied;
     }
@@ -140,6 +141,19 @@ public final class Storage implements AutoCloseable {
             return driver.put(newParent, newName, new Upload(in, source.size(), source.modified(), source.sha1(), null));
         } catch (IOException e) {
             throw DriveException.upstream("copy of " + source.name() + " failed", e);
+        }
+    }
+
+    /**
+     * Runs a write aimed at {@code target}. When the backend answers that the name is taken, our
+     * listing of the folder was stale: drop it, so the client's retry sees what is really there.
+     */
+    private Entry clashAware(DrivePath target, java.util.function.Supplier<Entry> write) {
+        try {
+            return write.get();
+        } catch (DriveException e) {
+            if (e.kind() == DriveException.Kind.ALREADY_EXISTS) listings.forget(target.parent());
+            throw e;
         }
     }
 

@@ -151,7 +151,7 @@ public final class LocalDriver implements Driver, Copier, ModTimeSetter, QuotaRe
     }
 
     @Override
-    public Entry move(Entry entry, Entry newParent, String newName) {
+    public Entry move(Entry entry, Entry fromParent, Entry newParent, String newName) {
         String id = childId(newParent.id(), DrivePath.checkName(newName));
         Path target = resolve(id);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) throw DriveException.alreadyExists(id);

@@ -116,6 +116,17 @@ class StorageCacheTest {
         assertEquals(Duration.ofMinutes(10), p.ttlOf(DrivePath.parse("/other")));
     }
 
+    @Test
+    void aClashReportedByTheBackendDropsTheStaleListing() throws Exception {
+        Storage s = storage(CachePolicy.of(Duration.ofMinutes(10)));
+        s.list(DrivePath.ROOT);
+        java.nio.file.Files.createDirectory(dir.resolve("made-elsewhere"));
+        org.alidav.drive.DriveException e = org.junit.jupiter.api.Assertions.assertThrows(org.alidav.drive.DriveException.class,
+                () -> s.mkdir(DrivePath.parse("/made-elsewhere")));
+        assertEquals(org.alidav.drive.DriveException.Kind.ALREADY_EXISTS, e.kind());
+        assertTrue(s.find(DrivePath.parse("/made-elsewhere")).isPresent(), "the retry sees the real folder");
+    }
+
     static final class MutableClock extends Clock {
         private Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -178,8 +189,8 @@ class StorageCacheTest {
         }
 
         @Override
-        public Entry move(Entry entry, Entry newParent, String newName) {
-            return d.move(entry, newParent, newName);
+        public Entry move(Entry entry, Entry fromParent, Entry newParent, String newName) {
+            return d.move(entry, fromParent, newParent, newName);
         }
 
         @Override

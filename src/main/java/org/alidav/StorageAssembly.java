@@ -1,0 +1,74 @@
+package org.alidav;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.alidav.config.AppConfig;
+import org.alidav.config.ConfigException;
+import org.alidav.config.StorageConfig;
+import org.alidav.drive.Driver;
+import org.alidav.drive.DriverContext;
+import org.alidav.drive.DriverFactory;
+import org.alidav.drive.DriverOptions;
+import org.alidav.drive.cache.CachePolicy;
+import org.alidav.drive.cache.Storage;
+
+/**
+ * Turns the configured storages into running {@link Storage}s: picks each driver's factory, lets it
+ * read its options, and refuses options nobody read, naming the file and key.
+ */
+final class StorageAssembly {
+    private final Map<String, DriverFactory> factories;
+    private final Clock clock;
+
+    StorageAssembly(List<DriverFactory> factories, Clock clock) {
+        this.factories = factories.stream().collect(Collectors.toMap(DriverFactory::name, Function.identity()));
+        this.clock = clock;
+    }
+
+    /** One storage per configured entry, in config order; on any error the ones built are closed. */
+    List<Storage> build(AppConfig config) {
+        List<Storage> built = new ArrayList<>();
+        try {
+            for (int i = 0; i < config.storages().size(); i++) built.add(build(config, i));
+            return built;
+        } catch (RuntimeException e) {
+            built.forEach(Storage::close);
+            throw e;
+        }
+    }
+
+    private Storage build(AppConfig config, int index) {
+        StorageConfig sc = config.storages().get(index);
+        DriverFactory factory = factories.get(sc.driver());
+        if (factory == null) {
+            throw ConfigException.forStorageOption(config, index, "driver",
+                    "unknown driver '" + sc.driver() + "' (known: " + String.join(", ", factories.keySet().stream().sorted().toList()) + ")");
+        }
+        DriverOptions options = new DriverOptions(sc.driverOptions());
+        Driver driver;
+        try {
+            driver = factory.create(options, new DriverContext(sc.mount(), stateDir(config, sc), clock));
+        } catch (DriverOptions.OptionException e) {
+            throw ConfigException.forStorageOption(config, index, e);
+        }
+        Set<String> unknown = options.unknownKeys();
+        if (!unknown.isEmpty()) {
+            driver.close();
+            throw ConfigException.forUnknownDriverOptions(config, index, unknown);
+        }
+        return new Storage(sc.mount(), driver, CachePolicy.of(sc.cacheTtl()), clock);
+    }
+
+    /** {@code <data_dir>/storages/<mount as a file name>}: "/" is "root", "/a/b" is "a%2Fb". */
+    static Path stateDir(AppConfig config, StorageConfig sc) {
+        String name = sc.mount().equals("/") ? "root"
+                : java.net.URLEncoder.encode(sc.mount().substring(1), java.nio.charset.StandardCharsets.UTF_8);
+        return config.server().dataDir().resolve("storages").resolve(name);
+    }
+}

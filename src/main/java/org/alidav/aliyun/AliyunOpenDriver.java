@@ -1,0 +1,129 @@
+package org.alidav.aliyun;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import org.alidav.aliyun.ApiModel.CreateResult;
+import org.alidav.aliyun.ApiModel.PersonalSpace;
+import org.alidav.drive.ByteRange;
+import org.alidav.drive.Copier;
+import org.alidav.drive.DriveException;
+import org.alidav.drive.Driver;
+import org.alidav.drive.Entry;
+import org.alidav.drive.Link;
+import org.alidav.drive.Linker;
+import org.alidav.drive.Quota;
+import org.alidav.drive.QuotaReporter;
+import org.alidav.drive.Upload;
+
+/** A folder of an AliyunDrive account through the Open API; each operation delegates to its part. */
+final class AliyunOpenDriver implements Driver, Copier, Linker, QuotaReporter {
+    private final OpenApi api;
+    private final FileMapper mapper;
+    private final Entry root;
+    private final Remover remover;
+    private final java.time.Clock clock;
+    private final LinkCache links;
+    private final LinkResolver resolver;
+    private final ObjectReader reader;
+    private final LivpSizer livp;
+    private final Relocator relocator;
+    private final Uploader uploader;
+
+    /** The parts of a driver, wired by {@link AliyunOpenDriverFactory}. */
+    record Parts(OpenApi api, FileMapper mapper, LinkCache links, LinkResolver resolver, ObjectReader reader,
+                 Relocator relocator, Remover remover, Uploader uploader, java.time.Clock clock) {
+    }
+
+    AliyunOpenDriver(Parts parts, String rootFolderId) {
+        this.api = parts.api();
+        this.mapper = parts.mapper();
+        this.links = parts.links();
+        this.resolver = parts.resolver();
+        this.reader = parts.reader();
+        this.relocator = parts.relocator();
+        this.root = Entry.folder(rootFolderId, "", Instant.EPOCH);
+        this.remover = parts.remover();
+        this.uploader = parts.uploader();
+        this.clock = parts.clock();
+        this.livp = new LivpSizer(mapper, reader, id -> links.get(id, () -> resolver.resolve(id, true)));
+    }
+
+    @Override
+    public Entry root() {
+        return root;
+    }
+
+    @Override
+    public List<Entry> list(Entry folder) {
+        return api.listAll(folder.id()).stream()
+                .filter(FileMapper::visible)
+                .map(item -> livp.sized(mapper.toEntry(item), item))
+                .toList();
+    }
+
+    /**
+     * {@code refuse} answering {@code exist:true} is ALREADY_EXISTS: the op layer only asks for a free
+     * name, so an existing item means its cache was stale, and MKCOL on an existing name must fail.
+     */
+    @Override
+    public Entry mkdir(Entry parent, String name) {
+        CreateResult created;
+        try {
+            created = api.create(java.util.Map.of("parent_file_id", parent.id(), "name", name, "type", "folder",
+                    "check_name_mode", "refuse"));
+        } catch (OpenApiException e) {
+            if (!e.mayHaveApplied()) throw e;
+            // the answer was lost: the folder is there if the create happened
+            return api.listAll(parent.id()).stream()
+                    .filter(i -> "folder".equals(i.type()) && name.equals(i.displayName()))
+                    .findFirst().map(mapper::toEntry).orElseThrow(() -> e);
+        }
+        if (created.existed()) throw DriveException.alreadyExists(name);
+        return Entry.folder(created.fileId(), name, clock.instant());
+    }
+
+    @Override
+    public Entry put(Entry parent, String name, Upload upload) {
+        return uploader.put(parent, name, upload);
+    }
+
+    @Override
+    public Entry move(Entry entry, Entry fromParent, Entry newParent, String newName) {
+        return relocator.move(entry, fromParent.id(), newParent, newName);
+    }
+
+    @Override
+    public Entry copy(Entry entry, Entry newParent, String newName) {
+        return relocator.copy(entry, newParent, newName);
+    }
+
+    /** Trash or delete per {@code remove_way}; an item already gone counts as removed. */
+    @Override
+    public void remove(Entry entry) {
+        remover.remove(entry);
+    }
+
+    @Override
+    public InputStream open(Entry file, ByteRange range) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            var in = reader.open(link(file).url(), range);
+            if (in.isPresent()) return in.get();
+            links.invalidate(file.id());
+        }
+        throw DriveException.upstream("the object storage refused a fresh link for " + file.name(), null);
+    }
+
+    @Override
+    public Link link(Entry file) {
+        return links.get(file.id(), () -> resolver.resolve(file.id(), FileMapper.isLivp(file)));
+    }
+
+    @Override
+    public Quota quota() {
+        PersonalSpace space = api.spaceInfo().personalSpaceInfo();
+        if (space == null) throw DriveException.upstream("getSpaceInfo answered no personal_space_info", null);
+        return new Quota(space.usedSize(), space.totalSize());
+    }
+
+}

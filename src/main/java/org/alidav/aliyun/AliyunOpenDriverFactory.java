@@ -1,0 +1,51 @@
+package org.alidav.aliyun;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.OkHttpClient;
+import org.alidav.drive.Driver;
+import org.alidav.drive.DriverContext;
+import org.alidav.drive.DriverFactory;
+import org.alidav.drive.DriverOptions;
+
+/**
+ * Builds the {@code aliyundrive-open} driver: reads the options and wires the parts. Makes no network
+ * call, so a storage with a dead token or no network never stops the server from starting.
+ */
+public final class AliyunOpenDriverFactory implements DriverFactory {
+
+    @Override
+    public String name() {
+        return "aliyundrive-open";
+    }
+
+    @Override
+    public Driver create(DriverOptions options, DriverContext context) {
+        AliyunOptions o = AliyunOptions.read(options);
+        OkHttpClient plain = HttpClients.base(o.userAgent());
+        Backoff backoff = new Backoff(o.retryBackoff(), Duration.ofSeconds(30));
+
+        // until getDriveInfo names the user, calls are paced by the process-wide anonymous governor
+        AtomicReference<Governor> governor = new AtomicReference<>(Governor.forUser(Governor.ANONYMOUS, o.rates()));
+        GovernorInterceptor pacing = new GovernorInterceptor(governor::get, o.maxAttempts(), backoff);
+        OkHttpClient refreshHttp = plain.newBuilder().addInterceptor(pacing).build();
+        TokenRefresher refresher = o.usesOwnApp()
+                ? TokenRefresher.oauth(refreshHttp, o.apiBaseUrl(), o.clientId(), o.clientSecret())
+                : TokenRefresher.online(refreshHttp, o.apiUrlAddress());
+        TokenManager tokens = new TokenManager(context.storageName(), o.refreshToken(), new TokenStore(context.stateDir()),
+                refresher, context.clock(), o.tokenMargin());
+
+        OpenApiClient client = new OpenApiClient(HttpClients.api(plain, new AuthInterceptor(tokens), pacing), o.apiBaseUrl());
+        DriveSelector drive = new DriveSelector(client, o.driveType(), user -> governor.set(Governor.forUser(user, o.rates())));
+        OpenApi api = new OpenApi(client, drive, o.orderBy(), o.orderDirection());
+
+        FileMapper mapper = new FileMapper(o.livpDownloadFormat());
+        Remover remover = new Remover(api, o.removeWay().equals("delete"));
+        Uploader uploader = new Uploader(api, tokens, new PartUploader(plain, backoff), new PartSizer(o.partSize()), mapper,
+                context.clock(), UploadUrlRewriter.forOption(o.internalUpload()), o.rapidUpload(), remover);
+        var parts = new AliyunOpenDriver.Parts(api, mapper, new LinkCache(context.clock(), o.linkMargin()),
+                new LinkResolver(api, context.clock(), o.linkExpireSec(), o.livpDownloadFormat()), new ObjectReader(plain),
+                new Relocator(api, mapper, context.clock(), backoff, o.copyTimeout()), remover, uploader, context.clock());
+        return new AliyunOpenDriver(parts, o.rootFolderId());
+    }
+}

@@ -1,0 +1,73 @@
+package org.alidav.aliyun;
+
+import java.time.Duration;
+import org.alidav.drive.DriverOptions;
+import org.alidav.drive.DriverOptions.OptionException;
+
+/** The options of an {@code aliyundrive-open} storage (names as OpenList's, fact sheet §11, plus tuning). */
+record AliyunOptions(String refreshToken, String rootFolderId, String driveType, String orderBy, String orderDirection,
+                     String clientId, String clientSecret, boolean useOnlineApi, String apiUrlAddress, String removeWay,
+                     boolean rapidUpload, boolean internalUpload, String livpDownloadFormat, String apiBaseUrl,
+                     String userAgent, Governor.Rates rates, int maxAttempts, Duration retryBackoff, long partSize,
+                     Duration tokenMargin, Duration linkMargin, long linkExpireSec, Duration copyTimeout) {
+
+    static final String DEFAULT_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+            + "Chrome/120.0.0.0 Safari/537.36 AliDAV/0.1";
+
+    static AliyunOptions read(DriverOptions o) {
+        AliyunOptions a = new AliyunOptions(
+                o.requiredString("refresh_token").trim(),
+                o.string("root_folder_id", "root"),
+                o.choice("drive_type", "resource", "default", "resource", "backup"),
+                o.choice("order_by", "", "name", "size", "updated_at", "created_at", "name_enhanced"),
+                o.choice("order_direction", "", "ASC", "DESC"),
+                o.string("client_id", ""),
+                o.string("client_secret", ""),
+                o.bool("use_online_api", true),
+                o.string("api_url_address", "https://api.oplist.org/alicloud/renewapi"),
+                o.choice("remove_way", "trash", "trash", "delete"),
+                o.bool("rapid_upload", false),
+                o.bool("internal_upload", false),
+                o.choice("livp_download_format", "jpeg", "jpeg", "mov"),
+                o.string("api_base_url", "https://openapi.alipan.com").replaceAll("/+$", ""),
+                o.string("user_agent", DEFAULT_UA),
+                new Governor.Rates(rate(o, "list_rate", 3.9), rate(o, "link_rate", 0.9), rate(o, "other_rate", 14.9)),
+                (int) positive(o, "max_attempts", 5),
+                o.duration("retry_backoff", Duration.ofMillis(500)),
+                positive(o, "part_size", PartSizer.DEFAULT_PART),
+                o.duration("token_refresh_margin", Duration.ofMinutes(5)),
+                o.duration("link_margin", Duration.ofSeconds(60)),
+                positive(o, "link_expire_sec", 14400),
+                o.duration("copy_timeout", Duration.ofMinutes(10)));
+        if (a.partSize < 100 * 1024) throw new OptionException("part_size", "must be at least 102400 (the service's smallest part)");
+        if (a.clientId.isBlank() != a.clientSecret.isBlank()) {
+            throw new OptionException(a.clientId.isBlank() ? "client_id" : "client_secret", "client_id and client_secret go together");
+        }
+        if (!a.usesOwnApp() && (!a.useOnlineApi || a.apiUrlAddress.isBlank())) {
+            throw new OptionException("client_id", "set client_id and client_secret, or use_online_api with api_url_address");
+        }
+        return a;
+    }
+
+    boolean usesOwnApp() {
+        return !clientId.isBlank() && !clientSecret.isBlank();
+    }
+
+    private static double rate(DriverOptions o, String key, double fallback) {
+        String v = o.string(key, null);
+        if (v == null) return fallback;
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (d > 0) return d;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new OptionException(key, "must be a positive number of requests per second, not '" + v + "'");
+    }
+
+    private static long positive(DriverOptions o, String key, long fallback) {
+        long v = o.number(key, fallback);
+        if (v <= 0) throw new OptionException(key, "must be positive");
+        return v;
+    }
+}

@@ -1,0 +1,67 @@
+package org.alidav.aliyun;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of the Open API answers the driver reads (fact sheet §3–§9); all fields optional. */
+final class ApiModel {
+    private ApiModel() {
+    }
+
+    record DriveInfo(String userId, String defaultDriveId, String resourceDriveId, String backupDriveId) {
+    }
+
+    record SpaceInfo(PersonalSpace personalSpaceInfo) {
+    }
+
+    record PersonalSpace(long usedSize, long totalSize) {
+    }
+
+    /** A file or folder; create and rapid answers name it {@code file_name}. */
+    record FileItem(String fileId, String parentFileId, String name, String fileName, String type, Long size,
+                    String fileExtension, String contentHash, String mimeType, String createdAt, String updatedAt,
+                    String localModifiedAt, String localCreatedAt, String status, JsonNode streamsInfo,
+                    Boolean exist) {
+        String displayName() {
+            return name != null && !name.isEmpty() ? name : fileName;
+        }
+    }
+
+    record FileList(List<FileItem> items, String nextMarker) {
+    }
+
+    record DownloadUrl(String url, String expiration, @JsonAlias("streamsUrl") Map<String, String> streamsUrl) {
+    }
+
+    record PartInfo(int partNumber, String uploadUrl) {
+    }
+
+    record CreateResult(String fileId, String fileName, String type, String uploadId, Boolean exist,
+                        Boolean rapidUpload, List<PartInfo> partInfoList) {
+        boolean existed() {
+            return Boolean.TRUE.equals(exist);
+        }
+
+        boolean rapid() {
+            return Boolean.TRUE.equals(rapidUpload);
+        }
+    }
+
+    record UploadUrls(List<PartInfo> partInfoList) {
+    }
+
+    /** Answer of move, copy, trash and delete. */
+    record TaskResult(String fileId, Boolean exist, String asyncTaskId) {
+        boolean existed() {
+            return Boolean.TRUE.equals(exist);
+        }
+    }
+
+    record AsyncTask(String asyncTaskId, String state) {
+    }
+
+    record TokenAnswer(String accessToken, String refreshToken, Long expiresIn, String text) {
+    }
+}

@@ -1,0 +1,75 @@
+package org.alidav.aliyun;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.alidav.drive.DriveException;
+
+/**
+ * Sends one JSON POST to the Open API and reads its answer. An answer is an error when its status is
+ * 400 or more (JSON {@code code}/{@code message}, or a gateway's non-JSON page) or when a 2xx body is
+ * not the JSON expected: unlike the Go reference client, a gateway's 502 page never passes as success.
+ */
+final class OpenApiClient {
+    private static final MediaType JSON = MediaType.get("application/json");
+    private final OkHttpClient http;
+    private final String baseUrl;
+
+    OpenApiClient(OkHttpClient http, String baseUrl) {
+        this.http = http;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    <T> T post(String path, Object body, ApiCall call, Class<T> type) {
+        Request request = new Request.Builder().url(baseUrl + path)
+                .post(RequestBody.create(body == null ? "{}" : write(body), JSON))
+                .tag(ApiCall.class, call).build();
+        try (Response response = http.newCall(request).execute()) {
+            if (response.code() >= 400) throw error(response);
+            try {
+                T value = Json.MAPPER.readValue(response.body().byteStream(), type);
+                if (value == null) throw new IOException("empty body");
+                return value;
+            } catch (IOException e) {
+                throw new OpenApiException(DriveException.Kind.UPSTREAM, response.code(), "BadAnswer",
+                        path + " answered " + response.code() + " without the expected JSON: " + e.getMessage(), null);
+            }
+        } catch (DriveIOException e) {
+            throw e.error;
+        } catch (IOException e) {
+            throw transport(path, e);
+        }
+    }
+
+    private static OpenApiException error(Response response) throws IOException {
+        String text = response.body().string();
+        Duration retryAfter = GovernorInterceptor.retryAfter(response).orElse(null);
+        JsonNode node = null;
+        try {
+            node = Json.MAPPER.readTree(text);
+        } catch (IOException ignored) {
+            // not JSON: a gateway answered
+        }
+        if (node == null || !node.isObject() || !node.hasNonNull("code")) return ErrorMapper.fromGateway(response.code(), text);
+        String message = node.hasNonNull("message") ? node.get("message").asText() : "";
+        return ErrorMapper.fromJson(response.code(), node.get("code").asText(), message, retryAfter);
+    }
+
+    /** A dropped connection or timeout: status 0, and for a write the outcome is unknown. */
+    static OpenApiException transport(String what, IOException e) {
+        return new OpenApiException(DriveException.Kind.UNAVAILABLE, 0, "Transport", what + ": " + e, Duration.ofSeconds(2));
+    }
+
+    private static String write(Object body) {
+        try {
+            return Json.MAPPER.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

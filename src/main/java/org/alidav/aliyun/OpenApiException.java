@@ -1,0 +1,25 @@
+package org.alidav.aliyun;
+
+import java.time.Duration;
+import org.alidav.drive.DriveException;
+
+/** An error answer of the Open API, keeping its {@code code} so callers can react to specific ones. */
+final class OpenApiException extends DriveException {
+    private final String code;
+    private final int status;
+
+    OpenApiException(Kind kind, int status, String code, String message, Duration retryAfter) {
+        super(kind, status + " " + code + ": " + message, retryAfter, null);
+        this.code = code;
+        this.status = status;
+    }
+
+    /** True when a write may have happened although it failed (dropped connection, 5xx). */
+    boolean mayHaveApplied() {
+        return status == 0 || status >= 500;
+    }
+
+    boolean is(String apiCode) {
+        return apiCode.equals(code);
+    }
+}

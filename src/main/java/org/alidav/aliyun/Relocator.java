@@ -1,0 +1,117 @@
+package org.alidav.aliyun;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.alidav.aliyun.ApiModel.AsyncTask;
+import org.alidav.aliyun.ApiModel.FileItem;
+import org.alidav.aliyun.ApiModel.TaskResult;
+import org.alidav.drive.DriveException;
+import org.alidav.drive.Entry;
+
+/**
+ * Rename, move and copy without ever leaving two items of one name in a folder: renames and moves
+ * use {@code refuse}, copies {@code auto_rename} followed by a refusing rename to the wanted name, and
+ * a combined move-and-rename undoes its first step when the second one clashes. Writes whose answer
+ * was lost are checked against the file's state instead of being sent again.
+ */
+final class Relocator {
+    private final OpenApi api;
+    private final FileMapper mapper;
+    private final Clock clock;
+    private final Backoff pollBackoff;
+    private final Duration copyTimeout;
+
+    Relocator(OpenApi api, FileMapper mapper, Clock clock, Backoff pollBackoff, Duration copyTimeout) {
+        this.api = api;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.pollBackoff = pollBackoff;
+        this.copyTimeout = copyTimeout;
+    }
+
+    Entry move(Entry entry, String fromParent, Entry newParent, String newName) {
+        boolean rename = !newName.equals(entry.name());
+        if (newParent.id().equals(fromParent)) return rename ? rename(entry.id(), newName) : entry;
+        if (!moveTo(entry.id(), newParent.id())) {
+            // the old name is taken in the target: rename first, then move, undoing the rename on failure
+            if (!rename) throw DriveException.alreadyExists(newName);
+            rename(entry.id(), newName);
+            if (!moveTo(entry.id(), newParent.id())) {
+                rename(entry.id(), entry.name());
+                throw DriveException.alreadyExists(newName);
+            }
+            return entry.withName(newName);
+        }
+        if (!rename) return entry;
+        try {
+            return rename(entry.id(), newName);
+        } catch (DriveException e) {
+            moveTo(entry.id(), fromParent);
+            throw e;
+        }
+    }
+
+    /** Copies to {@code newParent/newName}; a folder copy running in the background is waited for. */
+    Entry copy(Entry entry, Entry newParent, String newName) {
+        TaskResult result = api.copy(entry.id(), newParent.id());
+        if (result.fileId() == null || result.fileId().isEmpty()) throw DriveException.upstream("copy answered no file id", null);
+        try {
+            if (result.asyncTaskId() != null && !result.asyncTaskId().isEmpty()) await(result.asyncTaskId());
+            FileItem copy = api.get(result.fileId());
+            return newName.equals(copy.displayName()) ? mapper.toEntry(copy) : rename(copy.fileId(), newName);
+        } catch (DriveException e) {
+            discard(result.fileId());
+            throw e;
+        }
+    }
+
+    /** Renames with {@code refuse}; ALREADY_EXISTS when the name is taken. */
+    Entry rename(String fileId, String newName) {
+        FileItem renamed;
+        try {
+            renamed = api.rename(fileId, newName);
+        } catch (OpenApiException e) {
+            if (!e.mayHaveApplied()) throw e;
+            renamed = api.get(fileId);
+        }
+        if (Boolean.TRUE.equals(renamed.exist()) || !newName.equals(renamed.displayName())) throw DriveException.alreadyExists(newName);
+        return mapper.toEntry(renamed);
+    }
+
+    /** Moves with {@code refuse}; false when the name is taken in the target (nothing moved). */
+    private boolean moveTo(String fileId, String parentId) {
+        try {
+            return !api.move(fileId, parentId).existed();
+        } catch (OpenApiException e) {
+            if (!e.mayHaveApplied()) throw e;
+            if (parentId.equals(api.get(fileId).parentFileId())) return true;
+            throw e;
+        }
+    }
+
+    private void await(String taskId) {
+        Instant deadline = clock.instant().plus(copyTimeout);
+        for (int attempt = 1; ; attempt++) {
+            AsyncTask task = api.asyncTask(taskId);
+            if ("Succeed".equalsIgnoreCase(task.state())) return;
+            if ("Failed".equalsIgnoreCase(task.state())) throw DriveException.upstream("the copy task " + taskId + " failed", null);
+            if (clock.instant().isAfter(deadline)) {
+                throw DriveException.unavailable("the copy task " + taskId + " is still running after " + copyTimeout, null, null);
+            }
+            try {
+                Backoff.sleep(pollBackoff.delay(attempt));
+            } catch (java.io.InterruptedIOException e) {
+                throw DriveException.unavailable("interrupted", null, e);
+            }
+        }
+    }
+
+    private void discard(String fileId) {
+        try {
+            api.delete(fileId);
+        } catch (DriveException ignored) {
+            // best effort: the copy may not exist yet
+        }
+    }
+}

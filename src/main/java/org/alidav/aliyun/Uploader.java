@@ -1,0 +1,305 @@
+package org.alidav.aliyun;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.alidav.aliyun.ApiModel.CreateResult;
+import org.alidav.aliyun.ApiModel.FileItem;
+import org.alidav.drive.DriveException;
+import org.alidav.drive.Entry;
+import org.alidav.drive.Upload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a file: create an upload session, send the parts (unless a rapid upload made that
+ * unnecessary), complete, check the hash. Three ways in, chosen by what is known up front:
+ * <ul>
+ * <li>size known, no rapid upload: parts are sent as the body arrives, one part buffered;</li>
+ * <li>rapid upload with the client's SHA-1: the full hash and proof are sent at once, spooling only
+ * the body prefix the proof needs; on a miss the parts continue from that prefix;</li>
+ * <li>otherwise (rapid upload, or size unknown): the body is spooled while hashed, then pre-hash,
+ * proof and parts as needed.</li>
+ * </ul>
+ * A fresh name is created with {@code refuse}, so a stale cache can never make a duplicate; a
+ * replacement is created beside the old file ({@code ignore}) and the old one removed only after the
+ * new one is complete. Whatever fails, a started upload is deleted and the old file kept.
+ */
+final class Uploader {
+    private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
+    static final long RAPID_MIN_SIZE = 100 * 1024;
+    private static final DateTimeFormatter API_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final OpenApi api;
+    private final TokenManager tokens;
+    private final PartUploader parts;
+    private final PartSizer sizer;
+    private final FileMapper mapper;
+    private final Clock clock;
+    private final UploadUrlRewriter rewriter;
+    private final boolean rapid;
+    private final Remover remover;
+
+    Uploader(OpenApi api, TokenManager tokens, PartUploader parts, PartSizer sizer, FileMapper mapper, Clock clock,
+             UploadUrlRewriter rewriter, boolean rapid, Remover remover) {
+        this.api = api;
+        this.tokens = tokens;
+        this.parts = parts;
+        this.sizer = sizer;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.rewriter = rewriter;
+        this.rapid = rapid;
+        this.remover = remover;
+    }
+
+    /** Where and how the new file is created. */
+    private record Target(String parentId, String name, Instant modified, boolean replacing) {
+    }
+
+    Entry put(Entry parent, String name, Upload upload) {
+        Target target = new Target(parent.id(), name, upload.modified() != null ? upload.modified() : clock.instant(),
+                upload.existing() != null);
+        boolean rapidWanted = rapid && (!upload.sizeKnown() || upload.size() > RAPID_MIN_SIZE);
+        FileItem done;
+        try {
+            if (upload.sizeKnown() && !rapidWanted) done = streamed(target, upload.body(), upload.size());
+            else if (upload.sizeKnown() && upload.sha1() != null) done = withClientHash(target, upload);
+            else done = spooled(target, upload);
+        } catch (IOException e) {
+            throw Bodies.unreadable(e);
+        }
+        Entry written = mapper.toEntry(done);
+        if (written.name() == null || written.name().isEmpty()) written = written.withName(name);
+        if (upload.existing() != null) replace(upload.existing(), written);
+        return written;
+    }
+
+    private FileItem streamed(Target target, InputStream body, long size) {
+        long partSize = sizer.partSize(size);
+        CreateResult created = api.create(fields(target, size, partSize));
+        MessageDigest digest = sha1();
+        return finish(created, size, () -> parts.upload(session(created, size, partSize), body, size, partSize, digest),
+                () -> hex(digest));
+    }
+
+    private FileItem spooled(Target target, Upload upload) throws IOException {
+        try (Spool spool = Spool.create()) {
+            MessageDigest digest = sha1();
+            long size = spool.fill(upload.body(), upload.sizeKnown() ? upload.size() : -1, digest);
+            if (upload.sizeKnown()) {
+                if (size < upload.size()) throw Bodies.endedEarly(size, upload.size());
+                Bodies.requireEnd(upload.body(), size);
+            }
+            String sha1 = hex(digest);
+            if (upload.sha1() != null && !upload.sha1().equals(sha1)) throw checksumMismatch();
+            long partSize = sizer.partSize(size);
+            Map<String, Object> fields = fields(target, size, partSize);
+            CreateResult created;
+            if (rapid && size > RAPID_MIN_SIZE) {
+                fields.put("size", size);
+                created = preHashCreate(fields, spool, sha1, size);
+            } else {
+                created = api.create(fields);
+            }
+            return finish(created, size, () -> {
+                if (created.rapid()) return;
+                try (InputStream in = spool.read()) {
+                    parts.upload(session(created, size, partSize), in, size, partSize, null);
+                } catch (IOException e) {
+                    throw Bodies.unreadable(e);
+                }
+            }, () -> sha1);
+        }
+    }
+
+    /** Pre-hash create; on {@code PreHashMatched} (400 or 409) the create again with full hash and proof. */
+    private CreateResult preHashCreate(Map<String, Object> fields, Spool spool, String sha1, long size) throws IOException {
+        Map<String, Object> pre = new LinkedHashMap<>(fields);
+        pre.put("pre_hash", preHash(spool));
+        try {
+            return api.create(pre);
+        } catch (OpenApiException e) {
+            if (!e.is("PreHashMatched")) throw e;
+        }
+        fields.put("content_hash", sha1);
+        fields.put("content_hash_name", "sha1");
+        return api.createWithProof(fields, token -> proof(token, size, spool));
+    }
+
+    /** Full hash and proof straight away, spooling only the prefix up to the proof bytes. */
+    private FileItem withClientHash(Target target, Upload upload) throws IOException {
+        long size = upload.size();
+        long partSize = sizer.partSize(size);
+        MessageDigest digest = sha1();
+        try (Spool prefix = Spool.create()) {
+            long want = ProofCode.bytesNeeded(tokens.accessToken(), size);
+            if (prefix.fill(upload.body(), want, digest) < want) throw Bodies.endedEarly(prefix.size(), size);
+            Map<String, Object> fields = fields(target, size, partSize);
+            fields.put("size", size);
+            Map<String, Object> plain = new LinkedHashMap<>(fields);
+            fields.put("content_hash", upload.sha1());
+            fields.put("content_hash_name", "sha1");
+            CreateResult created;
+            try {
+                created = api.createWithProof(fields, token -> proof(token, size, prefix));
+            } catch (OpenApiException e) {
+                // the token changed under us and its proof bytes lie beyond the prefix: upload normally
+                if (!e.is(PROOF_UNAVAILABLE)) throw e;
+                created = api.create(plain);
+            }
+            CreateResult session = created;
+            FileItem done = finish(created, size, () -> {
+                try (InputStream rest = new SequenceInputStream(prefix.read(), upload.body())) {
+                    if (session.rapid()) drain(rest, prefix.size(), size, digest);
+                    else parts.upload(session(session, size, partSize), rest, size, partSize, restartedDigest(digest));
+                } catch (IOException e) {
+                    throw Bodies.unreadable(e);
+                }
+                if (!hex(digest).equals(upload.sha1())) throw checksumMismatch();
+            }, upload::sha1);
+            return done;
+        }
+    }
+
+    /** Reads the rest of a rapid-uploaded body, so the client's request completes and its hash is checked. */
+    private static void drain(InputStream rest, long skip, long size, MessageDigest digest) throws IOException {
+        rest.skipNBytes(skip);
+        byte[] buf = new byte[64 * 1024];
+        long got = skip;
+        for (int n; got < size && (n = rest.read(buf, 0, (int) Math.min(buf.length, size - got))) >= 0; got += n) {
+            digest.update(buf, 0, n);
+        }
+        if (got < size) throw Bodies.endedEarly(got, size);
+        Bodies.requireEnd(rest, size);
+    }
+
+    /** The parts re-read the prefix, so the digest must start again from zero. */
+    private static MessageDigest restartedDigest(MessageDigest digest) {
+        digest.reset();
+        return digest;
+    }
+
+    /**
+     * Sends the parts, completes and checks the result; on any failure the new file is deleted. An
+     * {@code exist:true} answer means nothing was created: the name is taken.
+     */
+    private FileItem finish(CreateResult created, long size, Runnable send, java.util.function.Supplier<String> ourSha1) {
+        if (created.existed()) throw DriveException.alreadyExists(created.fileName() != null ? created.fileName() : created.fileId());
+        try {
+            send.run();
+            FileItem done = complete(created);
+            String theirs = done.contentHash();
+            String ours = ourSha1.get();
+            if (ours != null && theirs != null && !theirs.isEmpty() && !theirs.equalsIgnoreCase(ours)) {
+                throw DriveException.upstream("the stored file's SHA-1 " + theirs + " differs from the uploaded " + ours, null);
+            }
+            if (done.size() != null && done.size() != size) {
+                throw DriveException.upstream("the stored file has " + done.size() + " bytes, not " + size, null);
+            }
+            return done;
+        } catch (RuntimeException e) {
+            abandon(created.fileId());
+            throw e;
+        }
+    }
+
+    /** Complete; when the answer was lost, the file's own state tells whether it happened. */
+    private FileItem complete(CreateResult created) {
+        try {
+            return api.complete(created.fileId(), created.uploadId());
+        } catch (OpenApiException e) {
+            if (!e.mayHaveApplied()) throw e;
+            FileItem item = api.get(created.fileId());
+            if (!FileMapper.visible(item)) throw e;
+            return item;
+        }
+    }
+
+    private void abandon(String fileId) {
+        try {
+            api.delete(fileId);
+        } catch (RuntimeException e) {
+            LOG.warn("could not delete the unfinished upload {}: {}", fileId, e.getMessage());
+        }
+    }
+
+    /** Removes the replaced file; if that fails the new one goes instead, so one name never holds two files. */
+    private void replace(Entry old, Entry written) {
+        try {
+            remover.remove(old);
+        } catch (DriveException e) {
+            if (e.kind() == DriveException.Kind.NOT_FOUND) return;
+            abandon(written.id());
+            throw e;
+        }
+    }
+
+    private Map<String, Object> fields(Target target, long size, long partSize) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("parent_file_id", target.parentId());
+        f.put("name", target.name());
+        f.put("type", "file");
+        f.put("check_name_mode", target.replacing() ? "ignore" : "refuse");
+        f.put("part_info_list", OpenApi.partNumbers(1, PartSizer.partCount(size, partSize)));
+        String time = API_TIME.format(target.modified());
+        f.put("local_modified_at", time);
+        f.put("local_created_at", time);
+        return f;
+    }
+
+    private UploadSession session(CreateResult created, long size, long partSize) {
+        return new UploadSession(api, clock, Duration.ofMinutes(50), rewriter, created.fileId(), created.uploadId(),
+                PartSizer.partCount(size, partSize), created.partInfoList());
+    }
+
+    private static String proof(String token, long size, Spool spool) throws IOException {
+        try {
+            return ProofCode.compute(token, size, spool.path());
+        } catch (IOException e) {
+            throw new DriveIOException(new OpenApiException(DriveException.Kind.CONFLICT, 0, PROOF_UNAVAILABLE,
+                    "proof bytes not spooled for this token", null));
+        }
+    }
+
+    private static String preHash(Spool spool) throws IOException {
+        MessageDigest d = sha1();
+        try (InputStream in = spool.read()) {
+            d.update(in.readNBytes(1024));
+        }
+        return hex(d);
+    }
+
+    private static DriveException checksumMismatch() {
+        return DriveException.conflict("the body does not match the SHA-1 the client declared (OC-Checksum)");
+    }
+
+    private static MessageDigest sha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hex(MessageDigest d) {
+        try {
+            return HexFormat.of().formatHex(((MessageDigest) d.clone()).digest());
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The proof for the token in use lies beyond what was spooled: the create is not sent. */
+    private static final String PROOF_UNAVAILABLE = "ProofUnavailable";
+}

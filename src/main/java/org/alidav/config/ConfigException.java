@@ -1,0 +1,45 @@
+package org.alidav.config;
+
+import java.util.Set;
+import org.alidav.drive.DriverOptions;
+
+/**
+ * A configuration the server refuses to start with. The message is one line of the form
+ * {@code <source>: <key path>: <what is wrong>}, e.g.
+ * {@code alidav.yaml: storages[1].mount: duplicate mount '/' (already used by storages[0])},
+ * so that it can be printed as is.
+ */
+public final class ConfigException extends RuntimeException {
+
+    public ConfigException(String message) {
+        super(message);
+    }
+
+    /** A problem with one key: {@code source} names the file (or "environment"), {@code path} the key. */
+    public static ConfigException at(String source, String path, String problem) {
+        return new ConfigException(source + ": " + path + ": " + problem);
+    }
+
+    /** A driver refused one of the options of {@code config.storages().get(storageIndex)}. */
+    public static ConfigException forStorageOption(AppConfig config, int storageIndex, String key, String message) {
+        return at(config.source(), StorageConfig.path(storageIndex) + "." + key, message);
+    }
+
+    public static ConfigException forStorageOption(AppConfig config, int storageIndex, DriverOptions.OptionException e) {
+        return forStorageOption(config, storageIndex, e.key(), e.getMessage());
+    }
+
+    /**
+     * A driver did not read some of its options ({@link DriverOptions#unknownKeys()}). A misspelt
+     * storage-level key lands among the driver options, so the suggestion looks at those keys.
+     */
+    public static ConfigException forUnknownDriverOptions(AppConfig config, int storageIndex, Set<String> unknown) {
+        StorageConfig storage = config.storages().get(storageIndex);
+        String of = "unknown option of driver '" + storage.driver() + "'";
+        if (unknown.size() == 1) {
+            String key = unknown.iterator().next();
+            return forStorageOption(config, storageIndex, key, of + KeySuggestion.hint(key, StorageConfig.STORAGE_KEYS));
+        }
+        return at(config.source(), StorageConfig.path(storageIndex), of.replace("option", "options") + ": " + String.join(", ", unknown));
+    }
+}

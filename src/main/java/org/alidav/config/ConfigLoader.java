@@ -1,0 +1,200 @@
+package org.alidav.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads the YAML config file into an {@link AppConfig}, refusing anything it does not understand
+ * with one {@link ConfigException} that names the file, the key path and the problem.
+ *
+ * <p>Relative paths — {@code server.data_dir} and the {@code root} of a {@code local} storage — are
+ * resolved against the working directory given to the constructor — the process's current working
+ * directory in production ({@code Path.of("")}) — not against the config file's directory.
+ */
+public final class ConfigLoader {
+    static final Set<String> TOP_KEYS = Set.of("server", "allow_anonymous", "read_only", "users", "storages");
+    static final Set<String> SERVER_KEYS = Set.of("host", "port", "data_dir", "log_level");
+    static final Set<String> USER_KEYS = Set.of("name", "password", "read_only");
+
+    private static final String DEFAULT_HOST = "127.0.0.1";
+    private static final int DEFAULT_PORT = 8080;
+    private static final String DEFAULT_DATA_DIR = "./data";
+    private static final String DEFAULTS_SOURCE = "built-in defaults";
+    /** What runs without a config file (sandbox mode): the local folder ./data/files at /, on loopback. */
+    private static final String DEFAULT_YAML = "storages:\n  - {mount: /, driver: local, root: ./data/files}\n";
+
+    private static final ValueParser<String> WEBDAV_POLICY = ValueParser.oneOf(StorageConfig.WEBDAV_POLICIES);
+
+    private final Path workingDirectory;
+    private final ObjectMapper yaml;
+
+    public ConfigLoader(Path workingDirectory) {
+        this.workingDirectory = workingDirectory.toAbsolutePath();
+        // Strict duplicates: a key written twice would otherwise silently keep the last value.
+        // "key:" with nothing after it must read as null (absent), not as "": the builder does not
+        // switch that default on by itself.
+        this.yaml = new ObjectMapper(YAMLFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                .build());
+    }
+
+    /** Reads {@code file} (relative to the working directory); messages name it as given. */
+    public LoadedConfig load(Path file) {
+        String source = file.toString();
+        String text;
+        try {
+            text = Files.readString(workingDirectory.resolve(file));
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(source + ": no such file");
+        } catch (IOException e) {
+            throw new ConfigException(source + ": cannot be read: " + e.getMessage());
+        }
+        return parse(text, source);
+    }
+
+    /** The configuration used when there is no file: see {@link #DEFAULT_YAML}. */
+    public LoadedConfig defaults() {
+        return parse(DEFAULT_YAML, DEFAULTS_SOURCE);
+    }
+
+    /** Parses {@code text}; {@code source} names it in error messages. */
+    public LoadedConfig parse(String text, String source) {
+        Object document;
+        try (JsonParser parser = yaml.createParser(text)) {
+            if (parser.nextToken() == null) throw new ConfigException(source + ": the file is empty; see config/alidav.example.yaml");
+            document = yaml.readValue(parser, Object.class);
+        } catch (JsonProcessingException e) {
+            throw syntaxError(source, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
+        }
+        if (!(document instanceof Map<?, ?> map)) {
+            throw new ConfigException(source + ": must be a YAML mapping with server, users and storages keys");
+        }
+        @SuppressWarnings("unchecked")
+        ConfigSection root = ConfigSection.root(source, (Map<String, Object>) map);
+        root.rejectUnknownKeys(TOP_KEYS);
+        List<String> warnings = new ArrayList<>();
+        AppConfig config = new AppConfig(server(root.section("server")),
+                root.get("allow_anonymous", ValueParser.BOOLEAN, false),
+                root.get("read_only", ValueParser.BOOLEAN, false),
+                users(root, warnings), storages(root), source);
+        return new LoadedConfig(config, warnings);
+    }
+
+    /** SnakeYAML knows the precise problem and where it is; Jackson's own errors (duplicate keys) carry a location. */
+    private static ConfigException syntaxError(String source, JsonProcessingException e) {
+        String where = "";
+        String what = e.getOriginalMessage().lines().findFirst().orElse("").trim();
+        if (e.getCause() instanceof MarkedYAMLException yamlError && yamlError.getProblemMark() != null) {
+            Mark mark = yamlError.getProblemMark();
+            where = "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
+            what = yamlError.getProblem();
+        } else if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            where = "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
+        }
+        return new ConfigException(source + ": " + where + "invalid YAML: " + what);
+    }
+
+    private ServerSettings server(ConfigSection server) {
+        server.rejectUnknownKeys(SERVER_KEYS);
+        return new ServerSettings(
+                server.get("host", ValueParser.NON_BLANK, DEFAULT_HOST).trim(),
+                server.get("port", ValueParser.PORT, DEFAULT_PORT),
+                resolve(server.get("data_dir", ValueParser.NON_BLANK, DEFAULT_DATA_DIR)),
+                server.get("log_level", ValueParser.oneOf(ServerSettings.LOG_LEVELS), "info"));
+    }
+
+    private Path resolve(String path) {
+        return resolve(workingDirectory, path);
+    }
+
+    /** {@code path} made absolute against {@code workingDirectory}, as every relative path of the config is. */
+    static Path resolve(Path workingDirectory, String path) {
+        return workingDirectory.toAbsolutePath().resolve(path).normalize();
+    }
+
+    private static List<UserConfig> users(ConfigSection root, List<String> warnings) {
+        List<UserConfig> users = new ArrayList<>();
+        Map<String, String> pathByName = new HashMap<>();
+        for (ConfigSection user : root.sectionList("users")) {
+            user.rejectUnknownKeys(USER_KEYS);
+            String name = user.required("name", ValueParser.TEXT);
+            // HTTP Basic authentication splits "name:password" at the first colon.
+            if (name.contains(":")) throw user.error("name", "must not contain ':'");
+            String previous = pathByName.putIfAbsent(name, user.path());
+            if (previous != null) throw user.error("name", "duplicate user '" + name + "' (already defined at " + previous + ")");
+            String password = user.required("password", ValueParser.TEXT);
+            if (PasswordHasher.isHashed(password)) {
+                try {
+                    PasswordHasher.parse(password);
+                } catch (IllegalArgumentException e) {
+                    throw user.error("password", e.getMessage());
+                }
+            } else {
+                warnings.add("user " + name + " has a plain-text password; run `java -jar alidav.jar hash-password`");
+            }
+            users.add(new UserConfig(name, password, user.get("read_only", ValueParser.BOOLEAN, false)));
+        }
+        return users;
+    }
+
+    private List<StorageConfig> storages(ConfigSection root) {
+        List<ConfigSection> entries = root.sectionList("storages");
+        if (entries.isEmpty()) throw root.error("storages", "needs at least one storage, e.g. {mount: /, driver: local, root: ./data/files}");
+        List<StorageConfig> storages = new ArrayList<>();
+        Map<String, String> pathByMount = new HashMap<>();
+        for (ConfigSection entry : entries) {
+            StorageConfig storage = storage(entry);
+            String previous = pathByMount.putIfAbsent(storage.mount(), entry.path());
+            if (previous != null) {
+                throw entry.error("mount", "duplicate mount '" + storage.mount() + "' (already used by " + previous + ")");
+            }
+            storages.add(storage);
+        }
+        return storages;
+    }
+
+    private StorageConfig storage(ConfigSection entry) {
+        String mount = entry.required("mount", MountPath::normalise);
+        String driver = entry.required("driver", ValueParser.NON_BLANK).trim();
+        Optional<String> policy = entry.optional("webdav_policy", WEBDAV_POLICY);
+        Optional<String> proxyUrl = entry.optional("down_proxy_url", ValueParser.HTTP_URL);
+        boolean usesProxyUrl = policy.filter(StorageConfig.POLICY_USE_PROXY_URL::equals).isPresent();
+        if (usesProxyUrl && proxyUrl.isEmpty()) throw entry.error("down_proxy_url", "is required when webdav_policy is use_proxy_url");
+        if (!usesProxyUrl && proxyUrl.isPresent()) throw entry.error("down_proxy_url", "is only used with webdav_policy: use_proxy_url");
+        Duration ttl = entry.get("cache_ttl", ValueParser.DURATION, StorageConfig.DEFAULT_CACHE_TTL);
+        return new StorageConfig(mount, driver, entry.get("store_system_files", ValueParser.BOOLEAN, false), ttl,
+                policy, proxyUrl, driverOptions(driver, entry.remainingAfter(StorageConfig.STORAGE_KEYS)));
+    }
+
+    /** The local driver's {@code root} is a path of this machine, so it is resolved like {@code data_dir}. */
+    private Map<String, Object> driverOptions(String driver, Map<String, Object> options) {
+        if (driver.equals("local") && options.get("root") instanceof String root && !root.isBlank()) {
+            Map<String, Object> resolved = new LinkedHashMap<>(options);
+            resolved.put("root", resolve(root).toString());
+            return resolved;
+        }
+        return options;
+    }
+}

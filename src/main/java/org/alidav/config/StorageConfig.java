@@ -1,0 +1,47 @@
+package org.alidav.config;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One entry of {@code storages:}: where it is mounted, which driver serves it, the keys every
+ * storage understands, and the rest of the entry as the driver's own options (checked by the
+ * driver through {@link org.alidav.drive.DriverOptions}).
+ *
+ * @param mount            normalised absolute mount path: "/" or "/a/b", no trailing slash
+ * @param storeSystemFiles whether OS junk (.DS_Store, Thumbs.db, ._*) is stored instead of refused
+ * @param cacheTtl         how long a directory listing is reused
+ * @param webdavPolicy     how GET is answered ({@link #POLICY_302_REDIRECT}, {@link #POLICY_NATIVE_PROXY},
+ *                         {@link #POLICY_USE_PROXY_URL}); empty means the driver's default
+ * @param downProxyUrl     base URL downloads are redirected to; present exactly when webdavPolicy is use_proxy_url
+ * @param driverOptions    the remaining keys of the entry, in file order (values may be null)
+ */
+public record StorageConfig(String mount, String driver, boolean storeSystemFiles, Duration cacheTtl,
+                            Optional<String> webdavPolicy, Optional<String> downProxyUrl,
+                            Map<String, Object> driverOptions) {
+
+    public static final String POLICY_302_REDIRECT = "302_redirect";
+    public static final String POLICY_NATIVE_PROXY = "native_proxy";
+    public static final String POLICY_USE_PROXY_URL = "use_proxy_url";
+    public static final List<String> WEBDAV_POLICIES = List.of(POLICY_302_REDIRECT, POLICY_NATIVE_PROXY, POLICY_USE_PROXY_URL);
+
+    /** The keys the loader reads itself; everything else of the entry goes to the driver. */
+    public static final Set<String> STORAGE_KEYS = Set.of("mount", "driver", "store_system_files", "cache_ttl",
+            "webdav_policy", "down_proxy_url");
+
+    public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(60);
+
+    public StorageConfig {
+        driverOptions = Collections.unmodifiableMap(new LinkedHashMap<>(driverOptions));
+    }
+
+    /** The key path of the storage at {@code index}, as error messages write it. */
+    static String path(int index) {
+        return "storages[" + index + "]";
+    }
+}

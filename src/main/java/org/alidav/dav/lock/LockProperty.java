@@ -1,0 +1,20 @@
+package org.alidav.dav.lock;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import javax.xml.namespace.QName;
+
+/**
+ * The two live lock properties (RFC 4918 §15.8, §15.10). Used as the property value itself: the value is
+ * rendered by {@link LockPropertyWriter}, which gets the resource's href and so can find its locks.
+ */
+enum LockProperty {
+    LOCKDISCOVERY, SUPPORTEDLOCK;
+
+    final QName name = new QName("DAV:", name().toLowerCase(Locale.ROOT));
+
+    static Optional<LockProperty> of(QName name) {
+        return Arrays.stream(values()).filter(p -> p.name.equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,65 @@
+package org.alidav.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** config/alidav.example.yaml must load as it is, and with every switched-off setting switched on. */
+class ExampleConfigTest {
+    private static final Path EXAMPLE = Path.of("config", "alidav.example.yaml");
+    private static final Path CWD = Path.of("/srv/alidav");
+
+    /** The example's convention: "#" plus two spaces at the start of a line is a switched-off setting. */
+    private static String everythingSwitchedOn() throws Exception {
+        return Files.readAllLines(EXAMPLE).stream()
+                .map(line -> line.startsWith("#  ") ? line.substring(1) : line)
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void servesTheLocalDataFolderAsItIs() {
+        LoadedConfig loaded = new ConfigLoader(CWD).load(EXAMPLE.toAbsolutePath()); // the real file, paths resolved against CWD
+        AppConfig config = loaded.config();
+        assertEquals(new ServerSettings("127.0.0.1", 8080, CWD.resolve("data"), "info"), config.server());
+        assertEquals(List.of(), config.users());
+        assertEquals(1, config.storages().size());
+        StorageConfig storage = config.storages().get(0);
+        assertEquals("/", storage.mount());
+        assertEquals("local", storage.driver());
+        assertEquals(Map.of("root", "/srv/alidav/data/files"), storage.driverOptions());
+        assertEquals(List.of(), loaded.warnings());
+        assertEquals(List.of(), AccessPolicy.check(config));
+    }
+
+    @Test
+    void loadsWithEverySettingSwitchedOn() throws Exception {
+        AppConfig config = new ConfigLoader(CWD).parse(everythingSwitchedOn(), "example").config();
+        UserConfig alice = config.users().get(0);
+        assertEquals("alice", alice.name());
+        assertTrue(PasswordHasher.isHashed(alice.passwordSpec()));
+        StorageConfig aliyun = config.storages().get(1);
+        assertEquals("/aliyun", aliyun.mount());
+        assertEquals("aliyundrive-open", aliyun.driver());
+        assertEquals("https://proxy.example.com", aliyun.downProxyUrl().orElseThrow());
+        assertEquals(Set.of("refresh_token", "root_folder_id", "drive_type", "order_by", "order_direction", "client_id",
+                "client_secret", "use_online_api", "api_url_address", "remove_way", "rapid_upload", "internal_upload",
+                "livp_download_format", "api_base_url"), aliyun.driverOptions().keySet());
+    }
+
+    @Test
+    void mentionsEveryKeyTheLoaderKnows() throws Exception {
+        String text = everythingSwitchedOn();
+        Stream.of(ConfigLoader.TOP_KEYS, ConfigLoader.SERVER_KEYS, ConfigLoader.USER_KEYS, StorageConfig.STORAGE_KEYS)
+                .flatMap(Set::stream)
+                .forEach(key -> assertTrue(text.contains("\n  " + key + ":") || text.contains("\n    " + key + ":")
+                        || text.contains("\n" + key + ":") || text.contains("- " + key + ":"), key));
+    }
+}
