@@ -1,18 +1,22 @@
 package org.alidav.dav;
 
 import io.milton.config.HttpManagerBuilder;
+import org.alidav.dav.lock.LockTargets;
 
 /**
- * Something that adds to the Milton wiring from outside this package; the lock support is the first.
- * The wiring calls {@link #configure} before {@code HttpManagerBuilder.init()} (switches, resource
- * type helper) and {@link #install} after it (protocols, filters, property sources), and tells it of
- * every DELETE and MOVE through {@link PathListener}. For locks:
- * {@code (builder, targets) -> LockSupport.install(builder, lockManager, targets, Principal::currentName)}
- * with the lock manager as the listener.
+ * Something that adds to the Milton wiring from outside this package; lock support is the first.
+ * {@link #install} runs before {@code HttpManagerBuilder.init()}, after our own settings, and the
+ * extension hears of every DELETE and MOVE through {@link PathListener}. For locks:
+ * <pre>{@code
+ * LockManager locks = new LockManager();
+ * new DavExtension() {
+ *     public void install(HttpManagerBuilder b, LockTargets targets) { LockSupport.install(b, locks, targets, LockSupport::userOf); }
+ *     public void onDelete(String path) { locks.onDelete(path); }
+ *     public void onMove(String from, String to) { locks.onMove(from); }
+ * }
+ * }</pre>
  */
 public interface DavExtension extends PathListener {
-    default void configure(HttpManagerBuilder builder) {
-    }
 
     void install(HttpManagerBuilder builder, LockTargets targets);
 

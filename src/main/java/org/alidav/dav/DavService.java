@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.alidav.dav.http.DavErrorFilter;
+import org.alidav.dav.lock.LockTargets;
 import org.alidav.dav.http.DownloadPolicy;
 import org.alidav.dav.http.FileGetHandler;
 import org.alidav.dav.http.PutHandler;
@@ -75,12 +76,12 @@ public final class DavService implements AutoCloseable {
         b.setPropFindXmlGenerator(new NamespaceSafePropFindXmlGenerator(valueWriters));
         b.seteTagGenerator(new ETags());
         b.setDefaultStandardFilter(new DavErrorFilter());
-        extensions.forEach(e -> e.configure(b));
-        b.init();
-        b.getProtocols().add(new DavHandlers(new FileGetHandler(downloads), new PutHandler(factory), new PropPatchHandler(factory, deadProperties)));
-        // the spot for LockSupport.install(...): extensions add their protocols and filters here
+        // the spot for LockSupport.install(...): extensions register before init, after our settings
         LockTargets lockTargets = new StorageLockTargets(factory);
         extensions.forEach(e -> e.install(b, lockTargets));
+        b.init();
+        // after Milton's protocols (and any an extension added during init), so ours win for their methods
+        b.getProtocols().add(new DavHandlers(new FileGetHandler(downloads), new PutHandler(factory), new PropPatchHandler(factory, deadProperties)));
         return new DavService(b.buildHttpManager(), shadows);
     }
 

@@ -4,11 +4,13 @@ import io.milton.http.exceptions.BadRequestException;
 import io.milton.resource.Resource;
 import java.io.InputStream;
 import java.util.Optional;
+import org.alidav.dav.lock.LockTargets;
+import org.alidav.dav.lock.TargetConflictException;
 import org.alidav.dav.resource.ETags;
 import org.alidav.dav.resource.StorageResource;
 import org.alidav.drive.DriveException;
 
-/** {@link LockTargets} over the mounted storages. */
+/** The lock package's view of the mounted storages, by decoded WebDAV path. */
 final class StorageLockTargets implements LockTargets {
     private final DavResourceFactory factory;
 
@@ -27,14 +29,19 @@ final class StorageLockTargets implements LockTargets {
     }
 
     @Override
-    public void createEmpty(String path) {
-        MountTable.Target t = target(path).orElseThrow(() -> DriveException.conflict("no parent folder for " + path));
+    public void createEmpty(String path) throws TargetConflictException {
+        MountTable.Target t = target(path).orElseThrow(() -> new TargetConflictException("no parent folder for " + path));
         if (!(t instanceof MountTable.InMount in) || in.location().path().isRoot()) {
-            throw new DriveException(DriveException.Kind.READ_ONLY, "cannot create a file at " + path);
+            throw new TargetConflictException("cannot create a file at " + path);
         }
         Location at = in.location();
         ShadowFiles.ensureParents(at);
-        at.storage().put(at.path(), InputStream.nullInputStream(), 0, null, null);
+        try {
+            at.storage().put(at.path(), InputStream.nullInputStream(), 0, null, null);
+        } catch (DriveException e) {
+            if (e.kind() == DriveException.Kind.CONFLICT) throw new TargetConflictException(e.getMessage());
+            throw e;
+        }
     }
 
     private Resource resource(String path) {

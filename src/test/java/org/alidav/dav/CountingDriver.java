@@ -49,9 +49,9 @@ public final class CountingDriver implements Driver, Copier, ModTimeSetter, Quot
     }
 
     @Override
-    public Entry move(Entry entry, Entry newParent, String newName) {
+    public Entry move(Entry entry, Entry fromParent, Entry newParent, String newName) {
         calls.add("move " + entry.name());
-        return local.move(entry, newParent, newName);
+        return local.move(entry, fromParent, newParent, newName);
     }
 
     @Override

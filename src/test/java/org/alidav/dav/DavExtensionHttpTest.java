@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import org.alidav.drive.DriveException;
+import org.alidav.dav.lock.LockTargets;
+import org.alidav.dav.lock.TargetConflictException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +53,8 @@ class DavExtensionHttpTest {
             String etag = dav.send("HEAD", "/m/new.txt", null).headers().firstValue("ETag").orElseThrow();
             assertEquals(etag, t.etag("/m/new.txt").orElseThrow());
             assertTrue(t.exists("/"));
-            assertEquals(DriveException.Kind.CONFLICT, assertThrows(DriveException.class, () -> t.createEmpty("/m/no/x.txt")).kind());
+            assertThrows(TargetConflictException.class, () -> t.createEmpty("/m/no/x.txt"));
+            assertThrows(TargetConflictException.class, () -> t.createEmpty("/elsewhere/x.txt"));
 
             dav.send("MOVE", "/m/new.txt", null, "Destination", dav.url("/m/b%20c.txt"));
             dav.send("DELETE", "/m/b%20c.txt", null);

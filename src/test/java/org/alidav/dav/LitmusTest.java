@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.milton.config.HttpManagerBuilder;
+import org.alidav.dav.lock.LockManager;
+import org.alidav.dav.lock.LockSupport;
+import org.alidav.dav.lock.LockTargets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,10 +40,43 @@ class LitmusTest {
 
     @Test
     void basicCopymovePropsHttpPass() throws Exception {
-        assumeTrue(ExternalClient.installed("litmus"), "litmus is not installed");
         try (DavTestServer dav = DavTestServer.start(dir)) {
+            assertNoFailures(dav, GROUPS);
+        }
+    }
+
+    /** With the lock package plugged in through the DavExtension spot, as the lead wires it. */
+    @Test
+    void locksPassWithLockSupportInstalled() throws Exception {
+        LockManager locks = new LockManager();
+        DavExtension locking = new DavExtension() {
+            @Override
+            public void install(HttpManagerBuilder builder, LockTargets targets) {
+                LockSupport.install(builder, locks, targets, LockSupport::userOf);
+            }
+
+            @Override
+            public void onDelete(String path) {
+                locks.onDelete(path);
+            }
+
+            @Override
+            public void onMove(String from, String to) {
+                locks.onMove(from);
+            }
+        };
+        try (DavTestServer dav = DavTestServer.start(dir, s -> s.withExtensions(List.of(locking)))) {
+            List<String> all = new ArrayList<>(GROUPS);
+            all.add("locks");
+            assertNoFailures(dav, all);
+        }
+    }
+
+    private void assertNoFailures(DavTestServer dav, List<String> groups) throws Exception {
+        assumeTrue(ExternalClient.installed("litmus"), "litmus is not installed");
+        {
             Files.createDirectories(dav.storageRoot(0).resolve("litmus"));
-            ExternalClient.Result r = ExternalClient.run(dir, Map.of("TESTS", String.join(" ", GROUPS)), 300,
+            ExternalClient.Result r = ExternalClient.run(dir, Map.of("TESTS", String.join(" ", groups)), 300,
                     List.of("litmus", "-k", dav.url("/litmus/"), DavTestServer.USER, DavTestServer.PASSWORD));
             System.out.println(r.output());
             Map<String, int[]> summaries = new LinkedHashMap<>();
@@ -49,7 +86,7 @@ class LitmusTest {
             Matcher f = FAILED.matcher(r.output());
             while (f.find()) failures.add(f.group(1) + f.group(2));
             assertEquals(List.of(), failures, "litmus failures");
-            for (String g : GROUPS) {
+            for (String g : groups) {
                 assertTrue(summaries.containsKey(g), "no summary for group " + g + ":\n" + r.output());
                 assertEquals(0, summaries.get(g)[2], g + " failures");
             }
