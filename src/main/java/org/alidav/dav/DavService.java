@@ -1,0 +1,112 @@
+package org.alidav.dav;
+
+import io.milton.config.HttpManagerBuilder;
+import io.milton.http.HttpManager;
+import io.milton.http.values.ValueWriters;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.alidav.dav.http.DavErrorFilter;
+import org.alidav.dav.lock.LockTargets;
+import org.alidav.dav.http.DownloadPolicy;
+import org.alidav.dav.http.FileGetHandler;
+import org.alidav.dav.http.PutHandler;
+import org.alidav.dav.http.RequestChecks;
+import org.alidav.dav.props.DavPropertySource;
+import org.alidav.dav.props.DeadPropertyStore;
+import org.alidav.dav.props.NamespaceSafePropFindXmlGenerator;
+import org.alidav.dav.props.PropPatchHandler;
+import org.alidav.dav.props.XmlFragmentValueWriter;
+import org.alidav.dav.resource.ETags;
+import org.alidav.drive.cache.Storage;
+import org.alidav.drive.local.LocalDriver;
+
+/**
+ * The WebDAV layer, assembled: mounts, the stores under the data dir, and a Milton
+ * {@link HttpManager} with our fixes. What Milton still does: OPTIONS, PROPFIND, MKCOL, DELETE, MOVE,
+ * COPY. What we replaced: GET/HEAD ({@link FileGetHandler}), PUT ({@link PutHandler}), PROPPATCH
+ * ({@link PropPatchHandler}), the last filter ({@link DavErrorFilter}), the PROPFIND XML writer
+ * ({@link NamespaceSafePropFindXmlGenerator}), entity tags ({@link ETags}); and what is refused
+ * before Milton sees it ({@link RequestChecks}).
+ */
+public final class DavService implements AutoCloseable {
+    private final HttpManager httpManager;
+    private final RequestChecks requestChecks = new RequestChecks();
+    private final List<Storage> shadows;
+
+    private DavService(HttpManager httpManager, List<Storage> shadows) {
+        this.httpManager = httpManager;
+        this.shadows = shadows;
+    }
+
+    /**
+     * @param mounts     the storages and where they appear
+     * @param dataDir    where the dead-property store and the system-file shadow stores live
+     * @param downloads  how file GETs are answered
+     * @param extensions additions to the Milton wiring (lock support)
+     */
+    public static DavService create(List<MountSpec> mounts, Path dataDir, DownloadPolicy downloads, List<DavExtension> extensions) {
+        List<Storage> shadows = new ArrayList<>();
+        List<Mount> mounted = new ArrayList<>();
+        for (MountSpec spec : mounts) {
+            List<String> at = MountTable.names(spec.mountPath());
+            Storage shadow = spec.storeSystemFiles() ? spec.storage() : shadowStorage(dataDir, spec.mountPath(), at);
+            if (shadow != spec.storage()) shadows.add(shadow);
+            mounted.add(new Mount(at, spec.storage(), shadow));
+        }
+        DeadPropertyStore deadProperties = new DeadPropertyStore(dataDir.resolve("dead-properties.json"));
+        DavResourceFactory factory = new DavResourceFactory(new MountTable(mounted), deadProperties, PathListener.all(extensions));
+
+        HttpManagerBuilder b = new HttpManagerBuilder();
+        b.setMainResourceFactory(factory);
+        // authentication is done before Milton (server.AuthFilter); these are default-on extras we must not have
+        b.setEnableBasicAuth(false);
+        b.setEnableDigestAuth(false);
+        b.setEnableFormAuth(false);
+        b.setEnableCookieAuth(false);
+        b.setEnabledJson(false);
+        b.setEnableCompression(false);
+        b.setEnableQuota(true);
+        b.setMultiNamespaceCustomPropertySourceEnabled(false);
+        b.setExtraPropertySources(new ArrayList<>(List.of(new DavPropertySource(deadProperties))));
+        ValueWriters valueWriters = XmlFragmentValueWriter.withDefaults();
+        b.setValueWriters(valueWriters);
+        b.setPropFindXmlGenerator(new NamespaceSafePropFindXmlGenerator(valueWriters));
+        b.seteTagGenerator(new ETags());
+        b.setDefaultStandardFilter(new DavErrorFilter());
+        // the spot for LockSupport.install(...): extensions register before init, after our settings
+        LockTargets lockTargets = new StorageLockTargets(factory);
+        extensions.forEach(e -> e.install(b, lockTargets));
+        b.init();
+        // after Milton's protocols (and any an extension added during init), so ours win for their methods
+        b.getProtocols().add(new DavHandlers(new FileGetHandler(downloads), new PutHandler(factory), new PropPatchHandler(factory, deadProperties)));
+        return new DavService(b.buildHttpManager(), shadows);
+    }
+
+    private static Storage shadowStorage(Path dataDir, String mountPath, List<String> at) {
+        String dirName = at.isEmpty() ? "root" : String.join("_", at).replaceAll("[^A-Za-z0-9._-]", "_");
+        Path root = dataDir.resolve("shadow").resolve(dirName + "-" + Integer.toHexString(mountPath.hashCode()));
+        try {
+            java.nio.file.Files.createDirectories(root);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the shadow store " + root, e);
+        }
+        return new Storage("shadow:" + mountPath, new LocalDriver(root, Clock.systemUTC()), Duration.ofMinutes(10), Clock.systemUTC());
+    }
+
+    public HttpManager httpManager() {
+        return httpManager;
+    }
+
+    public RequestChecks requestChecks() {
+        return requestChecks;
+    }
+
+    @Override
+    public void close() {
+        httpManager.shutdown();
+        shadows.forEach(Storage::close);
+    }
+}

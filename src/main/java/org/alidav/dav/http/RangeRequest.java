@@ -1,0 +1,73 @@
+package org.alidav.dav.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.alidav.drive.ByteRange;
+
+/**
+ * A {@code Range} header (RFC 9110 §14.2) resolved against a length. Milton gets suffix ranges,
+ * unsatisfiable ranges and malformed headers wrong (spike §3.3); this is the replacement.
+ */
+public sealed interface RangeRequest {
+    /** More ranges than this and the header is ignored: no client needs them, and each costs an upstream read. */
+    int MAX_RANGES = 32;
+
+    /** No usable Range header: answer 200 with the whole content. */
+    record Whole() implements RangeRequest {
+    }
+
+    /** Answer 206 with these ranges, in the order asked. */
+    record Partial(List<ByteRange> ranges) implements RangeRequest {
+        public Partial {
+            ranges = List.copyOf(ranges);
+        }
+    }
+
+    /** Syntactically fine but nothing overlaps the content: answer 416. */
+    record Unsatisfiable() implements RangeRequest {
+    }
+
+    /** Parses a header value (null for none); a malformed header is ignored, as RFC 9110 allows. */
+    static RangeRequest parse(String header, long length) {
+        if (header == null) return new Whole();
+        String h = header.trim();
+        int eq = h.indexOf('=');
+        if (eq < 0 || !h.substring(0, eq).trim().toLowerCase(Locale.ROOT).equals("bytes")) return new Whole();
+        String[] specs = h.substring(eq + 1).split(",", -1);
+        if (specs.length > MAX_RANGES) return new Whole();
+        List<ByteRange> out = new ArrayList<>();
+        boolean any = false;
+        for (String raw : specs) {
+            String spec = raw.trim();
+            if (spec.isEmpty()) continue;
+            int dash = spec.indexOf('-');
+            if (dash < 0) return new Whole();
+            String a = spec.substring(0, dash).trim();
+            String b = spec.substring(dash + 1).trim();
+            if (!digits(a) && !(a.isEmpty() && digits(b))) return new Whole();
+            if (!b.isEmpty() && !digits(b)) return new Whole();
+            any = true;
+            if (a.isEmpty()) {
+                long suffix = Long.parseLong(b);
+                if (suffix > 0 && length > 0) out.add(new ByteRange(Math.max(0, length - suffix), length - 1));
+            } else {
+                long first = Long.parseLong(a);
+                if (!b.isEmpty() && Long.parseLong(b) < first) return new Whole();
+                long last = b.isEmpty() ? length - 1 : Long.parseLong(b);
+                if (first < length) out.add(new ByteRange(first, Math.min(last, length - 1)));
+            }
+        }
+        if (!any) return new Whole();
+        return out.isEmpty() ? new Unsatisfiable() : new Partial(out);
+    }
+
+    /** Up to 18 digits: anything longer is not a length this server has, and would overflow a long. */
+    private static boolean digits(String s) {
+        if (s.isEmpty() || s.length() > 18) return false;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        }
+        return true;
+    }
+}

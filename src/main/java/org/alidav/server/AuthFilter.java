@@ -1,0 +1,118 @@
+package org.alidav.server;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HTTP Basic authentication and write permission, before anything else sees the request. OPTIONS
+ * needs no credentials (Windows probes with it before logging in). Without credentials: 401 with
+ * {@code WWW-Authenticate: Basic realm="AliDAV"}, unless anonymous access is allowed. Wrong
+ * credentials count against the client address ({@link LoginThrottle}: 429 once it guessed too
+ * often). Write methods by a read-only user, or on a read-only server, are 403.
+ */
+final class AuthFilter extends HttpFilter {
+    static final String REALM = "AliDAV";
+    private static final Logger log = LoggerFactory.getLogger(AuthFilter.class);
+    private static final Set<String> WRITE_METHODS = Set.of("PUT", "DELETE", "MKCOL", "MOVE", "COPY", "PROPPATCH", "LOCK", "UNLOCK", "POST");
+
+    private final Authenticator authenticator;
+    private final boolean allowAnonymous;
+    private final boolean readOnly;
+    private final LoginThrottle throttle;
+
+    AuthFilter(Authenticator authenticator, boolean allowAnonymous, boolean readOnly, LoginThrottle throttle) {
+        this.authenticator = authenticator;
+        this.allowAnonymous = allowAnonymous;
+        this.readOnly = readOnly;
+        this.throttle = throttle;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain) throws IOException, ServletException {
+        if (req.getMethod().equals("OPTIONS")) {
+            chain.doFilter(req, resp);
+            return;
+        }
+        String address = req.getRemoteAddr();
+        Optional<Duration> wait = throttle.blocked(address);
+        if (wait.isPresent()) {
+            tooManyAttempts(resp, wait.get());
+            return;
+        }
+        Optional<Credentials> credentials = Credentials.of(req.getHeader("Authorization"));
+        Principal principal;
+        if (credentials.isPresent()) {
+            Optional<Principal> p = authenticator.authenticate(credentials.get().user(), credentials.get().password());
+            if (p.isEmpty()) {
+                log.info("failed login for user '{}' from {}", credentials.get().user(), address);
+                throttle.failed(address);
+                Optional<Duration> now = throttle.blocked(address);
+                if (now.isPresent()) tooManyAttempts(resp, now.get());
+                else challenge(resp);
+                return;
+            }
+            throttle.succeeded(address);
+            principal = p.get();
+        } else if (allowAnonymous) {
+            principal = Principal.ANONYMOUS;
+        } else {
+            challenge(resp);
+            return;
+        }
+        req.setAttribute(Principal.ATTRIBUTE, principal);
+        if (WRITE_METHODS.contains(req.getMethod()) && (readOnly || principal.readOnly())) {
+            plain(resp, HttpServletResponse.SC_FORBIDDEN, readOnly ? "this server is read-only" : "user " + principal.name() + " is read-only");
+            return;
+        }
+        chain.doFilter(req, resp);
+    }
+
+    private static void challenge(HttpServletResponse resp) throws IOException {
+        resp.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        plain(resp, HttpServletResponse.SC_UNAUTHORIZED, "authentication required");
+    }
+
+    private static void tooManyAttempts(HttpServletResponse resp, Duration wait) throws IOException {
+        resp.setHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
+        plain(resp, 429, "too many failed logins from this address; try again later");
+    }
+
+    private static void plain(HttpServletResponse resp, int status, String message) throws IOException {
+        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(status);
+        resp.setContentType("text/plain; charset=utf-8");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    /** The user and password of a Basic Authorization header. */
+    record Credentials(String user, String password) {
+        static Optional<Credentials> of(String header) {
+            if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) return Optional.empty();
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return Optional.of(new Credentials("", ""));
+            }
+            int colon = decoded.indexOf(':');
+            return Optional.of(colon < 0 ? new Credentials(decoded, "") : new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[user=" + user + "]";
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.alidav.server;
+
+import java.util.EnumSet;
+import org.alidav.dav.DavService;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The running WebDAV server: Jetty 12 with one servlet context holding the auth filter and the
+ * bridge to Milton. Start with {@link #start}, stop with {@link #close}.
+ */
+public final class DavServer implements AutoCloseable {
+    /** Request line plus headers; more is answered 431. Windows and Finder send well under 4 KiB. */
+    static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final DavService dav;
+
+    private DavServer(Server jetty, ServerConnector connector, DavService dav) {
+        this.jetty = jetty;
+        this.connector = connector;
+        this.dav = dav;
+    }
+
+    public static DavServer start(ServerSetup setup) throws Exception {
+        DavService dav = DavService.create(setup.mounts(), setup.dataDir(), setup.downloads(), setup.extensions());
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("dav");
+        Server jetty = new Server(threads);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+        // 100%.txt is %25 and a\b is %5C: Jetty refuses both by default; names are validated by the resource factory
+        http.setUriCompliance(UriCompliance.DEFAULT.with("WEBDAV",
+                UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING, UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS));
+        // behind a reverse proxy, hrefs in PROPFIND answers must carry the client's scheme and host
+        http.addCustomizer(new ForwardedRequestCustomizer());
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(setup.host());
+        connector.setPort(setup.port());
+        jetty.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.getServletHandler().setDecodeAmbiguousURIs(true);
+        context.addFilter(new FilterHolder(new AuthFilter(setup.authenticator(), setup.allowAnonymous(), setup.readOnly(), LoginThrottle.standard())),
+                "/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder("dav", new DavServlet(dav.httpManager(), dav.requestChecks())), "/*");
+        jetty.setHandler(context);
+        jetty.setRequestLog(new AccessLog());
+        jetty.setStopTimeout(5_000);
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            dav.close();
+            jetty.stop();
+            throw e;
+        }
+        return new DavServer(jetty, connector, dav);
+    }
+
+    /** The port actually listened on. */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            jetty.stop();
+        } finally {
+            dav.close();
+        }
+    }
+}
