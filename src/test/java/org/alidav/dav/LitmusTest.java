@@ -12,10 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import io.milton.config.HttpManagerBuilder;
 import org.alidav.dav.lock.LockManager;
-import org.alidav.dav.lock.LockSupport;
-import org.alidav.dav.lock.LockTargets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,22 +46,7 @@ class LitmusTest {
     @Test
     void locksPassWithLockSupportInstalled() throws Exception {
         LockManager locks = new LockManager();
-        DavExtension locking = new DavExtension() {
-            @Override
-            public void install(HttpManagerBuilder builder, LockTargets targets) {
-                LockSupport.install(builder, locks, targets, LockSupport::userOf);
-            }
-
-            @Override
-            public void onDelete(String path) {
-                locks.onDelete(path);
-            }
-
-            @Override
-            public void onMove(String from, String to) {
-                locks.onMove(from);
-            }
-        };
+        DavExtension locking = new LockingExtension(new LockManager());
         try (DavTestServer dav = DavTestServer.start(dir, s -> s.withExtensions(List.of(locking)))) {
             List<String> all = new ArrayList<>(GROUPS);
             all.add("locks");

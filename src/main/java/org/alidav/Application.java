@@ -1,0 +1,113 @@
+package org.alidav;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.alidav.aliyun.AliyunOpenDriverFactory;
+import org.alidav.config.AppConfig;
+import org.alidav.config.PasswordCheck;
+import org.alidav.config.StorageConfig;
+import org.alidav.config.UserConfig;
+import org.alidav.dav.LockingExtension;
+import org.alidav.dav.MountSpec;
+import org.alidav.dav.http.StreamDownload;
+import org.alidav.dav.lock.LockManager;
+import org.alidav.drive.DriverFactory;
+import org.alidav.drive.cache.Storage;
+import org.alidav.drive.local.LocalDriverFactory;
+import org.alidav.sandbox.SandboxServer;
+import org.alidav.server.Authenticator;
+import org.alidav.server.DavServer;
+import org.alidav.server.ServerSetup;
+import org.alidav.server.UserDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server assembled from a config: storages over their drivers, users, lock support and the HTTP
+ * server; in sandbox mode the emulator too. Tests start it in-process exactly as {@code main} does.
+ */
+public final class Application implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Application.class);
+    static final List<DriverFactory> DRIVERS = List.of(new LocalDriverFactory(), new AliyunOpenDriverFactory());
+
+    private final SandboxServer sandbox;
+    private final List<Storage> storages;
+    private final DavServer server;
+    private final AppConfig config;
+
+    private Application(SandboxServer sandbox, List<Storage> storages, DavServer server, AppConfig config) {
+        this.sandbox = sandbox;
+        this.storages = storages;
+        this.server = server;
+        this.config = config;
+    }
+
+    /** Starts everything; with {@code sandbox} the configured storages are replaced by the emulator at {@code /}. */
+    public static Application start(AppConfig config, boolean sandbox) throws Exception {
+        SandboxServer emulator = null;
+        List<Storage> storages = new ArrayList<>();
+        try {
+            if (sandbox) {
+                emulator = SandboxMode.start(config);
+                config = SandboxMode.mount(config, emulator);
+            }
+            storages.addAll(new StorageAssembly(DRIVERS, Clock.systemUTC()).build(config));
+            List<MountSpec> mounts = new ArrayList<>();
+            for (int i = 0; i < storages.size(); i++) {
+                StorageConfig sc = config.storages().get(i);
+                mounts.add(new MountSpec(sc.mount(), storages.get(i), sc.storeSystemFiles()));
+            }
+            ServerSetup setup = new ServerSetup(config.server().host(), config.server().port(), config.server().dataDir(),
+                    config.readOnly(), config.allowAnonymous() || config.users().isEmpty(), authenticator(config), mounts, new StreamDownload(),
+                    List.of(new LockingExtension(new LockManager())));
+            DavServer server = DavServer.start(setup);
+            return new Application(emulator, storages, server, config);
+        } catch (Exception | Error e) {
+            storages.forEach(Storage::close);
+            if (emulator != null) emulator.close();
+            throw e;
+        }
+    }
+
+    private static Authenticator authenticator(AppConfig config) {
+        if (config.users().isEmpty()) return Authenticator.ANYONE;
+        List<UserDirectory.User> users = new ArrayList<>();
+        for (UserConfig u : config.users()) {
+            users.add(new UserDirectory.User(u.name(), new PasswordCheck(u.passwordSpec()), u.readOnly()));
+        }
+        return new UserDirectory(users);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The URL clients mount (loopback when the server listens on every address). */
+    public String url() {
+        String host = config.server().host();
+        if (host.equals("0.0.0.0") || host.equals("::")) host = "127.0.0.1";
+        if (host.contains(":")) host = "[" + host + "]";
+        return "http://" + host + ":" + port() + "/";
+    }
+
+    /** The emulator's API address in sandbox mode. */
+    public java.util.Optional<SandboxServer> sandbox() {
+        return java.util.Optional.ofNullable(sandbox);
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (Exception e) {
+            log.warn("stopping the HTTP server: {}", e.getMessage());
+        }
+        storages.forEach(Storage::close);
+        if (sandbox != null) sandbox.close();
+    }
+}
