@@ -14,6 +14,8 @@ import org.alidav.config.UserConfig;
 import org.alidav.dav.DavTestServer;
 import org.alidav.dav.Litmus;
 import org.alidav.dav.RcloneRoundTrip;
+import org.alidav.sandbox.CallStats;
+import org.alidav.sandbox.SandboxServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,25 @@ class SandboxModeClientsTest {
         RcloneRoundTrip.Report report = RcloneRoundTrip.run(dir, local, app.url(), "owncloud", USER, PASSWORD,
                 new RcloneRoundTrip.Checks() { });
         System.out.println("rclone against --sandbox: " + report);
+    }
+
+    /** Through the server an upload costs the driver's create and complete; the free-space check is cached. */
+    @Test
+    void aPutCostsCreateAndComplete() throws Exception {
+        CallStats stats = app.sandbox().orElseThrow().stats();
+        assertEquals(201, put("warm.txt", "warm up: token, drive, quota")); // first call refreshes and selects the drive
+        stats.reset();
+        for (int i = 0; i < 3; i++) assertEquals(201, put("f" + i + ".txt", "content " + i));
+        assertEquals(3, stats.count(SandboxServer.API_PREFIX + "openFile/create"), stats.toString());
+        assertEquals(3, stats.count(SandboxServer.API_PREFIX + "openFile/complete"), stats.toString());
+        assertEquals(0, stats.count(SandboxServer.API_PREFIX + "user/getSpaceInfo"), stats.toString());
+    }
+
+    private int put(String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app.url() + path))
+                .header("Authorization", DavTestServer.basic(USER, PASSWORD))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private int mkcol(String path) throws Exception {
