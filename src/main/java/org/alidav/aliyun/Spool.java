@@ -13,6 +13,8 @@ import java.security.MessageDigest;
  * before sending, without holding the bytes in memory. Deleted on close.
  */
 final class Spool implements AutoCloseable {
+    /** All spools of the process together. */
+    static final SpoolGauge GAUGE = new SpoolGauge();
     private static final int BUFFER = 64 * 1024;
     private final Path path;
     private long size;
@@ -35,17 +37,19 @@ final class Spool implements AutoCloseable {
                 int n = in.read(buf, 0, want);
                 if (n < 0) break;
                 out.write(buf, 0, n);
+                size += n;
+                GAUGE.add(n);
                 if (digest != null) digest.update(buf, 0, n);
                 copied += n;
             }
         }
-        size += copied;
         return copied;
     }
 
     /** Empties the file for reuse as the next part's buffer. */
     void reset() throws IOException {
         Files.newOutputStream(path, StandardOpenOption.TRUNCATE_EXISTING).close();
+        GAUGE.release(size);
         size = 0;
     }
 
@@ -63,6 +67,8 @@ final class Spool implements AutoCloseable {
 
     @Override
     public void close() {
+        GAUGE.release(size);
+        size = 0;
         try {
             Files.deleteIfExists(path);
         } catch (IOException ignored) {

@@ -38,27 +38,28 @@ final class ApiServlet extends HttpServlet {
         this.stats = stats;
     }
 
+    /**
+     * Every outcome is counted before its answer is written: a client may read the answer (and a test
+     * the counters) before this method returns.
+     */
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI();
-        boolean dropped = false;
         try {
-            dropped = dispatch(req, resp, path);
+            dispatch(req, resp, path);
         } catch (ApiException e) {
-            writeError(resp, e);
+            writeError(resp, path, e);
         } catch (IOException e) {
             // the connection went away (client gone, server stopping): nobody is left to answer
             LOG.debug("I/O error on {}: {}", path, e.toString());
+            if (!resp.isCommitted()) stats.record(path, CallStats.DROPPED);
         } catch (RuntimeException e) {
             LOG.error("internal error on {}", path, e);
-            writeError(resp, new ApiException(500, "InternalError", "Internal Server Error"));
-        } finally {
-            stats.record(path, dropped ? CallStats.DROPPED : resp.getStatus());
+            writeError(resp, path, new ApiException(500, "InternalError", "Internal Server Error"));
         }
     }
 
-    /** Returns true when the connection was dropped instead of answered. */
-    private boolean dispatch(HttpServletRequest req, HttpServletResponse resp, String path) throws IOException {
+    private void dispatch(HttpServletRequest req, HttpServletResponse resp, String path) throws IOException {
         ApiRoutes.Route route = routes.find(req.getMethod(), path);
         if (route == null) {
             throw routes.knownPath(path)
@@ -72,8 +73,8 @@ final class ApiServlet extends HttpServlet {
         }
         Optional<FaultPlan.Injected> injected = faults.takeFailure(path);
         if (injected.isPresent()) {
-            writeInjected(resp, injected.get());
-            return false;
+            writeInjected(resp, path, injected.get());
+            return;
         }
         SandboxUser user = null;
         String accessToken = null;
@@ -93,15 +94,13 @@ final class ApiServlet extends HttpServlet {
         RequestBody body = "POST".equals(req.getMethod()) ? RequestBody.read(req) : new RequestBody(Json.object());
         Object result = route.handler().handle(new ApiCall(req, body, user, accessToken));
         if (faults.takeDrop(path)) {
+            stats.record(path, CallStats.DROPPED);
             Connections.drop(req);
-            return true;
-        }
-        if (result instanceof ApiResponse r) {
-            writeJson(resp, r.status(), r.body());
+        } else if (result instanceof ApiResponse r) {
+            writeJson(resp, path, r.status(), r.body());
         } else {
-            writeJson(resp, 200, result);
+            writeJson(resp, path, 200, result);
         }
-        return false;
     }
 
     private static String bearer(HttpServletRequest req) {
@@ -112,11 +111,12 @@ final class ApiServlet extends HttpServlet {
         return h.substring(7).trim();
     }
 
-    private void writeInjected(HttpServletResponse resp, FaultPlan.Injected f) throws IOException {
+    private void writeInjected(HttpServletResponse resp, String path, FaultPlan.Injected f) throws IOException {
         switch (f.failure()) {
-            case TOO_MANY_REQUESTS -> writeError(resp, RateLimiter.tooManyRequests(f.retryAfterMillis()));
-            case INTERNAL_ERROR -> writeError(resp, new ApiException(500, "InternalError", "Internal Server Error"));
+            case TOO_MANY_REQUESTS -> writeError(resp, path, RateLimiter.tooManyRequests(f.retryAfterMillis()));
+            case INTERNAL_ERROR -> writeError(resp, path, new ApiException(500, "InternalError", "Internal Server Error"));
             case BAD_GATEWAY -> {
+                stats.record(path, 502);
                 resp.setStatus(502);
                 resp.setContentType("text/plain");
                 resp.getOutputStream().write("Bad Gateway".getBytes(StandardCharsets.US_ASCII));
@@ -124,7 +124,7 @@ final class ApiServlet extends HttpServlet {
         }
     }
 
-    static void writeError(HttpServletResponse resp, ApiException e) throws IOException {
+    private void writeError(HttpServletResponse resp, String path, ApiException e) throws IOException {
         if (resp.isCommitted()) {
             return;
         }
@@ -134,11 +134,12 @@ final class ApiServlet extends HttpServlet {
         body.put("code", e.code);
         body.put("message", e.getMessage());
         body.put("requestId", Ids.requestId());
-        writeJson(resp, e.status, body);
+        writeJson(resp, path, e.status, body);
     }
 
-    static void writeJson(HttpServletResponse resp, int status, Object body) throws IOException {
+    private void writeJson(HttpServletResponse resp, String path, int status, Object body) throws IOException {
         byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+        stats.record(path, status);
         resp.setStatus(status);
         resp.setContentType("application/json");
         resp.setHeader("x-ca-request-id", Ids.requestId().toLowerCase(Locale.ROOT));

@@ -2,13 +2,9 @@ package org.alidav.aliyun;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import org.alidav.drive.Driver;
 import org.alidav.drive.DriverConformanceSuite;
-import org.alidav.drive.DriverContext;
-import org.alidav.drive.DriverOptions;
 import org.alidav.sandbox.SandboxOptions;
 import org.alidav.sandbox.SandboxServer;
 import org.junit.jupiter.api.AfterAll;
@@ -40,15 +36,6 @@ class AliyunSandboxConformanceTest extends DriverConformanceSuite {
 
     @Override
     protected Driver newDriver() {
-        Map<String, Object> o = new HashMap<>();
-        o.put("refresh_token", sandbox.issueRefreshToken("conformance"));
-        o.put("client_id", sandbox.clientId());
-        o.put("client_secret", sandbox.clientSecret());
-        o.put("api_base_url", sandbox.baseUrl());
-        o.put("part_size", 102400);
-        DriverOptions options = new DriverOptions(o);
-        Driver d = new AliyunOpenDriverFactory().create(options, new DriverContext("/", stateDir, Clock.systemUTC()));
-        if (!options.unknownKeys().isEmpty()) throw new IllegalStateException("unread options " + options.unknownKeys());
-        return d;
+        return SandboxDrivers.driver(sandbox, stateDir, sandbox.issueRefreshToken("conformance"), Map.of("part_size", 102400));
     }
 }

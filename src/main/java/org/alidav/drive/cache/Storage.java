@@ -30,6 +30,7 @@ public final class Storage implements AutoCloseable {
     private final String name;
     private final Driver driver;
     private final ListingCache listings;
+    private final QuotaCache quota;
     private final Clock clock;
 
     public Storage(String name, Driver driver, Duration listingTtl, Clock clock) {
@@ -40,6 +41,7 @@ public final class Storage implements AutoCloseable {
         this.name = name;
         this.driver = driver;
         this.listings = new ListingCache(cachePolicy, clock, BACKGROUND);
+        this.quota = new QuotaCache(clock, cachePolicy.ttl());
         this.clock = clock;
     }
 
@@ -181,8 +183,9 @@ public final class Storage implements AutoCloseable {
         return driver instanceof Linker l ? Optional.of(l.link(file)) : Optional.empty();
     }
 
+    /** Used and total bytes, reused for the listing TTL. */
     public Optional<Quota> quota() {
-        return driver instanceof QuotaReporter q ? Optional.of(q.quota()) : Optional.empty();
+        return driver instanceof QuotaReporter q ? Optional.of(quota.get(q::quota)) : Optional.empty();
     }
 
     public boolean canSetModified() {

@@ -1,0 +1,34 @@
+package org.alidav.drive.cache;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.alidav.drive.Quota;
+
+/**
+ * The last quota answer, reused for a TTL: every PUT checks the free space and every quota PROPFIND
+ * reports it, and a backend call each time (AliyunDrive: one getSpaceInfo beside the create and
+ * complete of each upload) costs more than a few seconds of staleness, which the backend's own
+ * quota check covers.
+ */
+final class QuotaCache {
+    private final Clock clock;
+    private final Duration ttl;
+    private Quota quota;
+    private Instant fetched = Instant.MIN;
+
+    QuotaCache(Clock clock, Duration ttl) {
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    synchronized Quota get(Supplier<Quota> fetch) {
+        Instant now = clock.instant();
+        if (quota == null || !now.isBefore(fetched.plus(ttl))) {
+            quota = fetch.get();
+            fetched = now;
+        }
+        return quota;
+    }
+}

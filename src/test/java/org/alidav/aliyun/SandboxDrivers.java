@@ -1,0 +1,29 @@
+package org.alidav.aliyun;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.alidav.drive.Driver;
+import org.alidav.drive.DriverContext;
+import org.alidav.drive.DriverOptions;
+import org.alidav.sandbox.SandboxServer;
+
+/** Builds aliyundrive-open drivers against a running sandbox through the real factory, with the default pacing. */
+final class SandboxDrivers {
+    private SandboxDrivers() {
+    }
+
+    static Driver driver(SandboxServer sandbox, Path stateDir, String refreshToken, Map<String, Object> overrides) {
+        Map<String, Object> o = new HashMap<>();
+        o.put("refresh_token", refreshToken);
+        o.put("client_id", sandbox.clientId());
+        o.put("client_secret", sandbox.clientSecret());
+        o.put("api_base_url", sandbox.baseUrl());
+        o.putAll(overrides);
+        DriverOptions options = new DriverOptions(o);
+        Driver d = new AliyunOpenDriverFactory().create(options, new DriverContext("/", stateDir, Clock.systemUTC()));
+        if (!options.unknownKeys().isEmpty()) throw new IllegalStateException("unread options " + options.unknownKeys());
+        return d;
+    }
+}
