@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * rclone against a WebDAV URL: copy a tree up (many small files, one larger), check it by downloading,
- * sync twice (the second transfers nothing), move a folder, purge. Every step is asserted through
+ * copy it back down and compare, sync twice (the second transfers nothing), move a folder, purge. Every step is asserted through
  * rclone itself; {@link Checks} lets a caller also look at the storage behind the server.
  */
 public final class RcloneRoundTrip {
@@ -47,7 +47,7 @@ public final class RcloneRoundTrip {
     }
 
     /** Writes {@code smallFiles} files of 100 B to 4 KiB (a third in a sub folder) and one of {@code largeBytes}. */
-    public static Path writeTree(Path local, int smallFiles, int largeBytes) throws IOException {
+    public static Path writeTree(Path local, int smallFiles, long largeBytes) throws IOException {
         Files.createDirectories(local);
         Random random = new Random(42);
         for (int i = 0; i < smallFiles; i++) {
@@ -57,9 +57,13 @@ public final class RcloneRoundTrip {
             random.nextBytes(b);
             Files.write(f, b);
         }
-        byte[] large = new byte[largeBytes];
-        random.nextBytes(large);
-        Files.write(local.resolve("large é.bin"), large);
+        byte[] block = new byte[1024 * 1024];
+        try (var out = Files.newOutputStream(local.resolve("large é.bin"))) {
+            for (long left = largeBytes; left > 0; left -= block.length) {
+                random.nextBytes(block);
+                out.write(block, 0, (int) Math.min(block.length, left));
+            }
+        }
         return local;
     }
 
@@ -79,6 +83,9 @@ public final class RcloneRoundTrip {
     private Report roundTrip(String local, String vendor, Checks checks) throws Exception {
         step("copy", "copy", local, "t:up");
         step("check --download", "check", "--download", local, "t:up");
+        String down = dir.resolve("down").toString();
+        step("copy down", "copy", "t:up", down);
+        step("compare down", "check", local, down);
         String[] sync = {"sync", "-v", "--stats-log-level", "NOTICE", "--stats", "1h", local, "t:up"};
         int first = transferred(step("sync 1", sync));
         ExternalClient.Result second = step("sync 2", sync);

@@ -17,12 +17,14 @@ class RcloneTest {
     @TempDir
     Path dir;
 
+    /** The foundation's acceptance size with the vendor users are told to pick; a small tree for the other. */
     @ParameterizedTest
     @ValueSource(strings = {"owncloud", "other"})
     void copyCheckSyncMovePurge(String vendor) throws Exception {
-        Path local = RcloneRoundTrip.writeTree(dir.resolve("local"), 12, 6 * 1024 * 1024 + 123);
+        boolean full = vendor.equals("owncloud");
+        Path local = RcloneRoundTrip.writeTree(dir.resolve("local"), full ? 200 : 12, full ? 300L * 1024 * 1024 : 6 * 1024 * 1024 + 123);
         try (DavTestServer dav = DavTestServer.start(dir)) {
-            RcloneRoundTrip.run(dir, local, dav.url("/"), vendor, DavTestServer.USER,
+            RcloneRoundTrip.Report report = RcloneRoundTrip.run(dir, local, dav.url("/"), vendor, DavTestServer.USER,
                     DavTestServer.PASSWORD, new RcloneRoundTrip.Checks() {
                         @Override
                         public void afterMove() {
@@ -35,6 +37,7 @@ class RcloneTest {
                             assertFalse(Files.exists(dav.storageRoot(0).resolve("up")));
                         }
                     });
+            System.out.println("rclone round trip (" + vendor + "): " + report);
         }
     }
 }
