@@ -43,7 +43,8 @@ final class ObjectReader {
      */
     Answer open(String key, String url, long offset, DownloadGate gate) throws IOException {
         Request request = new Request.Builder().url(url).get().header("Range", "bytes=" + offset + "-").build();
-        Response response = http.newCall(request).execute();
+        okhttp3.Call call = http.newCall(request);
+        Response response = call.execute();
         try {
             int code = response.code();
             if (code == 403) {
@@ -55,10 +56,10 @@ final class ObjectReader {
             if (code == 206) {
                 long start = contentRangeStart(response.header("Content-Range"));
                 if (start != offset) throw new IOException("object storage answered range from " + start + ", asked " + offset);
-                return new Opened(new Upstream(key, response, response.body().byteStream(), offset, gate));
+                return new Opened(new Upstream(key, call, response, response.body().byteStream(), offset, gate));
             }
             if (code == 200) {
-                Upstream u = new Upstream(key, response, response.body().byteStream(), 0, gate);
+                Upstream u = new Upstream(key, call, response, response.body().byteStream(), 0, gate);
                 if (!u.skipTo(offset)) throw new IOException("object storage body ended before offset " + offset);
                 return new Opened(u);
             }

@@ -104,7 +104,11 @@ final class ResumingStream extends InputStream {
         Upstream u = upstream;
         upstream = null;
         if (u == null) return;
-        if (position >= end && position < fileSize) gate.park(u);
-        else u.close();
+        if (position >= end && position < fileSize) {
+            gate.park(u);
+        } else {
+            if (position >= fileSize) u.markEnded();
+            u.close();
+        }
     }
 }

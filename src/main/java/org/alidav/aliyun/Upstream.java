@@ -2,6 +2,7 @@ package org.alidav.aliyun;
 
 import java.io.IOException;
 import java.io.InputStream;
+import okhttp3.Call;
 import okhttp3.Response;
 
 /**
@@ -10,15 +11,18 @@ import okhttp3.Response;
  */
 final class Upstream implements AutoCloseable {
     private final String key;
+    private final Call call;
     private final Response response;
     private final InputStream body;
     private final DownloadGate gate;
     private long position;
     private boolean ownsPermit = true;
     private boolean closed;
+    private boolean ended;
 
-    Upstream(String key, Response response, InputStream body, long position, DownloadGate gate) {
+    Upstream(String key, Call call, Response response, InputStream body, long position, DownloadGate gate) {
         this.key = key;
+        this.call = call;
         this.response = response;
         this.body = body;
         this.position = position;
@@ -36,6 +40,7 @@ final class Upstream implements AutoCloseable {
     int read(byte[] buf, int off, int len) throws IOException {
         int n = body.read(buf, off, len);
         if (n > 0) position += n;
+        else if (n < 0) ended = true;
         return n;
     }
 
@@ -47,6 +52,11 @@ final class Upstream implements AutoCloseable {
             if (n < 0) return false;
         }
         return true;
+    }
+
+    /** The whole object has been read: the connection can go back to the pool on close. */
+    void markEnded() {
+        ended = true;
     }
 
     /** The gate has taken this stream's permit for another request. */
@@ -62,7 +72,9 @@ final class Upstream implements AutoCloseable {
             closed = true;
             release = ownsPermit;
         }
-        // closing a response whose body is not read to the end drops the connection: the upstream read stops now
+        // OkHttp would first read what is left of the body (for up to 100 ms) to reuse the connection;
+        // cancelling closes the socket, so the object storage stops sending now
+        if (!ended) call.cancel();
         response.close();
         if (release) gate.release();
     }
