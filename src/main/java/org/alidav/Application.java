@@ -10,7 +10,6 @@ import org.alidav.config.StorageConfig;
 import org.alidav.config.UserConfig;
 import org.alidav.dav.LockingExtension;
 import org.alidav.dav.MountSpec;
-import org.alidav.dav.http.StreamDownload;
 import org.alidav.dav.lock.LockManager;
 import org.alidav.drive.DriverFactory;
 import org.alidav.drive.cache.Storage;
@@ -59,7 +58,7 @@ public final class Application implements AutoCloseable {
                 mounts.add(new MountSpec(sc.mount(), storages.get(i), sc.storeSystemFiles()));
             }
             ServerSetup setup = new ServerSetup(config.server().host(), config.server().port(), config.server().dataDir(),
-                    config.readOnly(), config.allowAnonymous() || config.users().isEmpty(), authenticator(config), mounts, new StreamDownload(),
+                    config.readOnly(), config.allowAnonymous() || config.users().isEmpty(), authenticator(config), mounts, DownloadPolicies.build(config, storages, Clock.systemUTC()),
                     List.of(new LockingExtension(new LockManager())));
             DavServer server = DavServer.start(setup);
             return new Application(emulator, storages, server, config);

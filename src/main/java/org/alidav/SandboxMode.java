@@ -36,7 +36,7 @@ final class SandboxMode {
         options.put("api_base_url", sandbox.baseUrl());
         StorageConfig storage = new StorageConfig("/", "aliyundrive-open", false, StorageConfig.DEFAULT_CACHE_TTL,
                 Optional.empty(), Optional.empty(), options);
-        return new AppConfig(config.server(), config.allowAnonymous(), config.readOnly(), config.users(), List.of(storage),
+        return new AppConfig(config.server(), config.allowAnonymous(), config.readOnly(), config.users(), List.of(storage), config.downloads(),
                 config.source() + " + --sandbox");
     }
 }

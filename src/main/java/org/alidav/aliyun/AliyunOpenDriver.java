@@ -29,9 +29,10 @@ final class AliyunOpenDriver implements Driver, Copier, Linker, QuotaReporter {
     private final LivpSizer livp;
     private final Relocator relocator;
     private final Uploader uploader;
+    private final Downloads downloads;
 
     /** The parts of a driver, wired by {@link AliyunOpenDriverFactory}. */
-    record Parts(OpenApi api, FileMapper mapper, LinkCache links, LinkResolver resolver, ObjectReader reader,
+    record Parts(OpenApi api, FileMapper mapper, LinkCache links, LinkResolver resolver, ObjectReader reader, Downloads downloads,
                  Relocator relocator, Remover remover, Uploader uploader, java.time.Clock clock) {
     }
 
@@ -41,6 +42,7 @@ final class AliyunOpenDriver implements Driver, Copier, Linker, QuotaReporter {
         this.links = parts.links();
         this.resolver = parts.resolver();
         this.reader = parts.reader();
+        this.downloads = parts.downloads();
         this.relocator = parts.relocator();
         this.root = Entry.folder(rootFolderId, "", Instant.EPOCH);
         this.remover = parts.remover();
@@ -104,19 +106,21 @@ final class AliyunOpenDriver implements Driver, Copier, Linker, QuotaReporter {
         remover.remove(entry);
     }
 
+    /** Through the user's download gate, resuming at the current byte when the link dies or the body breaks. */
     @Override
     public InputStream open(Entry file, ByteRange range) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            var in = reader.open(link(file).url(), range);
-            if (in.isPresent()) return in.get();
-            links.invalidate(file.id());
-        }
-        throw DriveException.upstream("the object storage refused a fresh link for " + file.name(), null);
+        if (range.length() == 0) return InputStream.nullInputStream();
+        return downloads.open(file, range);
     }
 
     @Override
     public Link link(Entry file) {
-        return links.get(file.id(), () -> resolver.resolve(file.id(), FileMapper.isLivp(file)));
+        return downloads.link(file);
+    }
+
+    /** The user's download gate (tests and metrics). */
+    DownloadGate downloadGate() {
+        return downloads.gate();
     }
 
     @Override

@@ -36,15 +36,22 @@ public final class AliyunOpenDriverFactory implements DriverFactory {
                 refresher, context.clock(), o.tokenMargin());
 
         OpenApiClient client = new OpenApiClient(HttpClients.api(plain, new AuthInterceptor(tokens), pacing), o.apiBaseUrl());
-        DriveSelector drive = new DriveSelector(client, o.driveType(), user -> governor.set(Governor.forUser(user, o.rates())));
+        AtomicReference<DownloadGate> gate = new AtomicReference<>(DownloadGate.forUser(Governor.ANONYMOUS, o.downloads()));
+        DriveSelector drive = new DriveSelector(client, o.driveType(), user -> {
+            governor.set(Governor.forUser(user, o.rates()));
+            gate.set(DownloadGate.forUser(user, o.downloads()));
+        });
         OpenApi api = new OpenApi(client, drive, o.orderBy(), o.orderDirection());
 
         FileMapper mapper = new FileMapper(o.livpDownloadFormat());
         Remover remover = new Remover(api, o.removeWay().equals("delete"));
         Uploader uploader = new Uploader(api, tokens, new PartUploader(plain, backoff), new PartSizer(o.partSize()), mapper,
                 context.clock(), UploadUrlRewriter.forOption(o.internalUpload()), o.rapidUpload(), remover);
-        var parts = new AliyunOpenDriver.Parts(api, mapper, new LinkCache(context.clock(), o.linkMargin()),
-                new LinkResolver(api, context.clock(), o.linkExpireSec(), o.livpDownloadFormat()), new ObjectReader(plain),
+        LinkCache links = new LinkCache(context.clock(), o.linkMargin());
+        LinkResolver resolver = new LinkResolver(api, context.clock(), o.linkExpireSec(), o.livpDownloadFormat());
+        ObjectReader reader = new ObjectReader(plain);
+        var parts = new AliyunOpenDriver.Parts(api, mapper, links, resolver, reader,
+                new Downloads(reader, links, resolver::resolve, gate::get),
                 new Relocator(api, mapper, context.clock(), backoff, o.copyTimeout()), remover, uploader, context.clock());
         return new AliyunOpenDriver(parts, o.rootFolderId());
     }

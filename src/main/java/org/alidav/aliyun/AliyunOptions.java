@@ -9,7 +9,8 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
                      String clientId, String clientSecret, boolean useOnlineApi, String apiUrlAddress, String removeWay,
                      boolean rapidUpload, boolean internalUpload, String livpDownloadFormat, String apiBaseUrl,
                      String userAgent, Governor.Rates rates, int maxAttempts, Duration retryBackoff, long partSize,
-                     Duration tokenMargin, Duration linkMargin, long linkExpireSec, Duration copyTimeout) {
+                     Duration tokenMargin, Duration linkMargin, long linkExpireSec, Duration copyTimeout,
+                     DownloadGate.Settings downloads) {
 
     static final String DEFAULT_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "Chrome/120.0.0.0 Safari/537.36 AliDAV/0.1";
@@ -38,7 +39,14 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
                 o.duration("token_refresh_margin", Duration.ofMinutes(5)),
                 o.duration("link_margin", Duration.ofSeconds(60)),
                 positive(o, "link_expire_sec", 14400),
-                o.duration("copy_timeout", Duration.ofMinutes(10)));
+                o.duration("copy_timeout", Duration.ofMinutes(10)),
+                new DownloadGate.Settings((int) positive(o, "download_connections", DownloadGate.Settings.DEFAULT.connections()),
+                        o.duration("download_queue_timeout", DownloadGate.Settings.DEFAULT.queueTimeout()),
+                        o.duration("download_reuse_idle", DownloadGate.Settings.DEFAULT.reuseIdle()),
+                        DownloadGate.Settings.DEFAULT.reuseWindow()));
+        if (a.downloads.connections() > 3) {
+            throw new OptionException("download_connections", "must be 1 to 3 (the object storage allows 3 downloads per user)");
+        }
         if (a.partSize < 100 * 1024) throw new OptionException("part_size", "must be at least 102400 (the service's smallest part)");
         if (a.clientId.isBlank() != a.clientSecret.isBlank()) {
             throw new OptionException(a.clientId.isBlank() ? "client_id" : "client_secret", "client_id and client_secret go together");

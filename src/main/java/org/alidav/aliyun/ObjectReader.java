@@ -1,19 +1,18 @@
 package org.alidav.aliyun;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.alidav.drive.ByteRange;
 import org.alidav.drive.DriveException;
 
 /**
- * Reads bytes from a signed object-storage URL: a plain GET with {@code Range}, without the API's
- * bearer token (the signature is the authorisation) and without a {@code Referer}, which the object
- * storage refuses when foreign.
+ * Reads bytes from a signed object-storage URL: a plain GET with an open-ended {@code Range} (so the
+ * stream can go on serving a following nearby range), without the API's bearer token (the signature
+ * is the authorisation) and without a {@code Referer}, which the object storage refuses when foreign.
+ * Never logs the URL: its query is the signature.
  */
 final class ObjectReader {
     private final OkHttpClient http;
@@ -22,30 +21,68 @@ final class ObjectReader {
         this.http = http;
     }
 
-    /** The range's bytes, or empty when the storage refused the URL (403: expired or revoked). */
-    Optional<InputStream> open(String url, ByteRange range) {
-        if (range.length() == 0) return Optional.of(InputStream.nullInputStream());
-        Request request = new Request.Builder().url(url).get()
-                .header("Range", "bytes=" + range.first() + "-" + range.last()).build();
-        Response response = null;
+    /** What the object storage answered to a read. */
+    sealed interface Answer {
+    }
+
+    /** The body from the asked offset on. */
+    record Opened(Upstream upstream) implements Answer {
+    }
+
+    /** 403 other than a concurrency refusal: the link expired ("Request has expired.") or was revoked. */
+    record Expired(String code) implements Answer {
+    }
+
+    /** 403 {@code ExceedMaxConcurrency}: too many downloads of this user right now. */
+    record Busy() implements Answer {
+    }
+
+    /**
+     * Opens {@code url} at {@code offset}; the stream, once opened, owns one permit of {@code gate}
+     * that the caller has acquired. Network failures are {@link IOException}s for the caller to retry.
+     */
+    Answer open(String key, String url, long offset, DownloadGate gate) throws IOException {
+        Request request = new Request.Builder().url(url).get().header("Range", "bytes=" + offset + "-").build();
+        okhttp3.Call call = http.newCall(request);
+        Response response = call.execute();
         try {
-            response = http.newCall(request).execute();
-            if (response.code() == 403) {
+            int code = response.code();
+            if (code == 403) {
+                String body = response.body().string();
                 response.close();
-                return Optional.empty();
+                if (body.contains("ExceedMaxConcurrency")) return new Busy();
+                return new Expired(body.contains("expired") ? "Request has expired" : "AccessDenied");
             }
-            if (response.code() == 206) return Optional.of(response.body().byteStream());
-            if (response.code() == 200) {
-                InputStream in = response.body().byteStream();
-                in.skipNBytes(range.first());
-                return Optional.of(new Limited(in, range.length()));
+            if (code == 206) {
+                long start = contentRangeStart(response.header("Content-Range"));
+                if (start != offset) throw new IOException("object storage answered range from " + start + ", asked " + offset);
+                return new Opened(new Upstream(key, call, response, response.body().byteStream(), offset, gate));
             }
-            String status = response.code() + " " + response.message();
+            if (code == 200) {
+                Upstream u = new Upstream(key, call, response, response.body().byteStream(), 0, gate);
+                if (!u.skipTo(offset)) throw new IOException("object storage body ended before offset " + offset);
+                return new Opened(u);
+            }
+            if (code == 416) {
+                response.close();
+                throw DriveException.upstream("object storage says offset " + offset + " is past the end", null);
+            }
+            String status = code + " " + response.message();
             response.close();
             throw DriveException.upstream("object storage answered " + status, null);
-        } catch (IOException e) {
-            if (response != null) response.close();
-            throw DriveException.unavailable("object storage unreachable: " + e.getMessage(), java.time.Duration.ofSeconds(2), e);
+        } catch (IOException | RuntimeException e) {
+            response.close();
+            throw e;
+        }
+    }
+
+    private static long contentRangeStart(String contentRange) {
+        if (contentRange == null) return -1;
+        try {
+            String s = contentRange.trim();
+            return Long.parseLong(s.substring(s.indexOf(' ') + 1, s.indexOf('-')).trim());
+        } catch (RuntimeException e) {
+            return -1;
         }
     }
 
@@ -61,32 +98,6 @@ final class ObjectReader {
             return Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
-        }
-    }
-
-    /** Stops after {@code remaining} bytes, for a server that ignored the Range header. */
-    private static final class Limited extends FilterInputStream {
-        private long remaining;
-
-        Limited(InputStream in, long remaining) {
-            super(in);
-            this.remaining = remaining;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) return -1;
-            int b = super.read();
-            if (b >= 0) remaining--;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            if (remaining <= 0) return -1;
-            int n = super.read(buf, off, (int) Math.min(len, remaining));
-            if (n > 0) remaining -= n;
-            return n;
         }
     }
 }

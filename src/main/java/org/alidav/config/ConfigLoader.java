@@ -31,7 +31,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * directory in production ({@code Path.of("")}) — not against the config file's directory.
  */
 public final class ConfigLoader {
-    static final Set<String> TOP_KEYS = Set.of("server", "allow_anonymous", "read_only", "users", "storages");
+    static final Set<String> TOP_KEYS = Set.of("server", "allow_anonymous", "read_only", "users", "storages", "downloads");
+    static final Set<String> DOWNLOAD_KEYS = Set.of("sign_path", "sign_secret", "sign_expiry", "client_rules");
+    static final Set<String> RULE_KEYS = Set.of("user_agent", "address", "policy");
     static final Set<String> SERVER_KEYS = Set.of("host", "port", "data_dir", "log_level");
     static final Set<String> USER_KEYS = Set.of("name", "password", "read_only");
 
@@ -98,7 +100,7 @@ public final class ConfigLoader {
         AppConfig config = new AppConfig(server(root.section("server")),
                 root.get("allow_anonymous", ValueParser.BOOLEAN, false),
                 root.get("read_only", ValueParser.BOOLEAN, false),
-                users(root, warnings), storages(root), source);
+                users(root, warnings), storages(root), downloads(root.section("downloads")), source);
         return new LoadedConfig(config, warnings);
     }
 
@@ -186,6 +188,43 @@ public final class ConfigLoader {
         Duration ttl = entry.get("cache_ttl", ValueParser.DURATION, StorageConfig.DEFAULT_CACHE_TTL);
         return new StorageConfig(mount, driver, entry.get("store_system_files", ValueParser.BOOLEAN, false), ttl,
                 policy, proxyUrl, driverOptions(driver, entry.remainingAfter(StorageConfig.STORAGE_KEYS)));
+    }
+
+    /** The {@code downloads:} section; absent keys take {@link DownloadSettings#defaults()}. */
+    private static DownloadSettings downloads(ConfigSection section) {
+        section.rejectUnknownKeys(DOWNLOAD_KEYS);
+        String signPath = section.get("sign_path", ValueParser.NON_BLANK, DownloadSettings.DEFAULT_SIGN_PATH).trim();
+        if (!signPath.matches("(/[A-Za-z0-9._~-]+)+") || signPath.matches(".*/\\.{1,2}(/.*)?")) {
+            throw section.error("sign_path", "must be an absolute path of plain names such as /d or /-/d, not '" + signPath + "'");
+        }
+        Optional<String> secret = section.optional("sign_secret", ValueParser.TEXT);
+        if (secret.isPresent() && secret.get().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 16) {
+            throw section.error("sign_secret", "must be at least 16 characters (leave it out to have one generated)");
+        }
+        Duration expiry = section.get("sign_expiry", ValueParser.DURATION, DownloadSettings.DEFAULT_SIGN_EXPIRY);
+        if (expiry.isNegative()) throw section.error("sign_expiry", "must not be negative (0 = links never expire)");
+        List<DownloadSettings.ClientRule> rules = DownloadSettings.DEFAULT_RULES;
+        if (section.optional("client_rules", raw -> raw).isPresent()) {
+            rules = new ArrayList<>();
+            for (ConfigSection rule : section.sectionList("client_rules")) rules.add(clientRule(rule));
+        }
+        return new DownloadSettings(signPath, secret, expiry, rules);
+    }
+
+    private static DownloadSettings.ClientRule clientRule(ConfigSection rule) {
+        rule.rejectUnknownKeys(RULE_KEYS);
+        String ua = rule.get("user_agent", ValueParser.STRING, "");
+        try {
+            java.util.regex.Pattern.compile(ua);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw rule.error("user_agent", "is not a valid regular expression: " + e.getDescription());
+        }
+        Optional<AddressRange> address = rule.optional("address", raw -> AddressRange.parse(ValueParser.STRING.parse(raw)));
+        if (ua.isEmpty() && address.isEmpty()) {
+            throw rule.error("user_agent", "is required unless address is given (use \"^$\" for a missing User-Agent)");
+        }
+        String policy = rule.required("policy", ValueParser.oneOf(DownloadSettings.RULE_POLICIES));
+        return new DownloadSettings.ClientRule(ua, address, policy);
     }
 
     /** The local driver's {@code root} is a path of this machine, so it is resolved like {@code data_dir}. */

@@ -66,6 +66,6 @@ public record ConfigOverrides(Optional<String> host, Optional<Integer> port, Opt
                 dataDir.map(d -> ConfigLoader.resolve(workingDirectory, d)).orElse(s.dataDir()),
                 logLevel.orElse(s.logLevel()));
         return new AppConfig(server, allowAnonymous.orElse(config.allowAnonymous()), readOnly.orElse(config.readOnly()),
-                config.users(), config.storages(), config.source());
+                config.users(), config.storages(), config.downloads(), config.source());
     }
 }

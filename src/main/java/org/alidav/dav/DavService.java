@@ -35,10 +35,12 @@ public final class DavService implements AutoCloseable {
     private final HttpManager httpManager;
     private final RequestChecks requestChecks = new RequestChecks();
     private final List<Storage> shadows;
+    private final DavResourceFactory resourceFactory;
 
-    private DavService(HttpManager httpManager, List<Storage> shadows) {
+    private DavService(HttpManager httpManager, List<Storage> shadows, DavResourceFactory resourceFactory) {
         this.httpManager = httpManager;
         this.shadows = shadows;
+        this.resourceFactory = resourceFactory;
     }
 
     /**
@@ -82,7 +84,7 @@ public final class DavService implements AutoCloseable {
         b.init();
         // after Milton's protocols (and any an extension added during init), so ours win for their methods
         b.getProtocols().add(new DavHandlers(new FileGetHandler(downloads), new PutHandler(factory), new PropPatchHandler(factory, deadProperties)));
-        return new DavService(b.buildHttpManager(), shadows);
+        return new DavService(b.buildHttpManager(), shadows, factory);
     }
 
     private static Storage shadowStorage(Path dataDir, String mountPath, List<String> at) {
@@ -98,6 +100,11 @@ public final class DavService implements AutoCloseable {
 
     public HttpManager httpManager() {
         return httpManager;
+    }
+
+    /** Paths to resources, for routes outside Milton (signed downloads). */
+    public DavResourceFactory resourceFactory() {
+        return resourceFactory;
     }
 
     public RequestChecks requestChecks() {

@@ -53,6 +53,10 @@ public final class DavServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.getServletHandler().setDecodeAmbiguousURIs(true);
+        // signed download links bypass WebDAV authentication: their filter comes first and answers alone
+        setup.downloads().signedRoute().ifPresent(route -> context.addFilter(
+                new FilterHolder(new org.alidav.dav.sign.SignedDownloadFilter(route, dav.resourceFactory())),
+                route.prefix() + "/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
         context.addFilter(new FilterHolder(new AuthFilter(setup.authenticator(), setup.allowAnonymous(), setup.readOnly(), LoginThrottle.standard())),
                 "/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("dav", new DavServlet(dav.httpManager(), dav.requestChecks())), "/*");

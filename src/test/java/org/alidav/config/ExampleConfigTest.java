@@ -37,6 +37,7 @@ class ExampleConfigTest {
         assertEquals(Map.of("root", "/srv/alidav/data/files"), storage.driverOptions());
         assertEquals(List.of(), loaded.warnings());
         assertEquals(List.of(), AccessPolicy.check(config));
+        assertEquals(DownloadSettings.defaults(), config.downloads(), "the example shows the built-in download defaults");
     }
 
     @Test
@@ -51,15 +52,20 @@ class ExampleConfigTest {
         assertEquals("https://proxy.example.com", aliyun.downProxyUrl().orElseThrow());
         assertEquals(Set.of("refresh_token", "root_folder_id", "drive_type", "order_by", "order_direction", "client_id",
                 "client_secret", "use_online_api", "api_url_address", "remove_way", "rapid_upload", "internal_upload",
-                "livp_download_format", "api_base_url"), aliyun.driverOptions().keySet());
+                "livp_download_format", "api_base_url", "download_connections", "download_queue_timeout", "download_reuse_idle",
+                "link_margin"), aliyun.driverOptions().keySet());
+        assertEquals(DownloadSettings.DEFAULT_RULES.size() + 1, config.downloads().clientRules().size());
+        assertEquals("192.168.1.0/24", config.downloads().clientRules().get(DownloadSettings.DEFAULT_RULES.size()).address().orElseThrow().text());
     }
 
     @Test
     void mentionsEveryKeyTheLoaderKnows() throws Exception {
         String text = everythingSwitchedOn();
-        Stream.of(ConfigLoader.TOP_KEYS, ConfigLoader.SERVER_KEYS, ConfigLoader.USER_KEYS, StorageConfig.STORAGE_KEYS)
+        Stream.of(ConfigLoader.TOP_KEYS, ConfigLoader.SERVER_KEYS, ConfigLoader.USER_KEYS, StorageConfig.STORAGE_KEYS,
+                        ConfigLoader.DOWNLOAD_KEYS, ConfigLoader.RULE_KEYS)
                 .flatMap(Set::stream)
                 .forEach(key -> assertTrue(text.contains("\n  " + key + ":") || text.contains("\n    " + key + ":")
-                        || text.contains("\n" + key + ":") || text.contains("- " + key + ":"), key));
+                        || text.contains("\n" + key + ":") || text.contains("- " + key + ":")
+                        || text.contains("{" + key + ":") || text.contains(", " + key + ":"), key));
     }
 }

@@ -14,7 +14,7 @@ import org.alidav.drive.ByteRange;
 import org.alidav.drive.Entry;
 
 /**
- * Streams a file through {@code Storage.open}, one range at a time and never buffering the content:
+ * {@code native_proxy}: streams a file through {@code Storage.open}, one range at a time and never buffering the content:
  * conditional headers, single and multiple ranges ({@code multipart/byteranges}), 416 with
  * {@code Content-Range: bytes *}{@code /len}, and caching headers that keep private data private.
  */
@@ -66,7 +66,7 @@ public final class StreamDownload implements DownloadPolicy {
         response.setContentLengthLong(range.length());
         if (head || range.length() == 0) return;
         try (InputStream in = file.open(range)) {
-            in.transferTo(response.getOutputStream());
+            copy(in, response.getOutputStream());
         }
     }
 
@@ -85,10 +85,20 @@ public final class StreamDownload implements DownloadPolicy {
         for (ByteRange r : ranges) {
             out.write(partHeader(boundary, file.contentType(), r, size));
             try (InputStream in = file.open(r)) {
-                in.transferTo(out);
+                copy(in, out);
             }
         }
         out.write(end);
+    }
+
+    /**
+     * One fixed 64 KiB window per stream, nothing more held. A client that goes away fails the write,
+     * and the try-with-resources of the caller closes the source at once (a cloud read stops there).
+     */
+    private static void copy(InputStream in, OutputStream out) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        int n;
+        while ((n = in.read(buf)) >= 0) out.write(buf, 0, n);
     }
 
     private static byte[] partHeader(String boundary, String type, ByteRange r, long size) {

@@ -1,0 +1,105 @@
+package org.alidav.aliyun;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.alidav.drive.ByteRange;
+import org.alidav.drive.DriveException;
+import org.alidav.drive.Entry;
+import org.alidav.drive.Link;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reading cloud files through this server: admission by the user's {@link DownloadGate}, links from
+ * the {@link LinkCache} (one getDownloadUrl per link life), a fresh link when the object storage
+ * says the old one expired, short retries of {@code ExceedMaxConcurrency} refusals, and
+ * {@link ResumingStream}s that continue at the current byte when the body breaks.
+ */
+final class Downloads {
+    private static final Logger log = LoggerFactory.getLogger(Downloads.class);
+    /** How long a concurrency refusal is retried before the request fails: "briefly". */
+    static final Duration BUSY_PATIENCE = Duration.ofSeconds(15);
+    private static final int MAX_RELINKS = 3;
+    private static final int MAX_CONNECT_FAILURES = 3;
+
+    private final ObjectReader reader;
+    private final LinkCache links;
+    private final java.util.function.BiFunction<String, Boolean, Link> resolver;
+    private final Supplier<DownloadGate> gate;
+
+    Downloads(ObjectReader reader, LinkCache links, java.util.function.BiFunction<String, Boolean, Link> resolver, Supplier<DownloadGate> gate) {
+        this.reader = reader;
+        this.links = links;
+        this.resolver = resolver;
+        this.gate = gate;
+    }
+
+    DownloadGate gate() {
+        return gate.get();
+    }
+
+    Link link(Entry file) {
+        return links.get(file.id(), () -> resolver.apply(file.id(), FileMapper.isLivp(file)));
+    }
+
+    InputStream open(Entry file, ByteRange range) {
+        DownloadGate g = gate.get();
+        try {
+            return new ResumingStream(file.id(), range, file.size(), g, (offset, suspect) -> connect(file, offset, suspect, g));
+        } catch (IOException e) {
+            throw DriveException.unavailable("object storage unreachable: " + e.getMessage(), Duration.ofSeconds(2), e);
+        }
+    }
+
+    /** An upstream stream of {@code file} from {@code offset}, holding a permit of {@code g}. */
+    private Upstream connect(Entry file, long offset, boolean linkSuspect, DownloadGate g) throws IOException {
+        if (linkSuspect) links.invalidate(file.id());
+        g.acquire();
+        boolean handedOver = false;
+        try {
+            int relinks = 0;
+            int connectFailures = 0;
+            long busySleep = 100;
+            long busyDeadline = System.nanoTime() + BUSY_PATIENCE.toNanos();
+            while (true) {
+                ObjectReader.Answer answer;
+                try {
+                    answer = reader.open(file.id(), link(file).url(), offset, g);
+                } catch (IOException e) {
+                    if (++connectFailures >= MAX_CONNECT_FAILURES) throw e;
+                    sleep(200L * connectFailures);
+                    continue;
+                }
+                if (answer instanceof ObjectReader.Opened o) {
+                    handedOver = true;
+                    return o.upstream();
+                } else if (answer instanceof ObjectReader.Expired x) {
+                    links.invalidate(file.id());
+                    if (++relinks > MAX_RELINKS) throw DriveException.upstream("the object storage refused fresh links for " + file.name() + ": " + x.code(), null);
+                    log.debug("link of {} refused ({}); fetching a fresh one", file.id(), x.code());
+                } else {
+                    g.busyRetries.incrementAndGet();
+                    if (System.nanoTime() > busyDeadline) {
+                        throw DriveException.unavailable("the object storage refuses more concurrent downloads (ExceedMaxConcurrency)", Duration.ofSeconds(5), null);
+                    }
+                    sleep(busySleep);
+                    busySleep = Math.min(busySleep * 2, 1000);
+                }
+            }
+        } finally {
+            if (!handedOver) g.release();
+            else g.opened.incrementAndGet();
+        }
+    }
+
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.alidav.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code downloads:} section: who gets which download policy, and the signed links of
+ * {@code use_proxy_url}.
+ *
+ * @param signPath    where signed links are served ({@code <sign_path>/<path>?sign=...}); default {@code /d}
+ * @param signSecret  the HMAC key of signed links; empty = a random key kept in {@code data_dir}
+ * @param signExpiry  how long a signed link is valid; {@link Duration#ZERO} = forever (only when set on purpose)
+ * @param clientRules first match wins; no match = the storage's {@code webdav_policy}
+ */
+public record DownloadSettings(String signPath, Optional<String> signSecret, Duration signExpiry, List<ClientRule> clientRules) {
+    /** A rule policy meaning "whatever the storage's webdav_policy says". */
+    public static final String POLICY_STORAGE = "storage";
+    public static final List<String> RULE_POLICIES = List.of(StorageConfig.POLICY_302_REDIRECT, StorageConfig.POLICY_NATIVE_PROXY,
+            StorageConfig.POLICY_USE_PROXY_URL, POLICY_STORAGE);
+    public static final String DEFAULT_SIGN_PATH = "/d";
+    public static final Duration DEFAULT_SIGN_EXPIRY = Duration.ofHours(6);
+
+    /**
+     * Clients known not to follow a redirect, or not to ask the WebDAV URL again once the cloud link
+     * expired (peers B2/B3, eritpchy's table): proxied. Everyone else gets the storage's policy.
+     */
+    public static final List<ClientRule> DEFAULT_RULES = List.of(
+            ClientRule.of("Microsoft-WebDAV-MiniRedir", StorageConfig.POLICY_NATIVE_PROXY),
+            ClientRule.of("Kodi", StorageConfig.POLICY_NATIVE_PROXY),
+            ClientRule.of("VLC|LibVLC", StorageConfig.POLICY_NATIVE_PROXY),
+            ClientRule.of("AppleCoreMedia", StorageConfig.POLICY_NATIVE_PROXY),
+            ClientRule.of("Synology|Cloud ?Sync", StorageConfig.POLICY_NATIVE_PROXY),
+            ClientRule.of("^$", StorageConfig.POLICY_NATIVE_PROXY));
+
+    public DownloadSettings {
+        clientRules = List.copyOf(clientRules);
+    }
+
+    public static DownloadSettings defaults() {
+        return new DownloadSettings(DEFAULT_SIGN_PATH, Optional.empty(), DEFAULT_SIGN_EXPIRY, DEFAULT_RULES);
+    }
+
+    /**
+     * One client rule.
+     *
+     * @param userAgent regular expression searched in the User-Agent, case-insensitively (a missing
+     *                  User-Agent is the empty string, so {@code ^$} matches it)
+     * @param address   the client's address must be in this range too, when given
+     * @param policy    one of {@link #RULE_POLICIES}
+     */
+    public record ClientRule(String userAgent, Optional<AddressRange> address, String policy) {
+        static ClientRule of(String userAgent, String policy) {
+            return new ClientRule(userAgent, Optional.empty(), policy);
+        }
+
+        public Pattern pattern() {
+            return Pattern.compile(userAgent, Pattern.CASE_INSENSITIVE);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.alidav;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.alidav.config.AppConfig;
+import org.alidav.config.ConfigException;
+import org.alidav.config.ConfigLoader;
+import org.alidav.dav.http.DownloadPolicy;
+import org.alidav.drive.cache.Storage;
+import org.alidav.drive.local.LocalDriver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** webdav_policy per storage as the config gives it: the local driver can only proxy. */
+class DownloadPoliciesTest {
+    @TempDir
+    Path dir;
+
+    private AppConfig config(String storage) {
+        return new ConfigLoader(dir).parse("server: {data_dir: data}\nstorages:\n  - " + storage + "\n", "t.yaml").config();
+    }
+
+    private Storage local() throws Exception {
+        return new Storage("/", new LocalDriver(Files.createDirectories(dir.resolve("files")), Clock.systemUTC()), Duration.ofSeconds(1), Clock.systemUTC());
+    }
+
+    @Test
+    void localStoragesProxyByDefaultAndOnly() throws Exception {
+        DownloadPolicy p = DownloadPolicies.build(config("{mount: /, driver: local, root: files}"), List.of(local()), Clock.systemUTC());
+        assertTrue(p.signedRoute().isEmpty(), "no signed route without use_proxy_url");
+        for (String policy : new String[]{"302_redirect", "use_proxy_url, down_proxy_url: 'http://p.example'"}) {
+            AppConfig c = config("{mount: /, driver: local, root: files, webdav_policy: " + policy + "}");
+            ConfigException e = assertThrows(ConfigException.class, () -> DownloadPolicies.build(c, List.of(local()), Clock.systemUTC()));
+            assertTrue(e.getMessage().startsWith("t.yaml: storages[0].webdav_policy: the local driver"), e.getMessage());
+        }
+        DownloadPolicies.build(config("{mount: /, driver: local, root: files, webdav_policy: native_proxy}"), List.of(local()), Clock.systemUTC());
+    }
+
+    @Test
+    void proxyUrlKeysAreCheckedByTheLoader() {
+        ConfigException e = assertThrows(ConfigException.class, () -> config("{mount: /, driver: local, root: files, webdav_policy: use_proxy_url}"));
+        assertEquals("t.yaml: storages[0].down_proxy_url: is required when webdav_policy is use_proxy_url", e.getMessage());
+    }
+}

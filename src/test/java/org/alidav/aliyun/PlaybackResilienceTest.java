@@ -1,0 +1,180 @@
+package org.alidav.aliyun;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.alidav.dav.http.PolicyResolver.Policy;
+import org.alidav.sandbox.CallStats;
+import org.alidav.sandbox.SandboxClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Playback that survives the cloud: links expiring under a proxied stream, a broken upstream
+ * connection, a player's long session on a simulated clock, more downloads than the object
+ * storage allows at once, and what reusing upstream streams saves.
+ */
+class PlaybackResilienceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void proxiedPlaybackSurvivesLinksExpiringEveryFiveSecondsAndABrokenConnection() throws Exception {
+        PolicyStack.Spec spec = new PolicyStack.Spec();
+        spec.storagePolicy = Policy.PROXY;
+        try (PolicyStack stack = new PolicyStack(dir, spec)) {
+            byte[] content = PolicyStack.bytes(24 << 20, 7);
+            stack.put("film.mkv", content);
+            ScheduledExecutorService expirer = Executors.newSingleThreadScheduledExecutor();
+            expirer.scheduleAtFixedRate(() -> stack.sandbox.faults().expireUrls(), 5, 5, TimeUnit.SECONDS);
+            long linksBefore = stack.linkCalls();
+            try {
+                stack.sandbox.faults().breakNextDownloadAfter(3 << 20);
+                // a slow player: the whole file at about 2.5 MiB/s, so links expire under it
+                HttpRequest req = HttpRequest.newBuilder(URI.create(stack.url("/film.mkv"))).build();
+                HttpResponse<InputStream> r = stack.http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+                assertEquals(200, r.statusCode());
+                ByteArrayOutputStream got = new ByteArrayOutputStream();
+                try (InputStream in = r.body()) {
+                    byte[] buf = new byte[256 * 1024];
+                    int n;
+                    long unpaced = 0;
+                    while ((n = in.read(buf)) >= 0) {
+                        got.write(buf, 0, n);
+                        unpaced += n;
+                        if (unpaced >= buf.length) {
+                            unpaced -= buf.length;
+                            Thread.sleep(100);
+                        }
+                    }
+                }
+                assertArrayEquals(content, got.toByteArray(), "the client must receive the file byte for byte");
+                // then seeks, each a new request, while links keep dying
+                Random random = new Random(3);
+                for (int i = 0; i < 12; i++) {
+                    long first = random.nextInt(content.length - 100_000);
+                    HttpResponse<byte[]> part = stack.send("GET", "/film.mkv", "Range", "bytes=" + first + "-" + (first + 99_999));
+                    assertEquals(206, part.statusCode());
+                    assertArrayEquals(java.util.Arrays.copyOfRange(content, (int) first, (int) first + 100_000), part.body());
+                    Thread.sleep(500);
+                }
+            } finally {
+                expirer.shutdownNow();
+            }
+            long expired = stack.sandbox.stats().count(CallStats.OBJECT_GET, 403);
+            System.out.printf("expiry chaos: getDownloadUrl %d, object GETs %d (403 expired %d, dropped %d)%n",
+                    stack.linkCalls() - linksBefore, stack.objectGets(), expired, stack.sandbox.stats().count(CallStats.OBJECT_GET, CallStats.DROPPED));
+            assertTrue(stack.sandbox.stats().count(CallStats.OBJECT_GET, CallStats.DROPPED) >= 1, "the broken connection was not injected");
+        }
+    }
+
+    @Test
+    void aPlayersHourCostsOneLinkPerLinkLife() throws Exception {
+        SandboxClock clock = SandboxClock.startingNow();
+        PolicyStack.Spec spec = new PolicyStack.Spec();
+        spec.clock = clock;
+        spec.linkLifetime = Duration.ofMinutes(15);
+        spec.storagePolicy = Policy.REDIRECT;
+        spec.rule("proxy-me", Policy.PROXY);
+        try (PolicyStack stack = new PolicyStack(dir, spec)) {
+            byte[] content = PolicyStack.bytes(4 << 20, 8);
+            stack.put("episode.mp4", content);
+            stack.put("episode2.mp4", content);
+            for (String ua : new String[]{"Infuse/7.0", "proxy-me/1.0"}) {
+                String path = ua.startsWith("Infuse") ? "/episode.mp4" : "/episode2.mp4";
+                long before = stack.linkCalls();
+                Random random = new Random(5);
+                for (int i = 0; i < 200; i++) {
+                    long first = random.nextInt(content.length - 65_536);
+                    String range = "bytes=" + first + "-" + (first + 65_535);
+                    HttpResponse<byte[]> r = stack.send("GET", path, "User-Agent", ua, "Range", range);
+                    if (r.statusCode() == 302) {
+                        r = stack.sendUrl("GET", r.headers().firstValue("Location").orElseThrow(), "Range", range);
+                    }
+                    assertEquals(206, r.statusCode(), "request " + i + " via " + ua);
+                    assertEquals(65_536, r.body().length);
+                    clock.advance(Duration.ofSeconds(18)); // 200 x 18 s = 60 minutes
+                }
+                long calls = stack.linkCalls() - before;
+                System.out.printf("player hour via %s: %d getDownloadUrl calls for 200 range requests%n", ua, calls);
+                assertTrue(calls <= 5, calls + " getDownloadUrl calls");
+            }
+        }
+    }
+
+    @Test
+    void eightConcurrentDownloadsUnderAnUpstreamCapOfThree() throws Exception {
+        PolicyStack.Spec spec = new PolicyStack.Spec();
+        spec.storagePolicy = Policy.PROXY;
+        spec.sandboxConcurrency = 3;
+        try (PolicyStack stack = new PolicyStack(dir, spec)) {
+            List<byte[]> files = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                files.add(PolicyStack.bytes(6 << 20, 100 + i));
+                stack.put("f" + i + ".bin", files.get(i));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<HttpResponse<byte[]>>> results = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    String path = "/f" + i + ".bin";
+                    results.add(pool.submit(() -> stack.send("GET", path)));
+                }
+                for (int i = 0; i < 8; i++) {
+                    HttpResponse<byte[]> r = results.get(i).get(2, TimeUnit.MINUTES);
+                    assertEquals(200, r.statusCode(), "file " + i);
+                    assertArrayEquals(files.get(i), r.body(), "file " + i);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            System.out.printf("8 downloads, cap 3: queued %d, ExceedMaxConcurrency retries %d, object 403s %d, upstream opened %d%n",
+                    stack.gate().queued.get(), stack.gate().busyRetries.get(), stack.sandbox.stats().count(CallStats.OBJECT_GET, 403),
+                    stack.gate().opened.get());
+            assertTrue(stack.gate().active() <= 2);
+        }
+    }
+
+    @Test
+    void sequentialRangesShareOneUpstreamStream() throws Exception {
+        long[] gets = new long[2];
+        for (int pass = 0; pass < 2; pass++) {
+            PolicyStack.Spec spec = new PolicyStack.Spec();
+            spec.storagePolicy = Policy.PROXY;
+            if (pass == 1) spec.driverOptions.put("download_reuse_idle", "0s");
+            try (PolicyStack stack = new PolicyStack(dir.resolve("pass" + pass), spec)) {
+                byte[] content = PolicyStack.bytes(8 << 20, 9);
+                stack.put("seq.bin", content);
+                long before = stack.objectGets();
+                int chunk = 256 * 1024;
+                for (int first = 0; first < content.length; first += chunk) {
+                    // players often leave small gaps or overlap a little: start 1 KiB further on now and then
+                    int from = first % (1 << 20) == 0 && first > 0 ? first + 1024 : first;
+                    HttpResponse<byte[]> r = stack.send("GET", "/seq.bin", "Range", "bytes=" + from + "-" + (first + chunk - 1));
+                    assertEquals(206, r.statusCode());
+                    assertArrayEquals(java.util.Arrays.copyOfRange(content, from, first + chunk), r.body());
+                }
+                gets[pass] = stack.objectGets() - before;
+            }
+        }
+        System.out.printf("32 sequential 256 KiB ranges: %d upstream GETs with reuse, %d without%n", gets[0], gets[1]);
+        assertTrue(gets[0] <= 2, gets[0] + " upstream GETs with reuse");
+        assertEquals(32, gets[1]);
+    }
+}
