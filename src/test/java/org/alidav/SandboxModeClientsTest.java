@@ -36,7 +36,7 @@ class SandboxModeClientsTest {
     @BeforeEach
     void start() throws Exception {
         AppConfig config = new AppConfig(new ServerSettings("127.0.0.1", 0, dir.resolve("data"), "info"), false, false,
-                List.of(new UserConfig(USER, PASSWORD, false)), List.of(), "test");
+                List.of(new UserConfig(USER, PASSWORD, false)), List.of(), org.alidav.config.DownloadSettings.defaults(), "test");
         app = Application.start(config, true);
     }
 
