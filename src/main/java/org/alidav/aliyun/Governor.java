@@ -43,9 +43,19 @@ final class Governor {
         this.other = new RateBucket(rates.other());
     }
 
-    /** The user's governor; the rates of the first storage that asks win for that user. */
+    /**
+     * The user's governor. When storages of one user ask for different rates, the strictest rate of
+     * each bucket wins, whatever the order they start in (the server counts them together). The
+     * anonymous governor, used only until the user is known, keeps the rates it was made with.
+     */
     static Governor forUser(String userId, Rates rates) {
-        return BY_USER.computeIfAbsent(userId, k -> new Governor(rates));
+        Governor g = BY_USER.computeIfAbsent(userId, k -> new Governor(rates));
+        if (!userId.equals(ANONYMOUS)) {
+            g.list.tighten(rates.list());
+            g.link.tighten(rates.link());
+            g.other.tighten(rates.other());
+        }
+        return g;
     }
 
     RateBucket bucket(Bucket b) {

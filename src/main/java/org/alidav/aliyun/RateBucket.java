@@ -9,12 +9,18 @@ import java.time.Duration;
  * everybody, since the server counts all callers of this user together.
  */
 final class RateBucket {
-    private final long intervalNanos;
+    private volatile long intervalNanos;
     private long nextSlot = System.nanoTime();
 
     RateBucket(double perSecond) {
         if (!(perSecond > 0)) throw new IllegalArgumentException("rate must be > 0");
         this.intervalNanos = (long) (1_000_000_000L / perSecond);
+    }
+
+    /** Slows this bucket down to {@code perSecond} if that is slower than its current rate. */
+    synchronized void tighten(double perSecond) {
+        if (!(perSecond > 0)) throw new IllegalArgumentException("rate must be > 0");
+        intervalNanos = Math.max(intervalNanos, (long) (1_000_000_000L / perSecond));
     }
 
     /** Blocks until this caller may send, however long that is. */

@@ -3,6 +3,7 @@ package org.alidav.drive.cache;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 
@@ -37,10 +38,27 @@ final class CountingInputStream extends FilterInputStream {
         return in.skip(n);
     }
 
+    /** Keeps the wrapped stream's own (possibly faster) transferTo, counting what it writes. */
     @Override
-    public long transferTo(java.io.OutputStream out) throws IOException {
-        // FilterInputStream would fall back to InputStream's 8 KiB loop anyway; keep it through read()
-        return super.transferTo(out);
+    public long transferTo(OutputStream out) throws IOException {
+        return in.transferTo(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+                counter.accept(1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+                counter.accept(len);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                out.flush();
+            }
+        });
     }
 
     @Override

@@ -39,6 +39,10 @@ public final class Storage implements AutoCloseable {
     private final LongAdder uploadBytes = new LongAdder();
     private final LongAdder downloadBytes = new LongAdder();
     private final AtomicInteger activeStreams = new AtomicInteger();
+    private final Object quotaLock = new Object();
+    private final Duration quotaTtl;
+    private Quota quota;
+    private Instant quotaFetched;
 
     public Storage(String name, Driver driver, Duration listingTtl, Clock clock) {
         this(name, driver, CachePolicy.of(listingTtl), clock);
@@ -50,6 +54,7 @@ public final class Storage implements AutoCloseable {
         this.listings = new ListingCache(cachePolicy, clock, BACKGROUND);
         this.clock = clock;
         this.health = new StorageHealth(clock);
+        this.quotaTtl = cachePolicy.ttl();
     }
 
     /** Background refreshes of stale listings; daemon threads, so they never hold the JVM open. */
@@ -138,6 +143,7 @@ public final class Storage implements AutoCloseable {
         InputStream counted = new CountingInputStream(body, uploadBytes::add, null);
         Entry written = clashAware(path, () -> tracked(() -> driver.put(parent, path.name(), new Upload(counted, size, modified, sha1, existing))));
         listings.update(path.parent(), l -> l.with(written));
+        adjustQuota(written.size() - (existing == null ? 0 : existing.size()));
         return written;
     }
 
@@ -226,8 +232,27 @@ public final class Storage implements AutoCloseable {
         return driver instanceof Linker l ? Optional.of(tracked(() -> l.link(file))) : Optional.empty();
     }
 
+    /**
+     * The space used and available, asked at most once per listing TTL: PROPFIND answers carry it for
+     * every folder and every PUT checks it, so without this cache each of them costs an API call.
+     * Our own uploads and removals adjust the cached figures.
+     */
     public Optional<Quota> quota() {
-        return driver instanceof QuotaReporter q ? Optional.of(tracked(q::quota)) : Optional.empty();
+        if (!(driver instanceof QuotaReporter q)) return Optional.empty();
+        synchronized (quotaLock) {
+            Instant now = clock.instant();
+            if (quota == null || !now.isBefore(quotaFetched.plus(quotaTtl))) {
+                quota = tracked(q::quota);
+                quotaFetched = now;
+            }
+            return Optional.of(quota);
+        }
+    }
+
+    private void adjustQuota(long usedDelta) {
+        synchronized (quotaLock) {
+            if (quota != null && usedDelta != 0) quota = new Quota(Math.max(0, quota.used() + usedDelta), quota.total());
+        }
     }
 
     /** Runs a driver call, noting its success or its failure for the health report. */
@@ -257,9 +282,15 @@ public final class Storage implements AutoCloseable {
 
     /**
      * Drops cached listings at and below {@code path}, so the next request asks the backend (the admin
-     * endpoint and SIGHUP use it; the root drops everything). Answers how many listings were dropped.
+     * endpoint and SIGHUP use it; the root drops everything, the cached quota too). Answers how many
+     * listings were dropped.
      */
     public int invalidate(DrivePath path) {
+        if (path.isRoot()) {
+            synchronized (quotaLock) {
+                quota = null;
+            }
+        }
         return listings.invalidate(path);
     }
 
