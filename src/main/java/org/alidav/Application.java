@@ -44,6 +44,11 @@ public final class Application implements AutoCloseable {
 
     /** Starts everything; with {@code sandbox} the configured storages are replaced by the emulator at {@code /}. */
     public static Application start(AppConfig config, boolean sandbox) throws Exception {
+        return start(config, sandbox, Clock.systemUTC());
+    }
+
+    /** As {@link #start(AppConfig, boolean)} with the storages' clock given (the benchmark simulates time). */
+    public static Application start(AppConfig config, boolean sandbox, Clock clock) throws Exception {
         SandboxServer emulator = null;
         List<Storage> storages = new ArrayList<>();
         try {
@@ -51,7 +56,7 @@ public final class Application implements AutoCloseable {
                 emulator = SandboxMode.start(config);
                 config = SandboxMode.mount(config, emulator);
             }
-            storages.addAll(new StorageAssembly(DRIVERS, Clock.systemUTC()).build(config));
+            storages.addAll(new StorageAssembly(DRIVERS, clock).build(config));
             List<MountSpec> mounts = new ArrayList<>();
             for (int i = 0; i < storages.size(); i++) {
                 StorageConfig sc = config.storages().get(i);
@@ -73,9 +78,14 @@ public final class Application implements AutoCloseable {
         if (config.users().isEmpty()) return Authenticator.ANYONE;
         List<UserDirectory.User> users = new ArrayList<>();
         for (UserConfig u : config.users()) {
-            users.add(new UserDirectory.User(u.name(), new PasswordCheck(u.passwordSpec()), u.readOnly()));
+            users.add(new UserDirectory.User(u.name(), new PasswordCheck(u.passwordSpec()), u.readOnly(), u.admin()));
         }
         return new UserDirectory(users);
+    }
+
+    /** Forgets cached listings at and below a WebDAV path ("/" = everything), as SIGHUP does. */
+    public int dropCaches(String davPath) {
+        return server.dropCaches(davPath);
     }
 
     public int port() {

@@ -27,6 +27,7 @@ final class Launcher {
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+        Hangup.onSignal(() -> log.info("SIGHUP: dropped {} cached folder listings", app.dropCaches("/")));
         out.println("AliDAV " + org.alidav.config.Cli.version() + " serving WebDAV at " + app.url());
         for (StorageConfig s : app.config().storages()) out.println("  " + s.mount() + "  ->  " + s.driver());
         app.sandbox().ifPresent(s -> out.println("  sandbox Open API emulator at " + s.baseUrl() + " (state in "

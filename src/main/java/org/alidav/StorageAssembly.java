@@ -62,7 +62,12 @@ final class StorageAssembly {
             driver.close();
             throw ConfigException.forUnknownDriverOptions(config, index, unknown);
         }
-        return new Storage(sc.mount(), driver, CachePolicy.of(sc.cacheTtl()), clock);
+        return new Storage(sc.mount(), driver, cachePolicy(sc), clock);
+    }
+
+    static CachePolicy cachePolicy(StorageConfig sc) {
+        return new CachePolicy(sc.cacheTtl(), sc.cacheStaleGrace(),
+                sc.cacheRules().stream().map(r -> new CachePolicy.TtlRule(r.path(), r.ttl())).toList());
     }
 
     /** {@code <data_dir>/storages/<mount as a file name>}: "/" is "root", "/a/b" is "a%2Fb". */

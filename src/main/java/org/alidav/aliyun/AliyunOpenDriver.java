@@ -17,7 +17,7 @@ import org.alidav.drive.QuotaReporter;
 import org.alidav.drive.Upload;
 
 /** A folder of an AliyunDrive account through the Open API; each operation delegates to its part. */
-final class AliyunOpenDriver implements Driver, Copier, Linker, QuotaReporter {
+final class AliyunOpenDriver implements Driver, Copier, Linker, QuotaReporter, org.alidav.drive.HealthReporter {
     private final OpenApi api;
     private final FileMapper mapper;
     private final Entry root;
@@ -30,10 +30,11 @@ final class AliyunOpenDriver implements Driver, Copier, Linker, QuotaReporter {
     private final Relocator relocator;
     private final Uploader uploader;
     private final Downloads downloads;
+    private final TokenManager tokens;
 
     /** The parts of a driver, wired by {@link AliyunOpenDriverFactory}. */
     record Parts(OpenApi api, FileMapper mapper, LinkCache links, LinkResolver resolver, ObjectReader reader, Downloads downloads,
-                 Relocator relocator, Remover remover, Uploader uploader, java.time.Clock clock) {
+                 Relocator relocator, Remover remover, Uploader uploader, java.time.Clock clock, TokenManager tokens) {
     }
 
     AliyunOpenDriver(Parts parts, String rootFolderId) {
@@ -48,6 +49,7 @@ final class AliyunOpenDriver implements Driver, Copier, Linker, QuotaReporter {
         this.remover = parts.remover();
         this.uploader = parts.uploader();
         this.clock = parts.clock();
+        this.tokens = parts.tokens();
         this.livp = new LivpSizer(mapper, reader, id -> links.get(id, () -> resolver.resolve(id, true)));
     }
 
@@ -121,6 +123,11 @@ final class AliyunOpenDriver implements Driver, Copier, Linker, QuotaReporter {
     /** The user's download gate (tests and metrics). */
     DownloadGate downloadGate() {
         return downloads.gate();
+    }
+
+    @Override
+    public TokenState tokenState() {
+        return tokens.tokenState();
     }
 
     @Override

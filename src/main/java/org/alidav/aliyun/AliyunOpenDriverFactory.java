@@ -27,7 +27,7 @@ public final class AliyunOpenDriverFactory implements DriverFactory {
 
         // until getDriveInfo names the user, calls are paced by the process-wide anonymous governor
         AtomicReference<Governor> governor = new AtomicReference<>(Governor.forUser(Governor.ANONYMOUS, o.rates()));
-        GovernorInterceptor pacing = new GovernorInterceptor(governor::get, o.maxAttempts(), backoff);
+        GovernorInterceptor pacing = new GovernorInterceptor(governor::get, o.maxAttempts(), backoff, o.maxWait());
         OkHttpClient refreshHttp = plain.newBuilder().addInterceptor(pacing).build();
         TokenRefresher refresher = o.usesOwnApp()
                 ? TokenRefresher.oauth(refreshHttp, o.apiBaseUrl(), o.clientId(), o.clientSecret())
@@ -52,7 +52,7 @@ public final class AliyunOpenDriverFactory implements DriverFactory {
         ObjectReader reader = new ObjectReader(plain);
         var parts = new AliyunOpenDriver.Parts(api, mapper, links, resolver, reader,
                 new Downloads(reader, links, resolver::resolve, gate::get),
-                new Relocator(api, mapper, context.clock(), backoff, o.copyTimeout()), remover, uploader, context.clock());
+                new Relocator(api, mapper, context.clock(), backoff, o.copyTimeout()), remover, uploader, context.clock(), tokens);
         return new AliyunOpenDriver(parts, o.rootFolderId());
     }
 }

@@ -8,7 +8,7 @@ import org.alidav.drive.DriverOptions.OptionException;
 record AliyunOptions(String refreshToken, String rootFolderId, String driveType, String orderBy, String orderDirection,
                      String clientId, String clientSecret, boolean useOnlineApi, String apiUrlAddress, String removeWay,
                      boolean rapidUpload, boolean internalUpload, String livpDownloadFormat, String apiBaseUrl,
-                     String userAgent, Governor.Rates rates, int maxAttempts, Duration retryBackoff, long partSize,
+                     String userAgent, Governor.Rates rates, int maxAttempts, Duration retryBackoff, Duration maxWait, long partSize,
                      Duration tokenMargin, Duration linkMargin, long linkExpireSec, Duration copyTimeout,
                      DownloadGate.Settings downloads) {
 
@@ -35,6 +35,7 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
                 new Governor.Rates(rate(o, "list_rate", 3.9), rate(o, "link_rate", 0.9), rate(o, "other_rate", 14.9)),
                 (int) positive(o, "max_attempts", 5),
                 o.duration("retry_backoff", Duration.ofMillis(500)),
+                o.duration("max_wait", Duration.ofSeconds(30)),
                 positive(o, "part_size", PartSizer.DEFAULT_PART),
                 o.duration("token_refresh_margin", Duration.ofMinutes(5)),
                 o.duration("link_margin", Duration.ofSeconds(60)),

@@ -2,17 +2,33 @@ package org.alidav.aliyun;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.alidav.metrics.Metrics;
 
 /**
  * The pacing of one Aliyun user: the server limits per user and app, so every storage of that user
  * in this process shares one governor. Before the user is known (the first getDriveInfo), calls go
- * through the shared anonymous governor.
+ * through the shared anonymous governor. The counters are process-wide and labelled by endpoint, so
+ * {@code /-/metrics} shows what each call class cost.
  */
 final class Governor {
-    /** Requests per second of each bucket. */
+    /** Requests per second of each bucket; defaults just under the official 4 / 1 / 15 (fact sheet §10.1). */
     record Rates(double list, double link, double other) {
         static final Rates DEFAULT = new Rates(3.9, 0.9, 14.9);
     }
+
+    static final Metrics.Counter CALLS = Metrics.GLOBAL.counter("alidav_api_calls_total",
+            "Open API requests sent, by endpoint and outcome (HTTP status, or transport_error)", "endpoint", "outcome");
+    static final Metrics.Counter TOO_MANY = Metrics.GLOBAL.counter("alidav_api_429_total",
+            "429 TooManyRequests answers received from the Open API", "endpoint");
+    static final Metrics.Counter RETRIES = Metrics.GLOBAL.counter("alidav_api_retries_total",
+            "Open API requests sent again, by endpoint and reason (429, 5xx, transport)", "endpoint", "reason");
+    static final Metrics.Counter THROTTLED = Metrics.GLOBAL.counter("alidav_api_throttled_total",
+            "calls given up because the wait for the rate budget would exceed max_wait (the client got 503 + Retry-After)",
+            "bucket");
+    static final Metrics.Counter WAITED = Metrics.GLOBAL.counter("alidav_api_wait_seconds_total",
+            "time callers spent waiting for their rate bucket or a server-given x-retry-after", "bucket");
+    static final Metrics.Counter REFRESHES = Metrics.GLOBAL.counter("alidav_token_refreshes_total",
+            "access token refresh requests, by outcome (HTTP status, or transport_error)", "outcome");
 
     private static final Map<String, Governor> BY_USER = new ConcurrentHashMap<>();
     static final String ANONYMOUS = "";
@@ -27,9 +43,19 @@ final class Governor {
         this.other = new RateBucket(rates.other());
     }
 
-    /** The user's governor; the rates of the first storage that asks win for that user. */
+    /**
+     * The user's governor. When storages of one user ask for different rates, the strictest rate of
+     * each bucket wins, whatever the order they start in (the server counts them together). The
+     * anonymous governor, used only until the user is known, keeps the rates it was made with.
+     */
     static Governor forUser(String userId, Rates rates) {
-        return BY_USER.computeIfAbsent(userId, k -> new Governor(rates));
+        Governor g = BY_USER.computeIfAbsent(userId, k -> new Governor(rates));
+        if (!userId.equals(ANONYMOUS)) {
+            g.list.tighten(rates.list());
+            g.link.tighten(rates.link());
+            g.other.tighten(rates.other());
+        }
+        return g;
     }
 
     RateBucket bucket(Bucket b) {

@@ -2,68 +2,120 @@ package org.alidav.aliyun;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import okhttp3.Interceptor;
 import okhttp3.Response;
+import org.alidav.drive.DriveException;
 
 /**
  * Paces every API request through its user's bucket and retries what is safe to retry: a 429 was not
- * applied, so any call is sent again after {@code x-retry-after}; a 5xx or a dropped connection is
- * retried only for idempotent calls, because a create or move may already have happened. When the
- * attempts run out the last response (or error) goes to the caller, who turns a 429 into a
- * RATE_LIMITED error, never into an empty result.
+ * applied, so any call is sent again after {@code x-retry-after} (plus jitter); a 5xx or a dropped
+ * connection is retried (with backoff) only for idempotent calls, because a create or move may
+ * already have happened: their callers check instead.
+ *
+ * <p>Callers wait rather than fail, but boundedly: everything one call spends waiting (for its slot
+ * in the bucket, for a server-given {@code x-retry-after}, for a backoff) must fit in {@code maxWait}.
+ * When the next wait would not, the call gives up with RATE_LIMITED and a Retry-After of that wait,
+ * which the WebDAV layer answers 503 + Retry-After: never an empty folder or a silent success.
  */
 final class GovernorInterceptor implements Interceptor {
     private final Supplier<Governor> governor;
     private final int maxAttempts;
     private final Backoff backoff;
+    private final Duration maxWait;
 
     GovernorInterceptor(Supplier<Governor> governor, int maxAttempts, Backoff backoff) {
+        this(governor, maxAttempts, backoff, Duration.ofSeconds(30));
+    }
+
+    GovernorInterceptor(Supplier<Governor> governor, int maxAttempts, Backoff backoff, Duration maxWait) {
         this.governor = governor;
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
+        this.maxWait = maxWait;
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
         ApiCall call = chain.request().tag(ApiCall.class);
         if (call == null) return chain.proceed(chain.request());
+        String endpoint = chain.request().url().encodedPath();
+        String bucketName = call.bucket().name().toLowerCase(Locale.ROOT);
+        long deadline = System.nanoTime() + maxWait.toNanos();
         for (int attempt = 1; ; attempt++) {
             RateBucket bucket = governor.get().bucket(call.bucket());
-            bucket.acquire();
+            Duration slot = bucket.reserve(remaining(deadline));
+            if (slot == null) throw exhausted(bucketName, endpoint, bucket.backlog());
+            waitFor(slot, bucketName);
             Response response;
             try {
                 response = chain.proceed(chain.request());
+            } catch (DriveIOException e) {
+                throw e;
             } catch (IOException e) {
-                if (!call.idempotent() || attempt >= maxAttempts || e instanceof DriveIOException) throw e;
-                Backoff.sleep(backoff.delay(attempt));
+                record(call, endpoint, "transport_error");
+                Duration delay = backoff.delay(attempt);
+                if (!call.idempotent() || attempt >= maxAttempts || delay.compareTo(remaining(deadline)) > 0) throw e;
+                Governor.RETRIES.inc(endpoint, "transport");
+                waitFor(delay, bucketName);
                 continue;
             }
-            if (attempt >= maxAttempts) return response;
+            record(call, endpoint, Integer.toString(response.code()));
             if (response.code() == 429) {
-                Duration wait = retryAfter(response).orElse(backoff.delay(attempt));
+                Governor.TOO_MANY.inc(endpoint);
+                Duration hint = retryAfter(response).orElse(backoff.delay(attempt));
+                bucket.holdOff(hint);
+                Duration wait = Backoff.jittered(hint);
+                if (attempt >= maxAttempts || wait.compareTo(remaining(deadline)) > 0) return response;
                 response.close();
-                bucket.holdOff(wait);
-                Backoff.sleep(Backoff.jittered(wait));
+                Governor.RETRIES.inc(endpoint, "429");
+                waitFor(wait, bucketName);
             } else if (response.code() >= 500 && call.idempotent()) {
+                Duration delay = backoff.delay(attempt);
+                if (attempt >= maxAttempts || delay.compareTo(remaining(deadline)) > 0) return response;
                 response.close();
-                Backoff.sleep(backoff.delay(attempt));
+                Governor.RETRIES.inc(endpoint, "5xx");
+                waitFor(delay, bucketName);
             } else {
                 return response;
             }
         }
     }
 
+    private static void record(ApiCall call, String endpoint, String outcome) {
+        Governor.CALLS.inc(endpoint, outcome);
+        if (!call.authorized()) Governor.REFRESHES.inc(outcome);
+    }
+
+    private static void waitFor(Duration d, String bucket) throws IOException {
+        if (d.compareTo(Duration.ZERO) <= 0) return;
+        Governor.WAITED.add(d.toNanos() / 1e9, bucket);
+        Backoff.sleep(d);
+    }
+
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    private static DriveIOException exhausted(String bucket, String endpoint, Duration backlog) {
+        Governor.THROTTLED.inc(bucket);
+        Duration retry = backlog.compareTo(Duration.ZERO) > 0 ? backlog : Duration.ofSeconds(1);
+        return new DriveIOException(DriveException.rateLimited("the " + bucket + " rate budget of AliyunDrive is used up for the next "
+                + retry.toMillis() + " ms (" + endpoint + "); try again later", retry));
+    }
+
     /** {@code x-retry-after} is milliseconds (fact sheet §10.1); a standard Retry-After is seconds. */
-    static java.util.Optional<Duration> retryAfter(Response response) {
+    static Optional<Duration> retryAfter(Response response) {
         try {
             String ms = response.header("x-retry-after");
-            if (ms != null) return java.util.Optional.of(Duration.ofMillis(Math.max(0, (long) Double.parseDouble(ms.trim()))));
+            if (ms != null) return Optional.of(Duration.ofMillis(Math.max(0, (long) Double.parseDouble(ms.trim()))));
             String s = response.header("Retry-After");
-            if (s != null) return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(s.trim()))));
+            if (s != null) return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(s.trim()))));
         } catch (NumberFormatException ignored) {
             // an unreadable hint is no hint: the caller's backoff applies
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -4,11 +4,12 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 
 /**
- * A token bucket of burst 1: callers are spaced at least {@code 1/rate} apart. A 429 pushes the next
- * slot back for everybody, since the server counts all callers of this user together.
+ * A token bucket of burst 1: callers are spaced at least {@code 1/rate} apart, in arrival order (each
+ * caller reserves the next free slot, then sleeps until it). A 429 pushes the next slot back for
+ * everybody, since the server counts all callers of this user together.
  */
 final class RateBucket {
-    private final long intervalNanos;
+    private volatile long intervalNanos;
     private long nextSlot = System.nanoTime();
 
     RateBucket(double perSecond) {
@@ -16,16 +17,37 @@ final class RateBucket {
         this.intervalNanos = (long) (1_000_000_000L / perSecond);
     }
 
-    /** Blocks until this caller may send. */
+    /** Slows this bucket down to {@code perSecond} if that is slower than its current rate. */
+    synchronized void tighten(double perSecond) {
+        if (!(perSecond > 0)) throw new IllegalArgumentException("rate must be > 0");
+        intervalNanos = Math.max(intervalNanos, (long) (1_000_000_000L / perSecond));
+    }
+
+    /** Blocks until this caller may send, however long that is. */
     void acquire() throws InterruptedIOException {
-        long wait;
+        Duration wait = reserve(Duration.ofNanos(Long.MAX_VALUE));
+        if (wait.compareTo(Duration.ZERO) > 0) Backoff.sleep(wait);
+    }
+
+    /**
+     * Reserves the next slot when it is at most {@code maxWait} away and returns how long to wait for
+     * it (the caller sleeps); when it is further away nothing is reserved and the answer is
+     * {@code null}: the budget is exhausted for longer than this caller may wait.
+     */
+    Duration reserve(Duration maxWait) {
         synchronized (this) {
             long now = System.nanoTime();
             long slot = Math.max(now, nextSlot);
+            long wait = slot - now;
+            if (wait > maxWait.toNanos()) return null;
             nextSlot = slot + intervalNanos;
-            wait = slot - now;
+            return Duration.ofNanos(wait);
         }
-        if (wait > 0) Backoff.sleep(Duration.ofNanos(wait));
+    }
+
+    /** How long a new caller would wait right now. */
+    synchronized Duration backlog() {
+        return Duration.ofNanos(Math.max(0, nextSlot - System.nanoTime()));
     }
 
     /** Nobody sends before {@code wait} from now. */

@@ -32,7 +32,7 @@ final class TokenManager {
     private volatile Instant accessExpiry;
     private volatile DriveException dead;
     private volatile boolean unsaved;
-    private Instant coolUntil = Instant.MIN;
+    private volatile Instant coolUntil = Instant.MIN;
     private DriveException lastFailure;
 
     TokenManager(String storageName, String configToken, TokenStore store, TokenRefresher refresher, Clock clock, Duration margin) {
@@ -52,6 +52,15 @@ final class TokenManager {
         String token = state.accessToken();
         if (token != null && !unsaved && !expiringSoon()) return token;
         return refresh(null);
+    }
+
+    /** For the health endpoint: is there a usable token, and did the last refresh work. */
+    org.alidav.drive.HealthReporter.TokenState tokenState() {
+        if (dead != null) return org.alidav.drive.HealthReporter.TokenState.DEAD;
+        if (clock.instant().isBefore(coolUntil)) return org.alidav.drive.HealthReporter.TokenState.FAILING;
+        Instant exp = accessExpiry;
+        if (state.accessToken() != null && exp != null && clock.instant().isBefore(exp)) return org.alidav.drive.HealthReporter.TokenState.OK;
+        return org.alidav.drive.HealthReporter.TokenState.UNKNOWN;
     }
 
     /** The server refused {@code rejected}: refresh unless another caller already did. */

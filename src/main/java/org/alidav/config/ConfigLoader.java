@@ -35,7 +35,7 @@ public final class ConfigLoader {
     static final Set<String> DOWNLOAD_KEYS = Set.of("sign_path", "sign_secret", "sign_expiry", "client_rules");
     static final Set<String> RULE_KEYS = Set.of("user_agent", "address", "policy");
     static final Set<String> SERVER_KEYS = Set.of("host", "port", "data_dir", "log_level");
-    static final Set<String> USER_KEYS = Set.of("name", "password", "read_only");
+    static final Set<String> USER_KEYS = Set.of("name", "password", "read_only", "admin");
 
     private static final String DEFAULT_HOST = "127.0.0.1";
     private static final int DEFAULT_PORT = 8080;
@@ -156,7 +156,8 @@ public final class ConfigLoader {
             } else {
                 warnings.add("user " + name + " has a plain-text password; run `java -jar alidav.jar hash-password`");
             }
-            users.add(new UserConfig(name, password, user.get("read_only", ValueParser.BOOLEAN, false)));
+            users.add(new UserConfig(name, password, user.get("read_only", ValueParser.BOOLEAN, false),
+                    user.get("admin", ValueParser.BOOLEAN, false)));
         }
         return users;
     }
@@ -186,8 +187,28 @@ public final class ConfigLoader {
         if (usesProxyUrl && proxyUrl.isEmpty()) throw entry.error("down_proxy_url", "is required when webdav_policy is use_proxy_url");
         if (!usesProxyUrl && proxyUrl.isPresent()) throw entry.error("down_proxy_url", "is only used with webdav_policy: use_proxy_url");
         Duration ttl = entry.get("cache_ttl", ValueParser.DURATION, StorageConfig.DEFAULT_CACHE_TTL);
+        Duration grace = entry.get("cache_stale_grace", ValueParser.DURATION, StorageConfig.DEFAULT_CACHE_STALE_GRACE);
         return new StorageConfig(mount, driver, entry.get("store_system_files", ValueParser.BOOLEAN, false), ttl,
-                policy, proxyUrl, driverOptions(driver, entry.remainingAfter(StorageConfig.STORAGE_KEYS)));
+                policy, proxyUrl, driverOptions(driver, entry.remainingAfter(StorageConfig.STORAGE_KEYS)), grace, cacheRules(entry));
+    }
+
+    static final Set<String> CACHE_RULE_KEYS = Set.of("path", "ttl");
+
+    /** {@code cache_rules: [{path: /Movies/**, ttl: 1h}, ...]}: globs over folder paths inside the storage. */
+    private static List<StorageConfig.CacheRule> cacheRules(ConfigSection entry) {
+        List<StorageConfig.CacheRule> rules = new ArrayList<>();
+        for (ConfigSection rule : entry.sectionList("cache_rules")) {
+            rule.rejectUnknownKeys(CACHE_RULE_KEYS);
+            String glob = rule.required("path", ValueParser.NON_BLANK).trim();
+            if (!glob.startsWith("/")) throw rule.error("path", "must start with / (a glob over folder paths inside the storage, e.g. /Movies/**)");
+            try {
+                java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            } catch (RuntimeException e) {
+                throw rule.error("path", "is not a valid glob: " + e.getMessage());
+            }
+            rules.add(new StorageConfig.CacheRule(glob, rule.required("ttl", ValueParser.DURATION)));
+        }
+        return rules;
     }
 
     /** The {@code downloads:} section; absent keys take {@link DownloadSettings#defaults()}. */

@@ -20,10 +20,16 @@ import java.util.Set;
  *                         {@link #POLICY_USE_PROXY_URL}); empty means the driver's default
  * @param downProxyUrl     base URL downloads are redirected to; present exactly when webdavPolicy is use_proxy_url
  * @param driverOptions    the remaining keys of the entry, in file order (values may be null)
+ * @param cacheStaleGrace  how long past its TTL a listing is still served while one background fetch refreshes it
+ * @param cacheRules       per-folder TTLs: the first rule whose glob matches a folder's path inside the storage wins
  */
 public record StorageConfig(String mount, String driver, boolean storeSystemFiles, Duration cacheTtl,
                             Optional<String> webdavPolicy, Optional<String> downProxyUrl,
-                            Map<String, Object> driverOptions) {
+                            Map<String, Object> driverOptions, Duration cacheStaleGrace, List<CacheRule> cacheRules) {
+
+    /** One entry of {@code cache_rules}: folders matching {@code path} (a glob) keep their listing for {@code ttl}. */
+    public record CacheRule(String path, Duration ttl) {
+    }
 
     public static final String POLICY_302_REDIRECT = "302_redirect";
     public static final String POLICY_NATIVE_PROXY = "native_proxy";
@@ -32,12 +38,20 @@ public record StorageConfig(String mount, String driver, boolean storeSystemFile
 
     /** The keys the loader reads itself; everything else of the entry goes to the driver. */
     public static final Set<String> STORAGE_KEYS = Set.of("mount", "driver", "store_system_files", "cache_ttl",
-            "webdav_policy", "down_proxy_url");
+            "cache_stale_grace", "cache_rules", "webdav_policy", "down_proxy_url");
 
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_CACHE_STALE_GRACE = Duration.ofMinutes(5);
 
     public StorageConfig {
         driverOptions = Collections.unmodifiableMap(new LinkedHashMap<>(driverOptions));
+        cacheRules = List.copyOf(cacheRules);
+    }
+
+    /** A storage with the default stale grace and no per-folder cache rules. */
+    public StorageConfig(String mount, String driver, boolean storeSystemFiles, Duration cacheTtl,
+                         Optional<String> webdavPolicy, Optional<String> downProxyUrl, Map<String, Object> driverOptions) {
+        this(mount, driver, storeSystemFiles, cacheTtl, webdavPolicy, downProxyUrl, driverOptions, DEFAULT_CACHE_STALE_GRACE, List.of());
     }
 
     /** The key path of the storage at {@code index}, as error messages write it. */

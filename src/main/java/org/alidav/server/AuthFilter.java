@@ -71,7 +71,9 @@ final class AuthFilter extends HttpFilter {
             return;
         }
         req.setAttribute(Principal.ATTRIBUTE, principal);
-        if (WRITE_METHODS.contains(req.getMethod()) && (readOnly || principal.readOnly())) {
+        // the operator endpoints write no files: OpsServlet checks their own (admin) permission
+        if (WRITE_METHODS.contains(req.getMethod()) && !req.getRequestURI().startsWith(OpsServlet.PREFIX + "/")
+                && (readOnly || principal.readOnly())) {
             plain(resp, HttpServletResponse.SC_FORBIDDEN, readOnly ? "this server is read-only" : "user " + principal.name() + " is read-only");
             return;
         }

@@ -24,11 +24,13 @@ public final class DavServer implements AutoCloseable {
     private final Server jetty;
     private final ServerConnector connector;
     private final DavService dav;
+    private final java.util.List<org.alidav.dav.MountSpec> mounts;
 
-    private DavServer(Server jetty, ServerConnector connector, DavService dav) {
+    private DavServer(Server jetty, ServerConnector connector, DavService dav, java.util.List<org.alidav.dav.MountSpec> mounts) {
         this.jetty = jetty;
         this.connector = connector;
         this.dav = dav;
+        this.mounts = mounts;
     }
 
     public static DavServer start(ServerSetup setup) throws Exception {
@@ -60,6 +62,9 @@ public final class DavServer implements AutoCloseable {
         context.addFilter(new FilterHolder(new AuthFilter(setup.authenticator(), setup.allowAnonymous(), setup.readOnly(), LoginThrottle.standard())),
                 "/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("dav", new DavServlet(dav.httpManager(), dav.requestChecks())), "/*");
+        // /-/health, /-/metrics, /-/cache/drop: open without users, else admin users only
+        context.addServlet(new ServletHolder("ops", new OpsServlet(setup.mounts(), setup.authenticator() == Authenticator.ANYONE)),
+                OpsServlet.PREFIX + "/*");
         jetty.setHandler(context);
         jetty.setRequestLog(new AccessLog());
         jetty.setStopTimeout(5_000);
@@ -70,7 +75,12 @@ public final class DavServer implements AutoCloseable {
             jetty.stop();
             throw e;
         }
-        return new DavServer(jetty, connector, dav);
+        return new DavServer(jetty, connector, dav, setup.mounts());
+    }
+
+    /** Forgets cached listings at and below a WebDAV path ("/" = everything); answers how many. */
+    public int dropCaches(String davPath) {
+        return OpsServlet.drop(mounts, davPath);
     }
 
     /** The port actually listened on. */

@@ -9,9 +9,14 @@ import java.util.Optional;
  *
  * @param name     the user name ("anonymous" for anonymous requests)
  * @param readOnly true when this user may not write
+ * @param admin    true when this user may use the operator endpoints under {@code /-/}
  */
-public record Principal(String name, boolean readOnly) {
+public record Principal(String name, boolean readOnly, boolean admin) {
     public static final Principal ANONYMOUS = new Principal("anonymous", false);
+
+    public Principal(String name, boolean readOnly) {
+        this(name, readOnly, false);
+    }
     static final String ATTRIBUTE = Principal.class.getName();
 
     /** The principal of the request being handled on this thread (inside Milton), if any. */

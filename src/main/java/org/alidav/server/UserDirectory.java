@@ -18,8 +18,12 @@ public final class UserDirectory implements Authenticator {
      * @param name     user name
      * @param password checks a candidate password, in constant time
      * @param readOnly true when the user may not write
+     * @param admin    true when the user may use the operator endpoints under {@code /-/}
      */
-    public record User(String name, Predicate<String> password, boolean readOnly) {
+    public record User(String name, Predicate<String> password, boolean readOnly, boolean admin) {
+        public User(String name, Predicate<String> password, boolean readOnly) {
+            this(name, password, readOnly, false);
+        }
     }
 
     private final Map<String, User> users = new LinkedHashMap<>();
@@ -33,7 +37,7 @@ public final class UserDirectory implements Authenticator {
     public Optional<Principal> authenticate(String user, String password) {
         User u = users.get(user);
         boolean ok = (u != null ? u : decoy).password().test(password);
-        return ok && u != null ? Optional.of(new Principal(u.name(), u.readOnly())) : Optional.empty();
+        return ok && u != null ? Optional.of(new Principal(u.name(), u.readOnly(), u.admin())) : Optional.empty();
     }
 
     /** A constant-time check against a password kept in memory (tests, simple setups). */

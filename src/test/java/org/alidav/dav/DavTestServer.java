@@ -25,7 +25,7 @@ import org.alidav.server.UserDirectory;
 
 /**
  * A real server on an ephemeral loopback port over local folders in a temp dir, and a small client.
- * Users: alice/secret (read-write), bob/reader (read-only).
+ * Users: alice/secret (read-write), bob/reader (read-only), root/admin (read-write, admin).
  */
 public final class DavTestServer implements AutoCloseable {
     public static final String USER = "alice";
@@ -50,7 +50,8 @@ public final class DavTestServer implements AutoCloseable {
         }
         UserDirectory users = new UserDirectory(List.of(
                 new UserDirectory.User(USER, UserDirectory.plainPassword(PASSWORD), false),
-                new UserDirectory.User("bob", UserDirectory.plainPassword("reader"), true)));
+                new UserDirectory.User("bob", UserDirectory.plainPassword("reader"), true),
+                new UserDirectory.User("root", UserDirectory.plainPassword("admin"), false, true)));
         server = DavServer.start(customize.apply(ServerSetup.of("127.0.0.1", 0, data, users, mounts)));
     }
 

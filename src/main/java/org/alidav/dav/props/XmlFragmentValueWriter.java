@@ -10,10 +10,11 @@ import java.util.Map;
 /** Lets Milton's PROPFIND writer emit {@link XmlFragment} values (dead properties, oc:checksums) unescaped. */
 public final class XmlFragmentValueWriter implements ValueWriter {
 
-    /** Milton's value writers with this one first. */
+    /** Milton's value writers with this one first, and a faster writer for plain strings. */
     public static ValueWriters withDefaults() {
         List<ValueWriter> writers = new ArrayList<>();
         writers.add(new XmlFragmentValueWriter());
+        writers.add(new PlainStringValueWriter());
         writers.addAll(new ValueWriters().getValueWriters());
         return new ValueWriters(writers);
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.alidav.drive.DrivePath;
 
 /**
@@ -20,6 +21,9 @@ import org.alidav.drive.DrivePath;
 public record CachePolicy(Duration ttl, Duration staleGrace, List<TtlRule> rules) {
 
     public CachePolicy {
+        Objects.requireNonNull(ttl, "ttl");
+        Objects.requireNonNull(staleGrace, "staleGrace");
+        if (ttl.isNegative() || staleGrace.isNegative()) throw new IllegalArgumentException("durations must not be negative");
         rules = List.copyOf(rules);
     }
 
@@ -27,11 +31,35 @@ public record CachePolicy(Duration ttl, Duration staleGrace, List<TtlRule> rules
         return new CachePolicy(ttl, Duration.ZERO, List.of());
     }
 
-    /** A glob over folder paths such as {@code /Movies/**} or {@code /Inbox}, and the TTL it sets. */
-    public record TtlRule(String glob, Duration ttl) {
+    /**
+     * A glob over folder paths inside the storage, such as {@code /Movies/**} or {@code /Inbox}, and
+     * the TTL it sets ({@code 0} = never cache that folder). Syntax: {@code *} matches within one
+     * name, {@code **} across names, {@code ?} one character, {@code {a,b}} alternatives,
+     * {@code [abc]} a character class. A bad glob is refused when the rule is made.
+     */
+    public record TtlRule(String glob, Duration ttl, PathMatcher matcher) {
+        public TtlRule {
+            Objects.requireNonNull(ttl, "ttl");
+            if (ttl.isNegative()) throw new IllegalArgumentException("the TTL of " + glob + " must not be negative");
+        }
+
+        public TtlRule(String glob, Duration ttl) {
+            this(glob, ttl, compile(glob));
+        }
+
+        private static PathMatcher compile(String glob) {
+            if (glob == null || !glob.startsWith("/")) {
+                throw new IllegalArgumentException("'" + glob + "' must be an absolute path glob inside the storage, such as /Movies/**");
+            }
+            try {
+                return FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("'" + glob + "' is not a valid glob: " + e.getMessage());
+            }
+        }
+
         public boolean matches(DrivePath folder) {
-            PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-            return m.matches(Path.of(folder.toString()));
+            return matcher.matches(Path.of(folder.toString()));
         }
     }
 

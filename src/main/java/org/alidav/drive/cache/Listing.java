@@ -33,6 +33,10 @@ final class Listing {
         return Optional.ofNullable(byName.get(name));
     }
 
+    int size() {
+        return byName.size();
+    }
+
     Collection<Entry> entries() {
         return byName.values();
     }

@@ -7,10 +7,10 @@ import java.util.function.Supplier;
 import org.alidav.drive.Quota;
 
 /**
- * The last quota answer, reused for a TTL: every PUT checks the free space and every quota PROPFIND
- * reports it, and a backend call each time (AliyunDrive: one getSpaceInfo beside the create and
- * complete of each upload) costs more than a few seconds of staleness, which the backend's own
- * quota check covers.
+ * The last quota answer, reused for a TTL and adjusted by our own uploads: every PUT checks the free
+ * space and every quota PROPFIND reports it, and a backend call each time (AliyunDrive: one
+ * getSpaceInfo beside the create and complete of each upload) costs more than a few seconds of
+ * staleness, which the backend's own quota check covers.
  */
 final class QuotaCache {
     private final Clock clock;
@@ -30,5 +30,14 @@ final class QuotaCache {
             fetched = now;
         }
         return quota;
+    }
+
+    /** Counts bytes we added (or freed) against the cached figure until the next fetch. */
+    synchronized void adjust(long usedDelta) {
+        if (quota != null && usedDelta != 0) quota = new Quota(Math.max(0, quota.used() + usedDelta), quota.total());
+    }
+
+    synchronized void forget() {
+        quota = null;
     }
 }

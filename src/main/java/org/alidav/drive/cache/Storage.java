@@ -7,12 +7,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.alidav.drive.ByteRange;
 import org.alidav.drive.Copier;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.DrivePath;
 import org.alidav.drive.Driver;
 import org.alidav.drive.Entry;
+import org.alidav.drive.HealthReporter;
 import org.alidav.drive.Link;
 import org.alidav.drive.Linker;
 import org.alidav.drive.ModTimeSetter;
@@ -32,6 +36,10 @@ public final class Storage implements AutoCloseable {
     private final ListingCache listings;
     private final QuotaCache quota;
     private final Clock clock;
+    private final StorageHealth health;
+    private final LongAdder uploadBytes = new LongAdder();
+    private final LongAdder downloadBytes = new LongAdder();
+    private final AtomicInteger activeStreams = new AtomicInteger();
 
     public Storage(String name, Driver driver, Duration listingTtl, Clock clock) {
         this(name, driver, CachePolicy.of(listingTtl), clock);
@@ -43,6 +51,7 @@ public final class Storage implements AutoCloseable {
         this.listings = new ListingCache(cachePolicy, clock, BACKGROUND);
         this.quota = new QuotaCache(clock, cachePolicy.ttl());
         this.clock = clock;
+        this.health = new StorageHealth(clock);
     }
 
     /** Background refreshes of stale listings; daemon threads, so they never hold the JVM open. */
@@ -54,6 +63,35 @@ public final class Storage implements AutoCloseable {
 
     public CacheStats cacheStats() {
         return listings.stats;
+    }
+
+    /** Folders whose listing is cached now, and the entries they hold. */
+    public long cachedFolders() {
+        return listings.folders();
+    }
+
+    public long cachedEntries() {
+        return listings.entries();
+    }
+
+    /** What {@code GET /-/health} reports: credentials, last success, last error. */
+    public StorageHealth.Report health() {
+        return health.report(driver instanceof HealthReporter h ? h.tokenState() : null);
+    }
+
+    /** Body bytes received by {@link #put} so far. */
+    public long uploadBytes() {
+        return uploadBytes.sum();
+    }
+
+    /** Bytes read through {@link #open} so far. */
+    public long downloadBytes() {
+        return downloadBytes.sum();
+    }
+
+    /** Streams opened by {@link #open} and not closed yet. */
+    public int activeStreams() {
+        return activeStreams.get();
     }
 
     public String name() {
@@ -83,13 +121,13 @@ public final class Storage implements AutoCloseable {
     }
 
     private Listing listing(DrivePath path, Entry folder) {
-        return listings.get(path, () -> Listing.of(driver.list(folder), clock.instant()));
+        return listings.get(path, () -> Listing.of(tracked(() -> driver.list(folder)), clock.instant()));
     }
 
     public Entry mkdir(DrivePath path) {
         Entry parent = parentFolder(path);
         if (find(path).isPresent()) throw DriveException.alreadyExists(path.toString());
-        Entry created = clashAware(path, () -> driver.mkdir(parent, path.name()));
+        Entry created = clashAware(path, () -> tracked(() -> driver.mkdir(parent, path.name())));
         listings.update(path.parent(), l -> l.with(created));
         return created;
     }
@@ -99,15 +137,20 @@ public final class Storage implements AutoCloseable {
         Entry parent = parentFolder(path);
         Entry existing = find(path).orElse(null);
         if (existing != null && existing.folder()) throw DriveException.conflict("a folder is in the way: " + path);
-        Entry written = clashAware(path, () -> driver.put(parent, path.name(), new Upload(body, size, modified, sha1, existing)));
+        InputStream counted = new CountingInputStream(body, uploadBytes::add, null);
+        Entry written = clashAware(path, () -> tracked(() -> driver.put(parent, path.name(), new Upload(counted, size, modified, sha1, existing))));
         listings.update(path.parent(), l -> l.with(written));
+        quota.adjust(written.size() - (existing == null ? 0 : existing.size()));
         return written;
     }
 
     public void remove(DrivePath path) {
         if (path.isRoot()) throw DriveException.conflict("the storage root cannot be removed");
         Entry e = stat(path);
-        driver.remove(e);
+        tracked(() -> {
+            driver.remove(e);
+            return e;
+        });
         listings.update(path.parent(), l -> l.without(path.name()));
         listings.invalidate(path);
     }
@@ -117,7 +160,7 @@ public final class Storage implements AutoCloseable {
         Entry e = stat(from);
         Entry newParent = freeTarget(from, to);
         Entry fromParent = stat(from.parent());
-        Entry moved = clashAware(to, () -> driver.move(e, fromParent, newParent, to.name()));
+        Entry moved = clashAware(to, () -> tracked(() -> driver.move(e, fromParent, newParent, to.name())));
         listings.update(from.parent(), l -> l.without(from.name()));
         listings.update(to.parent(), l -> l.with(moved));
         listings.invalidate(from);
@@ -128,7 +171,7 @@ public final class Storage implements AutoCloseable {
     public Entry copy(DrivePath from, DrivePath to) {
         Entry e = stat(from);
         Entry newParent = freeTarget(from, to);
-        Entry copied = clashAware(to, () -> driver instanceof Copier c ? c.copy(e, newParent, to.name()) : copyByStreaming(e, newParent, to.name()));
+        Entry copied = clashAware(to, () -> tracked(() -> driver instanceof Copier c ? c.copy(e, newParent, to.name()) : copyByStreaming(e, newParent, to.name())));
         listings.update(to.parent(), l -> l.with(copied));
         return copied;
     }
@@ -174,18 +217,37 @@ public final class Storage implements AutoCloseable {
         return parent;
     }
 
+    /** The bytes of {@code range}; counted as an active stream until closed. */
     public InputStream open(Entry file, ByteRange range) {
-        return driver.open(file, range);
+        InputStream in = tracked(() -> driver.open(file, range));
+        activeStreams.incrementAndGet();
+        return new CountingInputStream(in, downloadBytes::add, activeStreams::decrementAndGet);
     }
 
     /** A direct URL for the file when the driver has one. */
     public Optional<Link> link(Entry file) {
-        return driver instanceof Linker l ? Optional.of(l.link(file)) : Optional.empty();
+        return driver instanceof Linker l ? Optional.of(tracked(() -> l.link(file))) : Optional.empty();
     }
 
-    /** Used and total bytes, reused for the listing TTL. */
+    /**
+     * The space used and available, asked at most once per listing TTL: PROPFIND answers carry it for
+     * every folder and every PUT checks it, so without this cache each of them costs an API call.
+     * Our own uploads adjust the cached figures.
+     */
     public Optional<Quota> quota() {
-        return driver instanceof QuotaReporter q ? Optional.of(quota.get(q::quota)) : Optional.empty();
+        return driver instanceof QuotaReporter q ? Optional.of(quota.get(() -> tracked(q::quota))) : Optional.empty();
+    }
+
+    /** Runs a driver call, noting its success or its failure for the health report. */
+    private <T> T tracked(Supplier<T> call) {
+        try {
+            T value = call.get();
+            health.succeeded();
+            return value;
+        } catch (DriveException e) {
+            health.failed(e);
+            throw e;
+        }
     }
 
     public boolean canSetModified() {
@@ -201,9 +263,14 @@ public final class Storage implements AutoCloseable {
         return updated;
     }
 
-    /** Drops cached listings at and below {@code path}, so the next request asks the backend. */
-    public void invalidate(DrivePath path) {
-        listings.invalidate(path);
+    /**
+     * Drops cached listings at and below {@code path}, so the next request asks the backend (the admin
+     * endpoint and SIGHUP use it; the root drops everything, the cached quota too). Answers how many
+     * listings were dropped.
+     */
+    public int invalidate(DrivePath path) {
+        if (path.isRoot()) quota.forget();
+        return listings.invalidate(path);
     }
 
     @Override

@@ -151,7 +151,7 @@ class StorageCacheTest {
     }
 
     /** Counts list calls of the driver it wraps. */
-    static final class CountingDriver implements Driver {
+    static class CountingDriver implements Driver {
         final Driver d;
         final AtomicInteger lists = new AtomicInteger();
         volatile boolean slow;

@@ -1,0 +1,191 @@
+package org.alidav.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.alidav.dav.MountSpec;
+import org.alidav.dav.MountTable;
+import org.alidav.drive.DrivePath;
+import org.alidav.drive.cache.Storage;
+import org.alidav.drive.cache.StorageHealth;
+import org.alidav.metrics.Metrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operator endpoints, under {@code /-/} (a folder named "-" at the root of a storage mounted at
+ * {@code /} is therefore not reachable over WebDAV):
+ * <ul>
+ * <li>{@code GET /-/health}: JSON with each storage's state (credentials, last success, last
+ * error); 200 unless a storage is down (its refresh token was refused), then 503;</li>
+ * <li>{@code GET /-/metrics}: Prometheus text format (API calls by endpoint and outcome, 429s,
+ * token refreshes, cache hits and misses, active streams, upload and download bytes);</li>
+ * <li>{@code POST /-/cache/drop?path=/mount/sub}: forgets the cached listings at and below that
+ * WebDAV path (every storage when {@code path} is absent or {@code /}); answers how many.</li>
+ * </ul>
+ * When users are configured only users with {@code admin: true} may use them (401 without
+ * credentials, 403 for other users); without users (loopback-only setups) they are open.
+ */
+final class OpsServlet extends HttpServlet {
+    static final String PREFIX = "/-";
+    private static final Logger log = LoggerFactory.getLogger(OpsServlet.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<MountSpec> mounts;
+    private final boolean open;
+
+    /**
+     * @param mounts the storages served
+     * @param open   true when no users are configured: every client may use the endpoints
+     */
+    OpsServlet(List<MountSpec> mounts, boolean open) {
+        this.mounts = List.copyOf(mounts);
+        this.open = open;
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (!open) {
+            Optional<Principal> p = Principal.of(req);
+            if (p.isEmpty() || p.get() == Principal.ANONYMOUS) {
+                resp.setHeader("WWW-Authenticate", "Basic realm=\"" + AuthFilter.REALM + "\"");
+                text(resp, 401, "text/plain; charset=utf-8", "authentication required\n");
+                return;
+            }
+            if (!p.get().admin()) {
+                text(resp, 403, "text/plain; charset=utf-8", "user " + p.get().name() + " is not an admin\n");
+                return;
+            }
+        }
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        String method = req.getMethod();
+        switch (path) {
+            case "/health" -> {
+                if (!readOnlyMethod(method, resp)) return;
+                health(resp);
+            }
+            case "/metrics" -> {
+                if (!readOnlyMethod(method, resp)) return;
+                text(resp, 200, "text/plain; version=0.0.4; charset=utf-8", metrics(mounts));
+            }
+            case "/cache/drop" -> {
+                if (!method.equals("POST")) {
+                    resp.setHeader("Allow", "POST");
+                    text(resp, 405, "text/plain; charset=utf-8", "use POST\n");
+                    return;
+                }
+                String target = req.getParameter("path");
+                int dropped = drop(mounts, target == null || target.isBlank() ? "/" : target);
+                log.info("cache drop of {} by {}: {} listings", target == null ? "/" : target,
+                        Principal.of(req).map(Principal::name).orElse("?"), dropped);
+                ObjectNode body = JSON.createObjectNode().put("path", target == null ? "/" : target).put("dropped", dropped);
+                text(resp, 200, "application/json", JSON.writeValueAsString(body) + "\n");
+            }
+            default -> text(resp, 404, "text/plain; charset=utf-8", "unknown operator endpoint; try /-/health, /-/metrics or POST /-/cache/drop\n");
+        }
+    }
+
+    private static boolean readOnlyMethod(String method, HttpServletResponse resp) throws IOException {
+        if (method.equals("GET") || method.equals("HEAD")) return true;
+        resp.setHeader("Allow", "GET, HEAD");
+        text(resp, 405, "text/plain; charset=utf-8", "use GET\n");
+        return false;
+    }
+
+    /** Drops the listings at and below a WebDAV path in every storage it touches; answers how many. */
+    static int drop(List<MountSpec> mounts, String davPath) {
+        List<String> target = MountTable.names(davPath);
+        int dropped = 0;
+        for (MountSpec m : mounts) {
+            List<String> at = MountTable.names(m.mountPath());
+            if (target.size() >= at.size() && target.subList(0, at.size()).equals(at)) {
+                dropped += m.storage().invalidate(new DrivePath(target.subList(at.size(), target.size())));
+            } else if (at.size() > target.size() && at.subList(0, target.size()).equals(target)) {
+                dropped += m.storage().invalidate(DrivePath.ROOT);
+            }
+        }
+        return dropped;
+    }
+
+    /** Forgets every cached listing of every storage (SIGHUP). */
+    static int dropAll(List<MountSpec> mounts) {
+        return drop(mounts, "/");
+    }
+
+    private void health(HttpServletResponse resp) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode list = root.putArray("storages");
+        String overall = "ok";
+        for (MountSpec m : mounts) {
+            StorageHealth.Report r = m.storage().health();
+            ObjectNode s = list.addObject();
+            s.put("mount", m.mountPath());
+            s.put("status", r.status());
+            s.put("token", r.token() == null ? "n/a" : r.token().name().toLowerCase(java.util.Locale.ROOT));
+            s.put("last_success", iso(r.lastSuccess()));
+            s.put("last_error", r.lastError());
+            s.put("last_error_at", iso(r.lastErrorAt()));
+            s.put("cached_folders", m.storage().cachedFolders());
+            s.put("active_streams", m.storage().activeStreams());
+            if (r.status().equals("down")) overall = "down";
+            else if (r.status().equals("degraded") && overall.equals("ok")) overall = "degraded";
+        }
+        root.put("status", overall);
+        text(resp, overall.equals("down") ? 503 : 200, "application/json", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+    }
+
+    private static String iso(Instant i) {
+        return i == null ? null : i.toString();
+    }
+
+    /** The whole exposition: the process-wide counters, then the per-storage ones. */
+    static String metrics(List<MountSpec> mounts) {
+        StringBuilder out = new StringBuilder(4096);
+        Metrics.GLOBAL.writeTo(out);
+        storageFamily(out, mounts, "alidav_cache_hits_total", "folder listings answered from a fresh cache entry", "counter",
+                s -> s.cacheStats().hits());
+        storageFamily(out, mounts, "alidav_cache_stale_hits_total", "folder listings answered from a stale entry while it was refreshed in the background",
+                "counter", s -> s.cacheStats().staleHits());
+        storageFamily(out, mounts, "alidav_cache_misses_total", "folder listings that had to be fetched before answering", "counter",
+                s -> s.cacheStats().misses());
+        storageFamily(out, mounts, "alidav_cache_refreshes_total", "background refreshes of stale listings", "counter",
+                s -> s.cacheStats().backgroundRefreshes());
+        storageFamily(out, mounts, "alidav_cache_folders", "folders whose listing is cached", "gauge", Storage::cachedFolders);
+        storageFamily(out, mounts, "alidav_cache_entries", "entries held by cached listings", "gauge", Storage::cachedEntries);
+        storageFamily(out, mounts, "alidav_active_streams", "downloads being streamed through this server", "gauge", Storage::activeStreams);
+        storageFamily(out, mounts, "alidav_upload_bytes_total", "file body bytes received by uploads", "counter", Storage::uploadBytes);
+        storageFamily(out, mounts, "alidav_download_bytes_total", "file bytes streamed to clients through this server", "counter",
+                Storage::downloadBytes);
+        storageFamily(out, mounts, "alidav_storage_up", "1 unless the storage's credentials are dead", "gauge",
+                s -> s.health().status().equals("down") ? 0 : 1);
+        Metrics.header(out, "alidav_info", "always 1", "gauge");
+        Metrics.sample(out, "alidav_info", new String[]{"version"}, new String[]{org.alidav.config.Cli.version()}, 1);
+        return out.toString();
+    }
+
+    private static void storageFamily(StringBuilder out, List<MountSpec> mounts, String name, String help, String type,
+                                      java.util.function.ToDoubleFunction<Storage> value) {
+        Metrics.header(out, name, help, type);
+        for (MountSpec m : mounts) {
+            Metrics.sample(out, name, new String[]{"storage"}, new String[]{m.mountPath()}, value.applyAsDouble(m.storage()));
+        }
+    }
+
+    private static void text(HttpServletResponse resp, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(status);
+        resp.setContentType(type);
+        resp.setHeader("Cache-Control", "no-store");
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
+    }
+
+}
