@@ -24,10 +24,14 @@ public record DownloadSettings(String signPath, Optional<String> signSecret, Dur
 
     /**
      * Clients known not to follow a redirect, or not to ask the WebDAV URL again once the cloud link
-     * expired (peers B2/B3, eritpchy's table): proxied. Everyone else gets the storage's policy.
+     * expired (peers B2/B3, eritpchy's table), or that send a Referer when following one, which the
+     * object storage refuses with 403 (Go's HTTP client: rclone; peers B4): proxied. Everyone else
+     * gets the storage's policy.
      */
     public static final List<ClientRule> DEFAULT_RULES = List.of(
             ClientRule.of("Microsoft-WebDAV-MiniRedir", StorageConfig.POLICY_NATIVE_PROXY),
+            ClientRule.of("rclone|Go-http-client", StorageConfig.POLICY_NATIVE_PROXY),
+            ClientRule.of("neon/", StorageConfig.POLICY_NATIVE_PROXY),
             ClientRule.of("Kodi", StorageConfig.POLICY_NATIVE_PROXY),
             ClientRule.of("VLC|LibVLC", StorageConfig.POLICY_NATIVE_PROXY),
             ClientRule.of("AppleCoreMedia", StorageConfig.POLICY_NATIVE_PROXY),

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * file, stores 0 bytes for form-encoded bodies, leaks temp files on Content-Range and skips the quota
  * check for chunked bodies. Here: the body streams straight into {@code Storage.put}; a missing
  * parent is 409; a folder (or mount root) at the URL is 405; Content-Range is 400 (RFC 9110
- * §14.5); a size known up front that exceeds the quota is 507.
+ * §14.5); a size known up front that exceeds the storage's known quota (cached from a recent PROPFIND,
+ * never fetched for the PUT) is 507 before a byte is read; otherwise the storage's own refusal is.
  */
 public final class PutHandler implements Handler {
     private static final Logger log = LoggerFactory.getLogger(PutHandler.class);
@@ -102,7 +103,7 @@ public final class PutHandler implements Handler {
 
     private static void checkQuota(Location at, long size, Entry existing) {
         if (size <= 0 || at.storage() != at.mount().storage()) return;
-        Optional<Quota> quota = at.storage().quota();
+        Optional<Quota> quota = at.storage().knownQuota();
         long freed = existing == null ? 0 : existing.size();
         if (quota.isPresent() && size > quota.get().available() + freed) {
             throw new DriveException(DriveException.Kind.QUOTA_EXCEEDED, "not enough space for " + size + " bytes");

@@ -32,6 +32,12 @@ final class QuotaCache {
         return quota;
     }
 
+    /** The cached answer while it is fresh, without fetching. */
+    synchronized java.util.Optional<Quota> current() {
+        boolean fresh = quota != null && clock.instant().isBefore(fetched.plus(ttl));
+        return fresh ? java.util.Optional.of(quota) : java.util.Optional.empty();
+    }
+
     /** Counts bytes we added (or freed) against the cached figure until the next fetch. */
     synchronized void adjust(long usedDelta) {
         if (quota != null && usedDelta != 0) quota = new Quota(Math.max(0, quota.used() + usedDelta), quota.total());

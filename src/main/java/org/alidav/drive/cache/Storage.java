@@ -231,11 +231,19 @@ public final class Storage implements AutoCloseable {
 
     /**
      * The space used and available, asked at most once per listing TTL: PROPFIND answers carry it for
-     * every folder and every PUT checks it, so without this cache each of them costs an API call.
-     * Our own uploads adjust the cached figures.
+     * every folder, so without this cache each of them costs an API call. Our own uploads adjust the
+     * cached figures.
      */
     public Optional<Quota> quota() {
         return driver instanceof QuotaReporter q ? Optional.of(quota.get(() -> tracked(q::quota))) : Optional.empty();
+    }
+
+    /**
+     * The quota if a recent answer is cached, never asking the backend: an upload's early 507 check
+     * must not cost a call of its own, since the backend refuses an upload that does not fit anyway.
+     */
+    public Optional<Quota> knownQuota() {
+        return quota.current();
     }
 
     /** Runs a driver call, noting its success or its failure for the health report. */

@@ -122,6 +122,9 @@ public final class LocalDriver implements Driver, Copier, ModTimeSetter, QuotaRe
         } catch (NoSuchFileException e) {
             throw DriveException.conflict("no parent folder for " + id);
         } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("No space left")) {
+                throw new DriveException(DriveException.Kind.QUOTA_EXCEEDED, "the disk is full: " + id, null, e);
+            }
             throw DriveException.upstream("upload of " + id + " failed: " + e.getMessage(), e);
         } finally {
             deleteQuietly(temp);

@@ -124,9 +124,12 @@ class UploadHttpTest {
     void uploadLargerThanTheFreeSpaceIs507() throws Exception {
         dav.send("PUT", "/old.bin", "0123456789");
         dav.drivers.get(0).quota = new org.alidav.drive.Quota(95, 100);
-        // the op layer caches the quota for a listing TTL; dropping the cache forgets it
+        // the op layer caches the quota for a listing TTL; dropping the cache forgets it, and the
+        // client's quota PROPFIND (Finder asks before copying) fetches it again for the PUT's check
         assertEquals(200, dav.as("root", "admin").send("POST", "/-/cache/drop", null).statusCode());
         dav.as(DavTestServer.USER, DavTestServer.PASSWORD);
+        assertEquals(207, dav.send("PROPFIND", "/", "<?xml version=\"1.0\"?><D:propfind xmlns:D=\"DAV:\"><D:prop>"
+                + "<D:quota-available-bytes/><D:quota-used-bytes/></D:prop></D:propfind>", "Depth", "0").statusCode());
         assertEquals(507, dav.send("PUT", "/big.bin", "x".repeat(20)).statusCode());
         assertEquals(507, dav.putChunked("/big.bin", new byte[20], "X-Expected-Entity-Length", "20").statusCode());
         assertFalse(Files.exists(root.resolve("big.bin")));
