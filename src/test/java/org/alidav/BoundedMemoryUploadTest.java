@@ -18,7 +18,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,9 +44,9 @@ class BoundedMemoryUploadTest {
                 "org.alidav.Main", "--config", config.toString())).redirectErrorStream(true).start();
         try {
             String base = awaitUrl(server);
-            MessageDigest sent = MessageDigest.getInstance("SHA-1");
+            GeneratedBody sent = new GeneratedBody(SIZE, 99);
             HttpRequest put = HttpRequest.newBuilder(URI.create(base + "big.bin")).timeout(Duration.ofMinutes(5))
-                    .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new DigestInputStream(new PseudoRandomStream(SIZE, 99), sent))).build();
+                    .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> sent)).build();
             HttpResponse<String> answer = HttpClient.newHttpClient().send(put, HttpResponse.BodyHandlers.ofString());
             assertEquals(201, answer.statusCode(), answer.body());
             assertTrue(server.isAlive(), "the server survived");
@@ -57,7 +56,7 @@ class BoundedMemoryUploadTest {
             try (InputStream in = new DigestInputStream(Files.newInputStream(stored), got)) {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
             }
-            assertEquals(HexFormat.of().formatHex(sent.digest()), HexFormat.of().formatHex(got.digest()));
+            assertEquals(sent.sha1(), HexFormat.of().formatHex(got.digest()));
         } finally {
             server.destroy();
             server.waitFor(10, TimeUnit.SECONDS);
@@ -84,38 +83,5 @@ class BoundedMemoryUploadTest {
             }
         }
         throw new AssertionError("the server did not start:\n" + seen);
-    }
-
-    /** {@code size} bytes of a seeded pseudo-random sequence, made on the fly. */
-    static final class PseudoRandomStream extends InputStream {
-        private final Random random;
-        private long left;
-        private final byte[] block = new byte[64 * 1024];
-        private int pos = block.length;
-
-        PseudoRandomStream(long size, long seed) {
-            this.left = size;
-            this.random = new Random(seed);
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (left == 0) return -1;
-            if (pos == block.length) {
-                random.nextBytes(block);
-                pos = 0;
-            }
-            int n = (int) Math.min(Math.min(len, block.length - pos), left);
-            System.arraycopy(block, pos, b, off, n);
-            pos += n;
-            left -= n;
-            return n;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.alidav.aliyun;
+package org.alidav;
 
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -11,7 +11,7 @@ import java.util.function.LongConsumer;
  * prime, repeated, so no two parts of a power-of-two size are alike. Keeps the SHA-1 of what it gave
  * out, and can call {@code atOffset} once when the reader first passes that offset.
  */
-final class GeneratedBody extends InputStream {
+public final class GeneratedBody extends InputStream {
     private static final int PATTERN = 1_048_573; // prime
     private final byte[] pattern = new byte[PATTERN];
     private final long size;
@@ -20,7 +20,7 @@ final class GeneratedBody extends InputStream {
     private long triggerAt = -1;
     private LongConsumer trigger;
 
-    GeneratedBody(long size, long seed) {
+    public GeneratedBody(long size, long seed) {
         this.size = size;
         new Random(seed).nextBytes(pattern);
         try {
@@ -31,21 +31,21 @@ final class GeneratedBody extends InputStream {
     }
 
     /** Runs {@code action} with the offset when the reader first reaches {@code offset}. */
-    GeneratedBody at(long offset, LongConsumer action) {
+    public GeneratedBody at(long offset, LongConsumer action) {
         triggerAt = offset;
         trigger = action;
         return this;
     }
 
     /** The SHA-1 of the whole body, reading it to the end. */
-    static String sha1Of(long size, long seed) throws java.io.IOException {
+    public static String sha1Of(long size, long seed) throws java.io.IOException {
         GeneratedBody b = new GeneratedBody(size, seed);
         b.transferTo(java.io.OutputStream.nullOutputStream());
         return b.sha1();
     }
 
     /** The lowercase hex SHA-1 of the bytes read so far. */
-    String sha1() {
+    public String sha1() {
         try {
             return HexFormat.of().formatHex(((MessageDigest) sha1.clone()).digest());
         } catch (CloneNotSupportedException e) {

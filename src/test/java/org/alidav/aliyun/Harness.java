@@ -1,5 +1,7 @@
 package org.alidav.aliyun;
 
+import org.alidav.TestClock;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +16,7 @@ final class Harness {
 
     final ScriptedApi api;
     final Path stateDir;
-    final MutableClock clock = new MutableClock(TestTokens.NOW);
+    final TestClock clock = new TestClock(TestTokens.NOW);
 
     Harness(ScriptedApi api, Path stateDir) {
         this.api = api;

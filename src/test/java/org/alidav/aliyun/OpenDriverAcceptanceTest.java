@@ -1,5 +1,7 @@
 package org.alidav.aliyun;
 
+import org.alidav.GeneratedBody;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,7 @@
 package org.alidav.dav.lock;
 
+import org.alidav.TestClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -29,7 +31,7 @@ class LockHttpTest {
     private static final String LOCKDISCOVERY = "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:lockdiscovery/>"
             + "<D:supportedlock/></D:prop></D:propfind>";
 
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock();
     private final OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
     private TestServer server;
 

@@ -1,5 +1,7 @@
 package org.alidav.dav.lock;
 
+import org.alidav.TestClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -14,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class LockManagerTest {
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock();
     private final LockManager locks = new LockManager(clock, Duration.ofHours(1));
 
     private static LockRequest request(String path, LockScope scope, LockDepth depth) {

@@ -1,5 +1,7 @@
 package org.alidav.drive.cache;
 
+import org.alidav.TestClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -10,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class QuotaCacheTest {
     @Test
     void aQuotaIsFetchedOncePerTtl() {
-        StorageCacheTest.MutableClock clock = new StorageCacheTest.MutableClock();
+        TestClock clock = new TestClock();
         QuotaCache cache = new QuotaCache(clock, Duration.ofSeconds(60));
         AtomicInteger fetches = new AtomicInteger();
         for (int i = 0; i < 5; i++) assertEquals(new Quota(1, 10), cache.get(() -> new Quota(fetches.incrementAndGet(), 10)));

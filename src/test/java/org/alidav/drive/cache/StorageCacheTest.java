@@ -1,5 +1,7 @@
 package org.alidav.drive.cache;
 
+import org.alidav.TestClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StorageCacheTest {
     @TempDir
     Path dir;
-    MutableClock clock = new MutableClock();
+    TestClock clock = new TestClock();
     CountingDriver driver;
 
     @BeforeEach
@@ -125,29 +127,6 @@ class StorageCacheTest {
                 () -> s.mkdir(DrivePath.parse("/made-elsewhere")));
         assertEquals(org.alidav.drive.DriveException.Kind.ALREADY_EXISTS, e.kind());
         assertTrue(s.find(DrivePath.parse("/made-elsewhere")).isPresent(), "the retry sees the real folder");
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /** Counts list calls of the driver it wraps. */
