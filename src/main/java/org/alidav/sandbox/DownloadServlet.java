@@ -47,6 +47,7 @@ final class DownloadServlet extends HttpServlet {
         boolean head = "HEAD".equals(req.getMethod());
         String endpoint = head ? CallStats.OBJECT_HEAD : CallStats.OBJECT_GET;
         boolean dropped = false;
+        boolean counted = false;
         try {
             if (!head && !"GET".equals(req.getMethod())) {
                 throw new OssException(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
@@ -69,7 +70,7 @@ final class DownloadServlet extends HttpServlet {
                         "Callback failed: {\"code\":\"ExceedMaxConcurrency\",\"message\":\"ExceedMaxConcurrency\"}");
             }
             try {
-                dropped = seg.length == 3 ? serveStream(req, resp, blob, seg[2], head) : serveFile(req, resp, blob, head);
+                counted = seg.length == 3 ? serveStream(req, resp, blob, seg[2], head) : serveFile(req, resp, blob, head);
             } finally {
                 if (!head && options.downloadConcurrency() > 0) {
                     counter.decrementAndGet();
@@ -84,7 +85,7 @@ final class DownloadServlet extends HttpServlet {
             LOG.error("download failed", e);
             new OssException(500, "InternalError", "We encountered an internal error. Please try again.").write(resp);
         } finally {
-            stats.record(endpoint, dropped ? CallStats.DROPPED : resp.getStatus());
+            if (!counted) stats.record(endpoint, dropped ? CallStats.DROPPED : resp.getStatus());
         }
     }
 
@@ -142,7 +143,7 @@ final class DownloadServlet extends HttpServlet {
         return size == 0 ? null : range;
     }
 
-    /** Copies {@code length} bytes; returns true if the broken-stream fault cut the connection. */
+    /** Copies {@code length} bytes; true when the broken-stream fault cut the connection (already counted). */
     private boolean copy(HttpServletRequest req, HttpServletResponse resp, InputStream in, long length)
             throws IOException {
         long breakAfter = faults.takeDownloadBreak();
@@ -155,6 +156,8 @@ final class DownloadServlet extends HttpServlet {
                 want = (int) Math.min(want, breakAfter - sent);
                 if (want <= 0) {
                     out.flush();
+                    // counted before the socket closes: a client that sees the break sees the count too
+                    stats.record(CallStats.OBJECT_GET, CallStats.DROPPED);
                     Connections.drop(req);
                     return true;
                 }
