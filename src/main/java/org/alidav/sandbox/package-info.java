@@ -1,6 +1,6 @@
 /**
  * Offline emulator of the AliyunDrive (alipan) Open API, written from
- * {@code /work/shared/aliyundrive-open-api.md} only.
+ * the team's Open API fact sheet only.
  *
  * <h2>Use</h2>
  * <pre>{@code
