@@ -49,7 +49,8 @@ public final class AliyunOpenDriverFactory implements DriverFactory {
                 context.clock(), UploadUrlRewriter.forOption(o.internalUpload()), o.rapidUpload(), remover);
         LinkCache links = new LinkCache(context.clock(), o.linkMargin());
         LinkResolver resolver = new LinkResolver(api, context.clock(), o.linkExpireSec(), o.livpDownloadFormat());
-        ObjectReader reader = new ObjectReader(plain);
+        ObjectReader reader = new ObjectReader(o.userAgent(), Duration.ofMillis(plain.connectTimeoutMillis()),
+                Duration.ofMillis(plain.readTimeoutMillis()));
         var parts = new AliyunOpenDriver.Parts(api, mapper, links, resolver, reader,
                 new Downloads(reader, links, resolver::resolve, gate::get),
                 new Relocator(api, mapper, context.clock(), backoff, o.copyTimeout()), remover, uploader, context.clock(), tokens);

@@ -2,8 +2,6 @@ package org.alidav.aliyun;
 
 import java.io.IOException;
 import java.io.InputStream;
-import okhttp3.Call;
-import okhttp3.Response;
 
 /**
  * One open object-storage response positioned at {@link #position()}, holding a connection permit
@@ -11,8 +9,7 @@ import okhttp3.Response;
  */
 final class Upstream implements AutoCloseable {
     private final String key;
-    private final Call call;
-    private final Response response;
+    private final Runnable abort;
     private final InputStream body;
     private final DownloadGate gate;
     private long position;
@@ -20,10 +17,10 @@ final class Upstream implements AutoCloseable {
     private boolean closed;
     private boolean ended;
 
-    Upstream(String key, Call call, Response response, InputStream body, long position, DownloadGate gate) {
+    /** @param abort closes the connection at once, unread bytes or not */
+    Upstream(String key, Runnable abort, InputStream body, long position, DownloadGate gate) {
         this.key = key;
-        this.call = call;
-        this.response = response;
+        this.abort = abort;
         this.body = body;
         this.position = position;
         this.gate = gate;
@@ -72,10 +69,18 @@ final class Upstream implements AutoCloseable {
             closed = true;
             release = ownsPermit;
         }
-        // OkHttp would first read what is left of the body (for up to 100 ms) to reuse the connection;
-        // cancelling closes the socket, so the object storage stops sending now
-        if (!ended) call.cancel();
-        response.close();
+        // closing a half-read body would keep reading it to reuse the connection; aborting closes the
+        // socket, so the object storage stops sending now
+        if (ended) closeQuietly();
+        else abort.run();
         if (release) gate.release();
+    }
+
+    private void closeQuietly() {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // the body was read to its end: nothing is lost with the connection
+        }
     }
 }
