@@ -1,7 +1,6 @@
 package org.alidav.drive;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -64,10 +63,6 @@ public record DrivePath(List<String> names) {
     /** True when this path is {@code other} or lies below it. */
     public boolean startsWith(DrivePath other) {
         return names.size() >= other.names.size() && names.subList(0, other.names.size()).equals(other.names);
-    }
-
-    public List<String> names() {
-        return Collections.unmodifiableList(names);
     }
 
     @Override
