@@ -76,7 +76,8 @@ class MountsAndPathsHttpTest {
         assertEquals(400, dav.send("GET", "/ali/..%2Fsecret.txt", null).statusCode());
         assertEquals(400, dav.send("GET", "/ali/%2E%2E/secret.txt", null).statusCode());
         assertEquals(400, dav.send("PUT", "/ali/a%5Cb.txt", "x").statusCode());
-        assertEquals(400, dav.send("PUT", "/ali/nul%00.txt", "x").statusCode());
+        // Jetty itself refuses %00 and then drops the connection without saying so: use one of its own
+        assertEquals(400, dav.raw("PUT /ali/nul%00.txt HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Length: 1\r\nConnection: close\r\n\r\n", "x".getBytes(), false));
         assertEquals(400, dav.send("MOVE", "/ali/", null, "Destination", dav.url("/ali/..%2F..%2Fx")).statusCode());
         try (var files = Files.list(dav.storageRoot(0))) {
             assertEquals(0, files.count());
