@@ -1,5 +1,6 @@
 package org.alidav.config;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,7 +11,21 @@ import java.util.List;
  * @param port     TCP port; 0 picks a free one
  * @param dataDir  absolute directory of the server's state (rotated tokens, sandbox, shadow files)
  * @param logLevel one of {@link #LOG_LEVELS}
+ * @param trustedProxies peers whose Forwarded / X-Forwarded-* headers are believed ({@code trusted_proxies}); none by default
  */
-public record ServerSettings(String host, int port, Path dataDir, String logLevel) {
+public record ServerSettings(String host, int port, Path dataDir, String logLevel, List<AddressRange> trustedProxies) {
     public static final List<String> LOG_LEVELS = List.of("info", "debug", "warn");
+
+    public ServerSettings {
+        trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    public ServerSettings(String host, int port, Path dataDir, String logLevel) {
+        this(host, port, dataDir, logLevel, List.of());
+    }
+
+    /** Whether {@code peer} is one of the trusted proxies. */
+    public boolean trustsProxy(InetAddress peer) {
+        return trustedProxies.stream().anyMatch(range -> range.contains(peer));
+    }
 }

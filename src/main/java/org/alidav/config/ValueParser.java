@@ -3,6 +3,7 @@ package org.alidav.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,6 +83,23 @@ interface ValueParser<T> {
         if (s.isBlank()) throw new IllegalArgumentException("must not be empty");
         return s;
     };
+
+    /** A YAML list whose items {@code item} parses; the message names the failing item ({@code [1]}). */
+    static <T> ValueParser<List<T>> list(ValueParser<T> item) {
+        return raw -> {
+            if (!(raw instanceof List<?> items)) throw new IllegalArgumentException("must be a list such as [a, b]");
+            List<T> out = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                try {
+                    if (items.get(i) == null) throw new IllegalArgumentException("is empty");
+                    out.add(item.parse(items.get(i)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("[" + i + "] " + e.getMessage());
+                }
+            }
+            return List.copyOf(out);
+        };
+    }
 
     /** A string with something in it. */
     ValueParser<String> NON_BLANK = raw -> {

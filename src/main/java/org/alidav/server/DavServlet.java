@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.alidav.dav.http.RequestChecks;
 import org.alidav.dav.http.RequestRejected;
+import org.alidav.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,7 @@ final class DavServlet extends HttpServlet {
         try {
             checked = checks.check(req);
         } catch (RequestRejected r) {
-            log.info("{} {}: {} {}", req.getMethod(), req.getRequestURI(), r.status(), r.getMessage());
+            log.info("{} {}: {} {}", LogText.escape(req.getMethod()), LogText.escape(req.getRequestURI()), r.status(), LogText.escape(r.getMessage()));
             r.respond(resp);
             return;
         }

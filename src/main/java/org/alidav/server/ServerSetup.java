@@ -1,8 +1,10 @@
 package org.alidav.server;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.alidav.dav.DavExtension;
 import org.alidav.dav.MountSpec;
 import org.alidav.dav.http.DownloadPolicy;
@@ -20,11 +22,16 @@ import org.alidav.dav.http.StreamDownload;
  * @param mounts         the storages and where they appear
  * @param downloads      how file GETs are answered
  * @param extensions     additions to the Milton wiring, such as lock support
+ * @param trustedProxies the TCP peers whose Forwarded / X-Forwarded-* headers are believed
  */
 public record ServerSetup(String host, int port, Path dataDir, boolean readOnly, boolean allowAnonymous,
                           Authenticator authenticator, List<MountSpec> mounts, DownloadPolicy downloads,
-                          List<DavExtension> extensions) {
+                          List<DavExtension> extensions, Predicate<InetAddress> trustedProxies) {
+    /** No proxy is trusted: forwarded headers are ignored. */
+    public static final Predicate<InetAddress> NO_PROXIES = address -> false;
+
     public ServerSetup {
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(authenticator, "authenticator");
@@ -35,20 +42,29 @@ public record ServerSetup(String host, int port, Path dataDir, boolean readOnly,
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port " + port);
     }
 
-    /** A read-write setup streaming downloads, with no extensions. */
+    public ServerSetup(String host, int port, Path dataDir, boolean readOnly, boolean allowAnonymous, Authenticator authenticator,
+                       List<MountSpec> mounts, DownloadPolicy downloads, List<DavExtension> extensions) {
+        this(host, port, dataDir, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, NO_PROXIES);
+    }
+
+    /** A read-write setup streaming downloads, with no extensions and no trusted proxy. */
     public static ServerSetup of(String host, int port, Path dataDir, Authenticator authenticator, List<MountSpec> mounts) {
         return new ServerSetup(host, port, dataDir, false, false, authenticator, mounts, new StreamDownload(), List.of());
     }
 
     public ServerSetup withReadOnly(boolean value) {
-        return new ServerSetup(host, port, dataDir, value, allowAnonymous, authenticator, mounts, downloads, extensions);
+        return new ServerSetup(host, port, dataDir, value, allowAnonymous, authenticator, mounts, downloads, extensions, trustedProxies);
     }
 
     public ServerSetup withAllowAnonymous(boolean value) {
-        return new ServerSetup(host, port, dataDir, readOnly, value, authenticator, mounts, downloads, extensions);
+        return new ServerSetup(host, port, dataDir, readOnly, value, authenticator, mounts, downloads, extensions, trustedProxies);
     }
 
     public ServerSetup withExtensions(List<DavExtension> value) {
-        return new ServerSetup(host, port, dataDir, readOnly, allowAnonymous, authenticator, mounts, downloads, value);
+        return new ServerSetup(host, port, dataDir, readOnly, allowAnonymous, authenticator, mounts, downloads, value, trustedProxies);
+    }
+
+    public ServerSetup withTrustedProxies(Predicate<InetAddress> value) {
+        return new ServerSetup(host, port, dataDir, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, value);
     }
 }

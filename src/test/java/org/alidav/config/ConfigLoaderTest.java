@@ -188,6 +188,32 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void trustedProxiesAreAddressesOrBlocks() throws Exception {
+        ServerSettings server = parse("server: {trusted_proxies: [127.0.0.1, '10.0.0.0/8', '::1']}\n" + LOCAL).server();
+        assertEquals(List.of("127.0.0.1", "10.0.0.0/8", "::1"), server.trustedProxies().stream().map(AddressRange::text).toList());
+        assertTrue(server.trustsProxy(java.net.InetAddress.getByName("10.2.3.4")));
+        assertTrue(!server.trustsProxy(java.net.InetAddress.getByName("192.168.1.1")));
+        assertEquals(List.of(), parse(LOCAL).server().trustedProxies(), "none by default");
+        assertError("t.yaml: server.trusted_proxies: [1] must be an IP address or a CIDR block such as 192.168.0.0/16, not 'proxy.lan'",
+                "server: {trusted_proxies: [10.0.0.1, proxy.lan]}\n" + LOCAL);
+        assertError("t.yaml: server.trusted_proxies: must be a list such as [a, b]", "server: {trusted_proxies: 10.0.0.1}\n" + LOCAL);
+    }
+
+    @Test
+    void userMountsMustNameConfiguredStorages() {
+        String two = "storages:\n  - {mount: /local, driver: local, root: ./files}\n  - {mount: /media/, driver: local, root: ./m}\n";
+        AppConfig config = parse("users: [{name: a, password: x, mounts: [/local, /media]}, {name: b, password: y}]\n" + two);
+        assertEquals(List.of("/local", "/media"), config.users().get(0).mounts());
+        assertEquals(List.of(), config.users().get(1).mounts(), "no mounts key: every mount");
+        assertError("t.yaml: users[1].mounts: '/ali' is not the mount of any storage (mounted: /local, /media)",
+                "users: [{name: a, password: x}, {name: b, password: y, mounts: [/local, /ali]}]\n" + two);
+        assertError("t.yaml: users[0].mounts: must name at least one mount, such as [/ali]; leave it out for every mount",
+                "users: [{name: a, password: x, mounts: []}]\n" + two);
+        assertError("t.yaml: users[0].mounts: [0] must be an absolute path starting with '/', not 'local'",
+                "users: [{name: a, password: x, mounts: [local]}]\n" + two);
+    }
+
+    @Test
     void webdavPolicyAndDownProxyUrlGoTogether() {
         assertError("t.yaml: storages[0].webdav_policy: must be one of 302_redirect, native_proxy, use_proxy_url, not 'redirect'",
                 "storages: [{mount: /, driver: x, webdav_policy: redirect}]");

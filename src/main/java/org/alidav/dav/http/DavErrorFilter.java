@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.alidav.drive.DriveException;
+import org.alidav.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ public final class DavErrorFilter implements Filter {
     public void process(FilterChain chain, Request request, Response response) {
         HttpManager manager = chain.getHttpManager();
         HttpServletResponse resp = ServletResponse.getResponse();
-        String what = request.getMethod() + " " + request.getAbsolutePath();
+        String what = LogText.escape(request.getMethod() + " " + request.getAbsolutePath());
         try {
             Handler handler = manager.getMethodHandler(request.getMethod());
             if (handler == null) {
@@ -41,13 +42,12 @@ public final class DavErrorFilter implements Filter {
             handler.process(manager, request, response);
             if (response.getEntity() != null) manager.sendResponseEntity(response);
         } catch (DriveException e) {
-            log.info("{}: {} ({})", what, e.getMessage(), e.kind());
-            ErrorResponses.drive(resp, e);
+            ErrorResponses.drive(resp, request.getMethod() + " " + request.getAbsolutePath(), e);
         } catch (DavStatusException e) {
-            log.info("{}: {}", what, e.getMessage());
+            log.info("{}: {}", what, LogText.escape(e.getMessage()));
             ErrorResponses.status(resp, e.status(), e.getMessage());
         } catch (BadRequestException e) {
-            log.info("{}: bad request: {}", what, e.getReason());
+            log.info("{}: bad request: {}", what, LogText.escape(e.getReason()));
             ErrorResponses.status(resp, HttpServletResponse.SC_BAD_REQUEST, e.getReason());
         } catch (ConflictException e) {
             log.info("{}: conflict", what);
@@ -57,11 +57,11 @@ public final class DavErrorFilter implements Filter {
         } catch (NotFoundException e) {
             ErrorResponses.status(resp, HttpServletResponse.SC_NOT_FOUND, "not found");
         } catch (UncheckedIOException e) {
-            log.info("{}: connection to the client failed: {}", what, e.getCause().toString());
+            log.info("{}: connection to the client failed: {}", what, LogText.escape(e.getCause()));
             ErrorResponses.status(resp, HttpServletResponse.SC_BAD_REQUEST, "incomplete request");
         } catch (Exception e) {
             if (isClientGone(e)) {
-                log.info("{}: connection to the client failed: {}", what, e.toString());
+                log.info("{}: connection to the client failed: {}", what, LogText.escape(e));
                 return;
             }
             log.error("{}: internal error", what, e);

@@ -15,6 +15,7 @@ import org.alidav.dav.resource.FileResource;
 import org.alidav.dav.sign.LinkSigner;
 import org.alidav.dav.sign.SignedRoute;
 import org.alidav.drive.cache.Storage;
+import org.alidav.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,7 +121,7 @@ public final class PolicyResolver implements DownloadPolicy {
             // a literal from the connection (or the Forwarded header): no name lookup happens
             return InetAddress.getByName(literal.startsWith("[") ? literal.substring(1, literal.length() - 1) : literal);
         } catch (UnknownHostException e) {
-            log.debug("client address {} not understood", literal);
+            log.debug("client address {} not understood", LogText.escape(literal));
             return null;
         }
     }

@@ -21,6 +21,7 @@ import org.alidav.dav.resource.ETags;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.Entry;
 import org.alidav.drive.Quota;
+import org.alidav.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +95,8 @@ public final class PutHandler implements Handler {
             return at.storage().put(at.path(), body, upload.size(), upload.modified(), upload.sha1());
         } catch (RuntimeException e) {
             if (body.failure() != null) {
-                log.info("PUT {}: client stopped sending after part of the body ({}); nothing stored", at.davPath(), body.failure().toString());
+                log.info("PUT {}: client stopped sending after part of the body ({}); nothing stored", LogText.escape(at.davPath()),
+                        LogText.escape(body.failure()));
                 throw new UncheckedIOException(body.failure());
             }
             throw e;
