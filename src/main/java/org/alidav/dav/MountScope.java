@@ -47,6 +47,11 @@ public final class MountScope {
         return visible == null || visible.contains(mount.at());
     }
 
+    /** Whether {@code names} is in a mount, or a folder of mounts, that exists but not for this scope. */
+    boolean hides(MountTable table, List<String> names) {
+        return visible != null && table.resolve(names).isPresent() && resolve(table, names).isEmpty();
+    }
+
     /** What {@code names} is for this scope: the table's answer, narrowed to the visible mounts. */
     Optional<MountTable.Target> resolve(MountTable table, List<String> names) {
         Optional<MountTable.Target> target = table.resolve(names);
