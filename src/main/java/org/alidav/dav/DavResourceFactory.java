@@ -84,10 +84,6 @@ public final class DavResourceFactory implements ResourceFactory {
         return s.replace("\0", "\\0");
     }
 
-    public MountTable mounts() {
-        return mounts;
-    }
-
     public DeadPropertyStore deadProperties() {
         return deadProperties;
     }
