@@ -47,6 +47,9 @@ class ErrorBodyTest {
             System.out.println("a path Jetty refuses: " + bad.status() + " " + bad.body().trim());
             assertEquals(400, bad.status());
             assertEquals("400 Bad Request", bad.body().trim());
+            RawHttp.Reply malformed = RawHttp.send("127.0.0.1", app.app.port(), "GET /a HTTP/1.1\r\nBad Header Line\r\n");
+            System.out.println("a request the parser refuses: " + malformed.status() + " " + malformed.body().trim());
+            assertEquals("400 Bad Request", malformed.body().trim());
             RawHttp.Reply unknown = RawHttp.send("127.0.0.1", app.app.port(),
                     "GET /-/nothing HTTP/1.1\r\nAuthorization: Basic YWxpY2U6c2VjcmV0\r\n");
             assertFalse(unknown.body().contains("Exception") || unknown.body().contains("SERVLET"), unknown.body());
