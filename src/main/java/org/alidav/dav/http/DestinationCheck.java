@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.alidav.dav.DavResourceFactory;
 import org.alidav.dav.MountTable;
 import org.alidav.dav.NameCharacters;
@@ -42,9 +41,9 @@ final class DestinationCheck {
         } catch (BadRequestException e) {
             throw new RequestRejected(400, "Destination: " + e.getReason());
         }
-        Optional<MountTable.Target> target = mounts.resolve(names);
-        boolean mountPoint = target.isPresent() && target.get() instanceof MountTable.InMount in && in.location().path().isRoot();
-        if (mountPoint || (target.isPresent() && target.get() instanceof MountTable.Virtual)) {
+        MountTable.Target target = mounts.resolve(names).orElse(null);
+        boolean mountPoint = target instanceof MountTable.InMount in && in.location().path().isRoot();
+        if (mountPoint || target instanceof MountTable.Virtual) {
             throw new RequestRejected(403, "Destination is a mount point or a folder between mounts; nothing can be written there");
         }
         String name = names.isEmpty() ? "" : names.get(names.size() - 1);
