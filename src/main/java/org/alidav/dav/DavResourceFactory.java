@@ -45,15 +45,6 @@ public final class DavResourceFactory implements ResourceFactory {
         return MountScope.current().resolve(mounts, names);
     }
 
-    /** Whether a decoded path lies in a mount the current user may not see (an invalid path is not hidden: it is invalid). */
-    boolean hidden(String decodedPath) {
-        try {
-            return MountScope.current().hides(mounts, names(decodedPath));
-        } catch (BadRequestException e) {
-            return false;
-        }
-    }
-
     /** The resource for a target, or null when nothing exists there. */
     public Resource resource(MountTable.Target target) {
         if (target instanceof MountTable.Virtual v) return new VirtualFolderResource(v, this);

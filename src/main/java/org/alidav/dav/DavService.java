@@ -85,7 +85,6 @@ public final class DavService implements AutoCloseable {
         b.setPropFindXmlGenerator(new NamespaceSafePropFindXmlGenerator(valueWriters));
         b.seteTagGenerator(new ETags());
         b.setDefaultStandardFilter(new DavErrorFilter());
-        b.setFilters(new ArrayList<>(List.of(new HiddenDestinationFilter(factory))));
         // the spot for LockSupport.install(...): extensions register before init, after our settings
         LockTargets lockTargets = new StorageLockTargets(factory);
         extensions.forEach(e -> e.install(b, lockTargets));

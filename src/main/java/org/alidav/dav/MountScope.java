@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * The mounts one user may see ({@code users[].mounts}): all of them, or only those listed. A mount
  * outside the scope does not exist for that user: it is left out of virtual folders, and its paths
- * resolve to nothing (404), as a Destination too. A path inside a hidden mount never falls through
+ * resolve to nothing (404), as a COPY/MOVE Destination too ({@code dav.http.DestinationCheck}). A path inside a hidden mount never falls through
  * to a visible mount above it, so {@code /ali} hidden under a visible {@code /} is 404, not the
  * root storage's own {@code ali} folder.
  */
@@ -38,7 +38,11 @@ public final class MountScope {
      * (a signed download link, which carries its own permission) it is {@link #ALL}.
      */
     static MountScope current() {
-        HttpServletRequest request = ServletRequest.getRequest();
+        return of(ServletRequest.getRequest());
+    }
+
+    /** The scope the login put on {@code request}; {@link #ALL} when there is none (or no request). */
+    public static MountScope of(HttpServletRequest request) {
         Object scope = request == null ? null : request.getAttribute(ATTRIBUTE);
         return scope instanceof MountScope s ? s : ALL;
     }
@@ -48,7 +52,7 @@ public final class MountScope {
     }
 
     /** Whether {@code names} is in a mount, or a folder of mounts, that exists but not for this scope. */
-    boolean hides(MountTable table, List<String> names) {
+    public boolean hides(MountTable table, List<String> names) {
         return visible != null && table.resolve(names).isPresent() && resolve(table, names).isEmpty();
     }
 

@@ -3,7 +3,7 @@
  * {@link org.alidav.dav.Location} (mount, storage, path inside it) or a virtual folder;
  * {@link org.alidav.dav.DavResourceFactory} makes Milton resources of it
  * ({@code dav.resource}), seen through the user's {@link org.alidav.dav.MountScope} (hidden mounts
- * do not exist; {@code HiddenDestinationFilter} makes them 404 as a COPY/MOVE Destination too). System files go to a local shadow store ({@link org.alidav.dav.ShadowFiles}).
+ * do not exist; {@code dav.http.DestinationCheck} makes them 404 as a COPY/MOVE Destination too). System files go to a local shadow store ({@link org.alidav.dav.ShadowFiles}).
  * {@link org.alidav.dav.DavService} assembles Milton with the replacements for what Milton CE gets
  * wrong, each a named class:
  * <ul>

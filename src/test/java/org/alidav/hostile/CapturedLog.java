@@ -48,6 +48,12 @@ final class CapturedLog implements AutoCloseable {
         return lines().stream().filter(l -> l.contains(text)).toList();
     }
 
+    /** Lines containing {@code text}, waiting up to two seconds for one: the access line is written after the answer. */
+    List<String> awaitLinesWith(String text) throws InterruptedException {
+        for (int i = 0; i < 100 && linesWith(text).isEmpty(); i++) Thread.sleep(20);
+        return linesWith(text);
+    }
+
     @Override
     public void close() {
         System.setErr(original);

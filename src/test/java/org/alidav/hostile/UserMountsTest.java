@@ -86,6 +86,8 @@ class UserMountsTest {
         System.out.println("carol's COPY and MOVE into /ali: " + copy.statusCode() + ", " + move.statusCode());
         assertEquals(404, copy.statusCode(), copy.body());
         assertEquals(404, move.statusCode(), move.body());
+        assertEquals(404, send("COPY", "/local/a.txt", null, "Destination", app.url("/ali")).statusCode(),
+                "a hidden mount point is not there, not a 403 mount point");
         assertTrue(send("PUT", "/ali/planted.txt", "x").statusCode() >= 400);
         assertFalse(Files.exists(dir.resolve("ali/planted.txt")) || Files.exists(dir.resolve("ali/sub/planted.txt")));
         assertTrue(Files.exists(dir.resolve("local/a.txt")));

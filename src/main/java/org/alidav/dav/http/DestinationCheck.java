@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import org.alidav.dav.DavResourceFactory;
+import org.alidav.dav.MountScope;
 import org.alidav.dav.MountTable;
 import org.alidav.dav.NameCharacters;
 
@@ -20,6 +21,7 @@ import org.alidav.dav.NameCharacters;
  *     forwarded headers of a trusted proxy when those are configured), never a header read here.</li>
  * <li>a mount point, or a virtual folder between mounts, is 403: they are not files of any storage,
  *     and nothing can be written in their place.</li>
+ * <li>a path in a mount the user may not see ({@link MountScope}) is 404, as any access to it.</li>
  * <li>a new name with control characters is 400 ({@link NameCharacters}), before an existing
  *     destination is deleted for an overwrite.</li>
  * </ul>
@@ -41,6 +43,8 @@ final class DestinationCheck {
         } catch (BadRequestException e) {
             throw new RequestRejected(400, "Destination: " + e.getReason());
         }
+        // a mount this user may not see is not there, so 404 like any access to it (not the 403 of a mount point)
+        if (MountScope.of(request).hides(mounts, names)) throw new RequestRejected(404, "Destination not found");
         MountTable.Target target = mounts.resolve(names).orElse(null);
         boolean mountPoint = target instanceof MountTable.InMount in && in.location().path().isRoot();
         if (mountPoint || target instanceof MountTable.Virtual) {
