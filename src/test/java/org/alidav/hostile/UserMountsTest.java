@@ -89,6 +89,11 @@ class UserMountsTest {
         assertEquals(404, send("COPY", "/local/a.txt", null, "Destination", app.url("/ali")).statusCode(),
                 "a hidden mount point is not there, not a 403 mount point");
         assertTrue(send("PUT", "/ali/planted.txt", "x").statusCode() >= 400);
+        String lockBody = "<?xml version=\"1.0\"?><D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:exclusive/></D:lockscope>"
+                + "<D:locktype><D:write/></D:locktype></D:lockinfo>";
+        int lock = send("LOCK", "/ali/planted.txt", lockBody, "Depth", "0").statusCode();
+        System.out.println("carol's LOCK of a new name in /ali: " + lock);
+        assertTrue(lock >= 400, "LOCK on an unmapped URL in a hidden mount creates nothing: " + lock);
         assertFalse(Files.exists(dir.resolve("ali/planted.txt")) || Files.exists(dir.resolve("ali/sub/planted.txt")));
         assertTrue(Files.exists(dir.resolve("local/a.txt")));
     }
