@@ -50,6 +50,7 @@ public final class DataDirLock implements AutoCloseable {
         }
         if (!HELD_HERE.add(dir)) throw new DataDirInUseException(dataDir, Long.toString(ProcessHandle.current().pid()));
         FileChannel channel = null;
+        DataDirLock held = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
@@ -57,12 +58,15 @@ public final class DataDirLock implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             channel.force(false);
-            return new DataDirLock(dir, channel, lock);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
-            HELD_HERE.remove(dir);
-            if (e instanceof RuntimeException r) throw r;
-            throw new UncheckedIOException("cannot lock " + file, (IOException) e);
+            held = new DataDirLock(dir, channel, lock);
+            return held;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + file, e);
+        } finally {
+            if (held == null) {
+                closeQuietly(channel);
+                HELD_HERE.remove(dir);
+            }
         }
     }
 
