@@ -92,9 +92,12 @@ public final class Application implements AutoCloseable {
             DavServer server = DavServer.start(setup);
             return new Application(dataDirLock, state, emulator, storages, server, config);
         } catch (Exception | Error e) {
-            storages.forEach(Storage::close);
-            if (emulator != null) emulator.close();
-            closeState(state, dataDirLock);
+            try {
+                storages.forEach(Storage::close);
+                if (emulator != null) emulator.close();
+            } finally {
+                closeState(state, dataDirLock);
+            }
             throw e;
         }
     }
@@ -146,12 +149,15 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         try {
-            server.close();
-        } catch (Exception e) {
-            log.warn("stopping the HTTP server: {}", e.getMessage());
+            try {
+                server.close();
+            } catch (Exception e) {
+                log.warn("stopping the HTTP server: {}", e.getMessage());
+            }
+            storages.forEach(Storage::close);
+            if (sandbox != null) sandbox.close();
+        } finally {
+            closeState(state, dataDirLock);
         }
-        storages.forEach(Storage::close);
-        if (sandbox != null) sandbox.close();
-        closeState(state, dataDirLock);
     }
 }
