@@ -4,9 +4,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,26 +33,31 @@ public final class ChildServer implements AutoCloseable {
     public record Refusal(int exitCode, String stderr) {
     }
 
-    /** Starts the server and waits until it serves. */
+    /** Starts the server and waits (a minute at most) until it serves. */
     public static ChildServer start(Path config, String... jvmOptions) throws IOException {
         Process p = command(config, jvmOptions).redirectErrorStream(true).start();
+        // a server that neither serves nor exits is stopped, which ends the wait below
+        CompletableFuture<Void> deadline = CompletableFuture.runAsync(p::destroyForcibly,
+                CompletableFuture.delayedExecutor(1, TimeUnit.MINUTES));
         try {
             return new ChildServer(p, awaitUrl(p));
         } catch (IOException | RuntimeException | Error e) {
             p.destroyForcibly();
             throw e;
+        } finally {
+            deadline.cancel(false);
         }
     }
 
     /** Runs a server that is expected to stop at startup; fails when it is still running after a minute. */
     public static Refusal refusal(Path config) throws IOException, InterruptedException {
-        Process p = command(config).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        Path stderr = Files.createTempFile(config.getParent(), "stderr", ".txt");
+        Process p = command(config).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
         if (!p.waitFor(1, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new AssertionError("the server did not stop:\n" + stderr);
+            throw new AssertionError("the server did not stop:\n" + Files.readString(stderr));
         }
-        return new Refusal(p.exitValue(), stderr);
+        return new Refusal(p.exitValue(), Files.readString(stderr));
     }
 
     private static ProcessBuilder command(Path config, String... jvmOptions) {
