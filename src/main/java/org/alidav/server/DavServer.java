@@ -34,7 +34,7 @@ public final class DavServer implements AutoCloseable {
     }
 
     public static DavServer start(ServerSetup setup) throws Exception {
-        DavService dav = DavService.create(setup.mounts(), setup.dataDir(), setup.downloads(), setup.extensions());
+        DavService dav = DavService.create(setup.mounts(), setup.dataDir(), setup.state(), setup.downloads(), setup.extensions());
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("dav");
         Server jetty = new Server(threads);
