@@ -296,6 +296,20 @@ class ReplaceProtocolTest {
     }
 
     @Test
+    void aPutOntoANameAnotherClientTookMeanwhileStillReplacesIt() throws Exception {
+        AliyunOpenDriver d = driver(Map.of());
+        Storage storage = new Storage("/", d, Duration.ofMinutes(1), Clock.systemUTC());
+        assertTrue(storage.find(P).isEmpty(), "the listing is cached without p.bin");
+        seenByAnotherClient("p.bin");
+        put(other, "p.bin", "theirs", null);
+
+        storage.put(P, new ByteArrayInputStream("ours".getBytes(StandardCharsets.UTF_8)), 4, null, null);
+
+        assertOneItem("p.bin", "ours");
+        assertEquals(List.of("p.bin"), sandbox.trashedNames(USER));
+    }
+
+    @Test
     void aDeleteRemovesEveryItemOfTheName() throws Exception {
         AliyunOpenDriver d = driver(Map.of());
         Storage storage = new Storage("/", d, Duration.ofMinutes(1), Clock.systemUTC());
