@@ -242,12 +242,18 @@ class ReplaceProtocolTest {
         assertEquals(List.of(), restarted.journal().entries());
     }
 
+    /** A storage holding a.txt ("a") and b.txt ("b"). */
+    private Storage storageWithAAndB() {
+        Storage storage = new Storage("/", driver(Map.of()), Duration.ofMinutes(1), Clock.systemUTC());
+        for (String name : List.of("a", "b")) {
+            storage.put(DrivePath.parse("/" + name + ".txt"), new ByteArrayInputStream(name.getBytes(StandardCharsets.UTF_8)), 1, null, null);
+        }
+        return storage;
+    }
+
     @Test
     void aMoveOntoAnExistingFileWhoseRenameFailsKeepsBoth() throws Exception {
-        AliyunOpenDriver d = driver(Map.of());
-        Storage storage = new Storage("/", d, Duration.ofMinutes(1), Clock.systemUTC());
-        storage.put(DrivePath.parse("/a.txt"), new ByteArrayInputStream("a".getBytes(StandardCharsets.UTF_8)), 1, null, null);
-        storage.put(DrivePath.parse("/b.txt"), new ByteArrayInputStream("b".getBytes(StandardCharsets.UTF_8)), 1, null, null);
+        Storage storage = storageWithAAndB();
         sandbox.faults().failNext(1, API + "update", Failure.INTERNAL_ERROR);
 
         assertThrows(DriveException.class, () -> storage.move(DrivePath.parse("/a.txt"), DrivePath.parse("/b.txt"), true));
@@ -262,10 +268,7 @@ class ReplaceProtocolTest {
 
     @Test
     void aCopyOntoAnExistingFileReplacesItSideBySide() throws Exception {
-        AliyunOpenDriver d = driver(Map.of());
-        Storage storage = new Storage("/", d, Duration.ofMinutes(1), Clock.systemUTC());
-        storage.put(DrivePath.parse("/a.txt"), new ByteArrayInputStream("a".getBytes(StandardCharsets.UTF_8)), 1, null, null);
-        storage.put(DrivePath.parse("/b.txt"), new ByteArrayInputStream("b".getBytes(StandardCharsets.UTF_8)), 1, null, null);
+        Storage storage = storageWithAAndB();
 
         storage.copy(DrivePath.parse("/a.txt"), DrivePath.parse("/b.txt"), true);
 

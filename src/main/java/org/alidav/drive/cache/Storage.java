@@ -209,20 +209,15 @@ public final class Storage implements AutoCloseable {
      */
     public Entry move(DrivePath from, DrivePath to, boolean overwrite) {
         try (PathLocks.Held held = locks.lock(from, to)) {
-            Entry e = stat(from);
-            Entry newParent = targetParent(from, to);
-            Entry existing = existingTarget(to, overwrite);
             Entry fromParent = stat(from.parent());
-            Entry moved = clashAware(to, () -> tracked(() -> {
+            Entry moved = transfer(from, to, overwrite, (e, newParent, existing) -> {
                 if (existing == null) return driver.move(e, fromParent, newParent, to.name());
                 if (driver instanceof Replacer r) return r.moveOver(e, fromParent, newParent, existing);
                 driver.remove(existing);
                 return driver.move(e, fromParent, newParent, to.name());
-            }));
+            });
             listings.update(from.parent(), l -> l.without(from.name()));
             listings.invalidate(from);
-            if (existing != null) listings.invalidate(to);
-            placed(to, moved);
             return moved;
         }
     }
@@ -235,14 +230,25 @@ public final class Storage implements AutoCloseable {
     /** Copies to {@code to}; with {@code overwrite} an item there is replaced as {@link #move(DrivePath, DrivePath, boolean)} does. */
     public Entry copy(DrivePath from, DrivePath to, boolean overwrite) {
         try (PathLocks.Held held = locks.lock(from, to)) {
-            Entry e = stat(from);
-            Entry newParent = targetParent(from, to);
-            Entry existing = existingTarget(to, overwrite);
-            Entry copied = clashAware(to, () -> tracked(() -> copyOver(e, newParent, to.name(), existing)));
-            if (existing != null) listings.invalidate(to);
-            placed(to, copied);
-            return copied;
+            return transfer(from, to, overwrite, (e, newParent, existing) -> copyOver(e, newParent, to.name(), existing));
         }
+    }
+
+    /** The driver call of a MOVE or COPY: the source, the destination's parent, and what it replaces (or null). */
+    @FunctionalInterface
+    private interface TransferCall {
+        Entry run(Entry source, Entry newParent, Entry existing);
+    }
+
+    /** Checks a MOVE or COPY, runs it, and makes the destination's listing serve the result; under the caller's locks. */
+    private Entry transfer(DrivePath from, DrivePath to, boolean overwrite, TransferCall call) {
+        Entry e = stat(from);
+        Entry newParent = targetParent(from, to);
+        Entry existing = existingTarget(to, overwrite);
+        Entry result = clashAware(to, () -> tracked(() -> call.run(e, newParent, existing)));
+        if (existing != null) listings.invalidate(to);
+        placed(to, result);
+        return result;
     }
 
     private Entry copyOver(Entry source, Entry newParent, String newName, Entry existing) {
