@@ -224,6 +224,22 @@ class ReplaceProtocolTest {
     }
 
     @Test
+    void aReplacedVersionSomeoneMovedAwayMeanwhileIsNotRemoved() throws Exception {
+        AliyunOpenDriver d = driver(Map.of());
+        Entry old = put(d, "p.bin", "version one", null);
+        Entry fresh = newVersionBeside(d, "version two");
+        ReplaceJournal journal = new ReplaceJournal(store, "/", Clock.systemUTC());
+        journal.complete(journal.created(journal.begin(Kind.PUT, "root", "p.bin", old.id(), null), fresh.id()));
+        d.api().rename(old.id(), "kept by the user.bin", OpenApi.REFUSE);
+
+        assertEquals(List.of(), d.maintain());
+
+        assertOneItem("p.bin", "version two");
+        assertOneItem("kept by the user.bin", "version one");
+        assertEquals(List.of(), sandbox.trashedNames(USER));
+    }
+
+    @Test
     void aCrashDuringTheUploadRemovesTheUnfinishedVersionAndKeepsTheOldOne() throws Exception {
         AliyunOpenDriver before = driver(Map.of());
         Entry old = put(before, "p.bin", "version one", null);
