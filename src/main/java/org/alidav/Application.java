@@ -47,15 +47,17 @@ public final class Application implements AutoCloseable {
     private final StateStore state;
     private final SandboxServer sandbox;
     private final List<Storage> storages;
+    private final Maintenance maintenance;
     private final DavServer server;
     private final AppConfig config;
 
-    private Application(DataDirLock dataDirLock, StateStore state, SandboxServer sandbox, List<Storage> storages, DavServer server,
-                        AppConfig config) {
+    private Application(DataDirLock dataDirLock, StateStore state, SandboxServer sandbox, List<Storage> storages,
+                        Maintenance maintenance, DavServer server, AppConfig config) {
         this.dataDirLock = dataDirLock;
         this.state = state;
         this.sandbox = sandbox;
         this.storages = storages;
+        this.maintenance = maintenance;
         this.server = server;
         this.config = config;
     }
@@ -75,6 +77,7 @@ public final class Application implements AutoCloseable {
         DataDirLock dataDirLock = DataDirLock.acquire(dataDir);
         StateStore state = null;
         SandboxServer emulator = null;
+        Maintenance maintenance = null;
         List<Storage> storages = new ArrayList<>();
         try {
             state = StateStore.open(dataDir.resolve(STATE_FILE));
@@ -82,7 +85,9 @@ public final class Application implements AutoCloseable {
                 emulator = SandboxMode.start(config);
                 config = SandboxMode.mount(config, emulator);
             }
-            storages.addAll(new StorageAssembly(DRIVERS, clock).build(config));
+            storages.addAll(new StorageAssembly(DRIVERS, clock, state).build(config));
+            // interrupted writes of an earlier process are finished first; listings hide their leftovers meanwhile
+            maintenance = Maintenance.start(storages, config.server().maintenanceInterval());
             List<MountSpec> mounts = new ArrayList<>();
             for (int i = 0; i < storages.size(); i++) {
                 StorageConfig sc = config.storages().get(i);
@@ -92,9 +97,10 @@ public final class Application implements AutoCloseable {
                     config.readOnly(), config.allowAnonymous() || config.users().isEmpty(), authenticator(config), mounts, DownloadPolicies.build(config, storages, Clock.systemUTC()),
                     List.of(new LockingExtension(new LockManager(new LockTable(state)))), config.server()::trustsProxy);
             DavServer server = DavServer.start(setup);
-            return new Application(dataDirLock, state, emulator, storages, server, config);
+            return new Application(dataDirLock, state, emulator, storages, maintenance, server, config);
         } catch (Exception | Error e) {
             try {
+                if (maintenance != null) maintenance.close();
                 storages.forEach(Storage::close);
                 if (emulator != null) emulator.close();
             } finally {
@@ -158,6 +164,7 @@ public final class Application implements AutoCloseable {
             } catch (Exception e) {
                 log.warn("stopping the HTTP server: {}", e.getMessage());
             }
+            maintenance.close();
             storages.forEach(Storage::close);
             if (sandbox != null) sandbox.close();
         } finally {

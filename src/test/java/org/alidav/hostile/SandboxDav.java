@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.alidav.TestApp;
 import org.alidav.aliyun.AliyunOpenDriverFactory;
-import org.alidav.drive.DriverContext;
 import org.alidav.drive.DriverOptions;
 import org.alidav.drive.cache.Storage;
 import org.alidav.sandbox.CallStats;
@@ -53,7 +52,7 @@ final class SandboxDav implements AutoCloseable {
                     "client_secret", sandbox.clientSecret(),
                     "api_base_url", sandbox.baseUrl()));
             otherClient = new Storage("other-client", new AliyunOpenDriverFactory().create(options,
-                    new DriverContext("other-client", Files.createDirectories(dir.resolve("other-client")), Clock.systemUTC())),
+                    org.alidav.TestContexts.of("other-client", Files.createDirectories(dir.resolve("other-client")), Clock.systemUTC())),
                     Duration.ofSeconds(1), Clock.systemUTC());
         }
         return otherClient;
