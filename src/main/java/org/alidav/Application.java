@@ -64,7 +64,7 @@ public final class Application implements AutoCloseable {
             }
             ServerSetup setup = new ServerSetup(config.server().host(), config.server().port(), config.server().dataDir(),
                     config.readOnly(), config.allowAnonymous() || config.users().isEmpty(), authenticator(config), mounts, DownloadPolicies.build(config, storages, Clock.systemUTC()),
-                    List.of(new LockingExtension(new LockManager())));
+                    List.of(new LockingExtension(new LockManager())), config.server().limits());
             DavServer server = DavServer.start(setup);
             return new Application(emulator, storages, server, config);
         } catch (Exception | Error e) {

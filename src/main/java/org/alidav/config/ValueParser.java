@@ -41,6 +41,20 @@ interface ValueParser<T> {
         throw new IllegalArgumentException("must be a port number from 0 to 65535, not '" + raw + "'");
     };
 
+    /** A whole number from {@code min} to {@code max}, written as a number or as text. */
+    static ValueParser<Long> wholeNumber(long min, long max) {
+        return raw -> {
+            String s = STRING.parse(raw).trim();
+            try {
+                long n = Long.parseLong(s);
+                if (n >= min && n <= max) return n;
+            } catch (NumberFormatException ignored) {
+                // falls through to the message below, which shows the value
+            }
+            throw new IllegalArgumentException("must be a whole number from " + min + " to " + max + ", not '" + raw + "'");
+        };
+    }
+
     /** Same syntax as the drivers' durations ({@link DriverOptions#parseDuration}): 90, 500ms, 30s, 10m, 2h, 1d. */
     ValueParser<Duration> DURATION = raw -> {
         try {

@@ -7,6 +7,7 @@ import org.alidav.dav.DavExtension;
 import org.alidav.dav.MountSpec;
 import org.alidav.dav.http.DownloadPolicy;
 import org.alidav.dav.http.StreamDownload;
+import org.alidav.server.guard.ClientLimits;
 
 /**
  * Everything {@link DavServer#start} needs.
@@ -20,11 +21,13 @@ import org.alidav.dav.http.StreamDownload;
  * @param mounts         the storages and where they appear
  * @param downloads      how file GETs are answered
  * @param extensions     additions to the Milton wiring, such as lock support
+ * @param limits         what one client may hold: data rates, connections, threads for bodies
  */
 public record ServerSetup(String host, int port, Path dataDir, boolean readOnly, boolean allowAnonymous,
                           Authenticator authenticator, List<MountSpec> mounts, DownloadPolicy downloads,
-                          List<DavExtension> extensions) {
+                          List<DavExtension> extensions, ClientLimits limits) {
     public ServerSetup {
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(authenticator, "authenticator");
@@ -35,20 +38,31 @@ public record ServerSetup(String host, int port, Path dataDir, boolean readOnly,
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port " + port);
     }
 
+    /** A setup with the {@linkplain ClientLimits#DEFAULTS default limits}. */
+    public ServerSetup(String host, int port, Path dataDir, boolean readOnly, boolean allowAnonymous,
+                       Authenticator authenticator, List<MountSpec> mounts, DownloadPolicy downloads,
+                       List<DavExtension> extensions) {
+        this(host, port, dataDir, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, ClientLimits.DEFAULTS);
+    }
+
     /** A read-write setup streaming downloads, with no extensions. */
     public static ServerSetup of(String host, int port, Path dataDir, Authenticator authenticator, List<MountSpec> mounts) {
         return new ServerSetup(host, port, dataDir, false, false, authenticator, mounts, new StreamDownload(), List.of());
     }
 
     public ServerSetup withReadOnly(boolean value) {
-        return new ServerSetup(host, port, dataDir, value, allowAnonymous, authenticator, mounts, downloads, extensions);
+        return new ServerSetup(host, port, dataDir, value, allowAnonymous, authenticator, mounts, downloads, extensions, limits);
     }
 
     public ServerSetup withAllowAnonymous(boolean value) {
-        return new ServerSetup(host, port, dataDir, readOnly, value, authenticator, mounts, downloads, extensions);
+        return new ServerSetup(host, port, dataDir, readOnly, value, authenticator, mounts, downloads, extensions, limits);
     }
 
     public ServerSetup withExtensions(List<DavExtension> value) {
-        return new ServerSetup(host, port, dataDir, readOnly, allowAnonymous, authenticator, mounts, downloads, value);
+        return new ServerSetup(host, port, dataDir, readOnly, allowAnonymous, authenticator, mounts, downloads, value, limits);
+    }
+
+    public ServerSetup withLimits(ClientLimits value) {
+        return new ServerSetup(host, port, dataDir, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, value);
     }
 }

@@ -1,0 +1,134 @@
+package org.alidav.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.alidav.dav.DavTestServer;
+import org.alidav.server.guard.ClientLimits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Slow clients cannot hold the server: bodies below the minimum rate are ended, one address cannot
+ * open more than its share of connections, and a flood of slow uploads leaves GETs their threads.
+ * Functional only: every wait here is a generous upper bound, never a latency target.
+ */
+class SlowClientTest {
+    /** Long enough for the 250 ms sweeper and a loaded machine; far shorter than Jetty's 30 s idle timeout. */
+    private static final int BOUND_MILLIS = 15_000;
+    private static final String MULTI_STATUS = "HTTP/1.1 207 Multi-Status";
+
+    @TempDir
+    Path dir;
+
+    private static ClientLimits limits(long minRate, Duration grace, int perAddress, int bodyThreads) {
+        return new ClientLimits(minRate, minRate, grace, perAddress, bodyThreads);
+    }
+
+    @Test
+    void aTricklingBodyIsAnswered408AndItsConnectionClosed() throws Exception {
+        ClientLimits tight = limits(1000, Duration.ofSeconds(1), 64, 100);
+        try (DavTestServer dav = DavTestServer.start(dir, s -> s.withAllowAnonymous(true).withLimits(tight));
+             LoopbackSocket upload = LoopbackSocket.connect("127.0.0.1", dav.port()).startPut("/slow.bin", 1_000_000)) {
+            Thread trickler = new Thread(() -> {
+                while (upload.trickle()) sleep(300);
+            });
+            trickler.setDaemon(true);
+            trickler.start();
+            assertEquals("HTTP/1.1 408 Request Timeout", upload.answer(BOUND_MILLIS));
+            assertTrue(upload.closedBy(BOUND_MILLIS), "the connection is closed after the 408");
+            assertEquals(404, dav.send("GET", "/slow.bin", null).statusCode(), "nothing is stored");
+        }
+    }
+
+    @Test
+    void aSilentBodyIsAnswered408() throws Exception {
+        ClientLimits tight = limits(1000, Duration.ofSeconds(1), 64, 100);
+        try (DavTestServer dav = DavTestServer.start(dir, s -> s.withAllowAnonymous(true).withLimits(tight));
+             LoopbackSocket upload = LoopbackSocket.connect("127.0.0.1", dav.port()).startPut("/silent.bin", 10)) {
+            assertEquals("HTTP/1.1 408 Request Timeout", upload.answer(BOUND_MILLIS));
+            assertTrue(upload.closedBy(BOUND_MILLIS));
+        }
+    }
+
+    @Test
+    void anAddressOverItsCapIsRefusedWhileAnotherIsServed() throws Exception {
+        ClientLimits capped = limits(1000, Duration.ofSeconds(30), 3, 100);
+        try (DavTestServer dav = DavTestServer.start(dir, s -> s.withAllowAnonymous(true).withLimits(capped))) {
+            List<LoopbackSocket> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) held.add(LoopbackSocket.connect("127.0.0.2", dav.port()));
+                for (LoopbackSocket s : held) assertEquals("open", s.answer(300), "connections within the cap stay open");
+                try (LoopbackSocket over = LoopbackSocket.connect("127.0.0.2", dav.port())) {
+                    assertEquals("closed", over.answer(BOUND_MILLIS), "the fourth connection from one address is closed");
+                }
+                assertEquals(MULTI_STATUS, propfindFrom("127.0.0.3", dav.port()), "another address is served");
+            } finally {
+                for (LoopbackSocket s : held) s.close();
+            }
+            // closed connections no longer count: the address is served again
+            assertEquals(MULTI_STATUS, eventuallyServed("127.0.0.2", dav.port()));
+        }
+    }
+
+    @Test
+    void aGetIsAnsweredWhileMoreSlowUploadsAreOpenThanTheServerHasThreads() throws Exception {
+        // 4 addresses × 60 slow uploads = 240 > the pool's 200 threads; a long grace keeps them all open
+        ClientLimits lenient = limits(1000, Duration.ofSeconds(60), 64, ClientLimits.DEFAULTS.bodyRequestThreads());
+        try (DavTestServer dav = DavTestServer.start(dir, s -> s.withAllowAnonymous(true).withLimits(lenient))) {
+            dav.send("PUT", "/small.txt", "hello");
+            List<LoopbackSocket> uploads = new ArrayList<>();
+            try {
+                for (int a = 2; a <= 5; a++) {
+                    for (int i = 0; i < 60; i++) {
+                        LoopbackSocket s = LoopbackSocket.connect("127.0.0." + a, dav.port()).startPut("/slow-" + a + "-" + i, 1_000_000);
+                        s.trickle();
+                        uploads.add(s);
+                    }
+                }
+                HttpResponse<String> get = dav.send("GET", "/small.txt", null);
+                assertEquals(200, get.statusCode());
+                assertEquals("hello", get.body());
+                long refused = 0;
+                for (LoopbackSocket s : uploads) {
+                    if (s.answer(50).startsWith("HTTP/1.1 503")) refused++;
+                }
+                assertTrue(refused >= uploads.size() - ClientLimits.DEFAULTS.bodyRequestThreads(),
+                        refused + " uploads beyond the body threads were answered 503");
+            } finally {
+                for (LoopbackSocket s : uploads) s.close();
+            }
+        }
+    }
+
+    /** The status line of a PROPFIND sent from {@code address} ("closed" if the server dropped the connection). */
+    private static String propfindFrom(String address, int port) throws IOException {
+        try (LoopbackSocket s = LoopbackSocket.connect(address, port)) {
+            return s.request("PROPFIND", "/", "Depth", "0").answer(BOUND_MILLIS);
+        }
+    }
+
+    /** The server learns of a closed connection a moment after the client closed it. */
+    private static String eventuallyServed(String address, int port) throws Exception {
+        String status = "";
+        for (int i = 0; i < 50 && !status.equals(MULTI_STATUS); i++) {
+            status = propfindFrom(address, port);
+            if (!status.equals(MULTI_STATUS)) Thread.sleep(100);
+        }
+        return status;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
