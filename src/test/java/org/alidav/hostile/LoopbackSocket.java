@@ -23,9 +23,13 @@ public final class LoopbackSocket implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    /** Connects from {@code from} (any 127.x.y.z) to the server on 127.0.0.1. */
+    /**
+     * Connects from {@code from} (any 127.x.y.z) to the server on 127.0.0.1, with a small receive
+     * window so that a reader who stops reading stops the server's writes soon.
+     */
     public static LoopbackSocket connect(String from, int port) throws IOException {
         Socket s = new Socket();
+        s.setReceiveBufferSize(64 * 1024);
         s.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
         s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
         return new LoopbackSocket(s);
@@ -79,6 +83,22 @@ public final class LoopbackSocket implements AutoCloseable {
             // reset by the server
         }
         return line.length() == 0 ? "closed" : line.toString();
+    }
+
+    /** Reads the rest of what the server sends until it closes the connection; answers how many bytes came. */
+    public long drain(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        InputStream in = socket.getInputStream();
+        byte[] buf = new byte[64 * 1024];
+        long total = 0;
+        try {
+            for (int n; (n = in.read(buf)) >= 0; ) total += n;
+        } catch (SocketTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            // reset by the server: what came before counts
+        }
+        return total;
     }
 
     /** True once the server has closed the connection (reads end), waiting at most {@code millis}. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +55,23 @@ class SlowClientTest {
              LoopbackSocket upload = LoopbackSocket.connect("127.0.0.1", dav.port()).startPut("/silent.bin", 10)) {
             assertEquals("HTTP/1.1 408 Request Timeout", upload.answer(BOUND_MILLIS));
             assertTrue(upload.closedBy(BOUND_MILLIS));
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingADownloadLosesItsConnection() throws Exception {
+        ClientLimits tight = limits(100_000, Duration.ofSeconds(1), 64, 100);
+        try (DavTestServer dav = DavTestServer.start(dir, s -> s.withAllowAnonymous(true).withLimits(tight))) {
+            long size = 64L << 20; // more than the socket buffers of both ends can hold
+            try (RandomAccessFile f = new RandomAccessFile(dav.storageRoot(0).resolve("big.bin").toFile(), "rw")) {
+                f.setLength(size);
+            }
+            try (LoopbackSocket reader = LoopbackSocket.connect("127.0.0.1", dav.port())) {
+                reader.request("GET", "/big.bin");
+                Thread.sleep(5_000); // not reading: the server's writes stall for longer than the grace
+                long got = reader.drain(BOUND_MILLIS);
+                assertTrue(got < size, "the server closed the connection after " + got + " of " + size + " bytes");
+            }
         }
     }
 
