@@ -85,7 +85,7 @@ public final class LoopbackSocket implements AutoCloseable {
         return line.length() == 0 ? "closed" : line.toString();
     }
 
-    /** Reads the rest of what the server sends until it closes the connection; answers how many bytes came. */
+    /** Reads what the server sends until it closes the connection; answers how many bytes came; times out if it stays open. */
     public long drain(int millis) throws IOException {
         socket.setSoTimeout(millis);
         InputStream in = socket.getInputStream();
@@ -94,7 +94,7 @@ public final class LoopbackSocket implements AutoCloseable {
         try {
             for (int n; (n = in.read(buf)) >= 0; ) total += n;
         } catch (SocketTimeoutException e) {
-            throw e;
+            throw e; // still open
         } catch (IOException e) {
             // reset by the server: what came before counts
         }
@@ -103,18 +103,11 @@ public final class LoopbackSocket implements AutoCloseable {
 
     /** True once the server has closed the connection (reads end), waiting at most {@code millis}. */
     public boolean closedBy(int millis) throws IOException {
-        socket.setSoTimeout(millis);
-        InputStream in = socket.getInputStream();
-        byte[] skip = new byte[4096];
         try {
-            while (in.read(skip) >= 0) {
-                // the rest of an answer the server sent before closing
-            }
+            drain(millis);
             return true;
         } catch (SocketTimeoutException e) {
             return false;
-        } catch (IOException e) {
-            return true;
         }
     }
 

@@ -35,7 +35,7 @@ final class PacedRequest extends Request.Wrapper {
         pace.waitStarted(NanoTime.now());
         waiter.set(onContent);
         // keeps the handler's invocation type, so Jetty may still wake a blocked reader from the selector
-        super.demand(Invocable.from(Invocable.getInvocationType(onContent), () -> wake(NanoTime.now())));
+        super.demand(Invocable.from(Invocable.getInvocationType(onContent), this::wake));
     }
 
     @Override
@@ -53,15 +53,26 @@ final class PacedRequest extends Request.Wrapper {
      */
     boolean fail(SocketTimeoutException cause) {
         failure = Content.Chunk.from(cause, true);
-        return wake(NanoTime.now());
+        Runnable onContent = claimWaiter();
+        if (onContent == null) return false;
+        // called from the sweeper, which must never block: a blocking wake-up goes to the server's threads
+        if (Invocable.getInvocationType(onContent) == Invocable.InvocationType.NON_BLOCKING) {
+            onContent.run();
+        } else {
+            getComponents().getExecutor().execute(onContent);
+        }
+        return true;
     }
 
-    /** Runs the pending demand once: either content arrived or {@link #fail} came first. */
-    private boolean wake(long now) {
+    private void wake() {
+        Runnable onContent = claimWaiter();
+        if (onContent != null) onContent.run();
+    }
+
+    /** The pending demand, taken once: either content arrived or {@link #fail} came first. */
+    private Runnable claimWaiter() {
         Runnable onContent = waiter.getAndSet(null);
-        if (onContent == null) return false;
-        pace.waitEnded(now);
-        onContent.run();
-        return true;
+        if (onContent != null) pace.waitEnded(NanoTime.now());
+        return onContent;
     }
 }
