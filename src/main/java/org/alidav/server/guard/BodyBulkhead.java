@@ -54,15 +54,8 @@ public final class BodyBulkhead extends Handler.Wrapper {
         try {
             handled = super.handle(request, response, new Callback.Nested(callback) {
                 @Override
-                public void succeeded() {
+                public void completed() {
                     release.run();
-                    super.succeeded();
-                }
-
-                @Override
-                public void failed(Throwable x) {
-                    release.run();
-                    super.failed(x);
                 }
             });
             return handled;

@@ -72,15 +72,8 @@ public final class SlowClientGuard extends Handler.Wrapper {
         inFlight.add(exchange);
         Callback done = new Callback.Nested(callback) {
             @Override
-            public void succeeded() {
+            public void completed() {
                 inFlight.remove(exchange);
-                super.succeeded();
-            }
-
-            @Override
-            public void failed(Throwable x) {
-                inFlight.remove(exchange);
-                super.failed(x);
             }
         };
         boolean handled = false;
