@@ -36,7 +36,7 @@ public final class ConfigLoader {
     static final Set<String> DOWNLOAD_KEYS = Set.of("sign_path", "sign_secret", "sign_expiry", "client_rules");
     static final Set<String> RULE_KEYS = Set.of("user_agent", "address", "policy");
     static final Set<String> SERVER_KEYS = Set.of("host", "port", "data_dir", "log_level", "min_request_rate", "min_response_rate",
-            "min_rate_grace", "max_connections_per_address", "body_request_threads");
+            "min_rate_grace", "max_connections_per_address", "upload_threads");
     /** 1 GB/s: a minimum rate above it would refuse every client; 0 switches the minimum off. */
     private static final long MAX_MIN_RATE = 1_000_000_000L;
     private static final Duration MAX_RATE_GRACE = Duration.ofMinutes(10);
@@ -146,7 +146,7 @@ public final class ConfigLoader {
                 server.get("min_response_rate", rate, d.minResponseRate()),
                 grace,
                 server.get("max_connections_per_address", ValueParser.wholeNumber(0, Integer.MAX_VALUE), (long) d.maxConnectionsPerAddress()).intValue(),
-                server.get("body_request_threads", ValueParser.wholeNumber(1, ClientLimits.maxBodyRequestThreads()), (long) d.bodyRequestThreads()).intValue());
+                server.get("upload_threads", ValueParser.wholeNumber(1, ClientLimits.maxUploadThreads()), (long) d.uploadThreads()).intValue());
     }
 
     private Path resolve(String path) {

@@ -73,7 +73,7 @@ public final class DavServer implements AutoCloseable {
         context.addServlet(new ServletHolder("ops", new OpsServlet(setup.mounts(), setup.authenticator() == Authenticator.ANYONE)),
                 OpsServlet.PREFIX + "/*");
         // the rate guard sees every byte, including a 503 of the bulkhead; the bulkhead keeps threads for body-less requests
-        jetty.setHandler(new SlowClientGuard(limits, new BodyBulkhead(limits.bodyRequestThreads(), context)));
+        jetty.setHandler(new SlowClientGuard(limits, new BodyBulkhead(limits.uploadThreads(), context)));
         jetty.setRequestLog(new AccessLog());
         jetty.setStopTimeout(5_000);
         try {

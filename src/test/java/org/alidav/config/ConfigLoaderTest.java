@@ -85,7 +85,7 @@ class ConfigLoaderTest {
                   min_response_rate: 0
                   min_rate_grace: 30s
                   max_connections_per_address: 0
-                  body_request_threads: "20"
+                  upload_threads: "20"
                 """ + LOCAL);
         assertEquals(new ClientLimits(4096, 0, Duration.ofSeconds(30), 0, 20), config.server().limits());
         assertEquals(ClientLimits.DEFAULTS, parse(LOCAL).server().limits());
@@ -100,10 +100,10 @@ class ConfigLoaderTest {
         assertError("t.yaml: server.min_rate_grace: must be more than 0 and at most 10m", "server: {min_rate_grace: 0s}\n" + LOCAL);
         assertError("t.yaml: server.max_connections_per_address: must be a whole number from 0 to 2147483647, not '1.5'",
                 "server: {max_connections_per_address: 1.5}\n" + LOCAL);
-        assertError("t.yaml: server.body_request_threads: must be a whole number from 1 to 150, not '0'",
-                "server: {body_request_threads: 0}\n" + LOCAL);
-        assertError("t.yaml: server.body_request_threads: must be a whole number from 1 to 150, not '200'",
-                "server: {body_request_threads: 200}\n" + LOCAL);
+        assertError("t.yaml: server.upload_threads: must be a whole number from 1 to 125, not '0'",
+                "server: {upload_threads: 0}\n" + LOCAL);
+        assertError("t.yaml: server.upload_threads: must be a whole number from 1 to 125, not '200'",
+                "server: {upload_threads: 200}\n" + LOCAL);
     }
 
     @Test

@@ -23,6 +23,7 @@ class SlowClientTest {
     /** Long enough for the 250 ms sweeper and a loaded machine; far shorter than Jetty's 30 s idle timeout. */
     private static final int BOUND_MILLIS = 15_000;
     private static final String MULTI_STATUS = "HTTP/1.1 207 Multi-Status";
+    private static final String ALLPROP = "<?xml version=\"1.0\"?><propfind xmlns=\"DAV:\"><allprop/></propfind>";
 
     @TempDir
     Path dir;
@@ -95,9 +96,9 @@ class SlowClientTest {
     }
 
     @Test
-    void aGetIsAnsweredWhileMoreSlowUploadsAreOpenThanTheServerHasThreads() throws Exception {
+    void getsAndListingsAreAnsweredWhileMoreSlowUploadsAreOpenThanTheServerHasThreads() throws Exception {
         // 4 addresses × 60 slow uploads = 240 > the pool's 200 threads; a long grace keeps them all open
-        ClientLimits lenient = limits(1000, Duration.ofSeconds(60), 64, ClientLimits.DEFAULTS.bodyRequestThreads());
+        ClientLimits lenient = limits(1000, Duration.ofSeconds(60), 64, ClientLimits.DEFAULTS.uploadThreads());
         try (DavTestServer dav = DavTestServer.start(dir, s -> s.withAllowAnonymous(true).withLimits(lenient))) {
             dav.send("PUT", "/small.txt", "hello");
             List<LoopbackSocket> uploads = new ArrayList<>();
@@ -113,11 +114,13 @@ class SlowClientTest {
                 try (LoopbackSocket get = LoopbackSocket.connect("127.0.0.1", dav.port())) {
                     assertEquals("HTTP/1.1 200 OK", get.request("GET", "/small.txt").answer(BOUND_MILLIS));
                 }
+                // Finder's listings carry a body: they have a share of their own
+                assertEquals(207, dav.send("PROPFIND", "/", ALLPROP, "Depth", "1").statusCode());
                 long refused = 0;
                 for (LoopbackSocket s : uploads) {
                     if (s.answer(50).startsWith("HTTP/1.1 503")) refused++;
                 }
-                assertTrue(refused >= uploads.size() - ClientLimits.DEFAULTS.bodyRequestThreads(),
+                assertTrue(refused >= uploads.size() - ClientLimits.DEFAULTS.uploadThreads(),
                         refused + " uploads beyond the body threads were answered 503");
             } finally {
                 for (LoopbackSocket s : uploads) s.close();

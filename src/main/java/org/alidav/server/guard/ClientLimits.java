@@ -12,14 +12,16 @@ import java.time.Duration;
  * @param rateGrace                how far a client may fall behind either rate, which is also the
  *                                 longest single wait for a byte; above it the connection is closed
  * @param maxConnectionsPerAddress open connections from one IP address; more are closed at once; 0 = no cap
- * @param bodyRequestThreads       requests carrying a body (uploads, XML bodies) served at once; more
- *                                 are answered 503, so requests without a body always find a thread
+ * @param uploadThreads            PUTs served at once; more are answered 503, so that uploads that
+ *                                 hang cannot take the threads of everything else
  */
 public record ClientLimits(long minRequestRate, long minResponseRate, Duration rateGrace,
-                           int maxConnectionsPerAddress, int bodyRequestThreads) {
+                           int maxConnectionsPerAddress, int uploadThreads) {
     /** The size of the server's thread pool. */
     public static final int SERVER_THREADS = 200;
-    /** Threads that requests with a body can never take: GET, HEAD, PROPFIND... always have these. */
+    /** Requests with another body (the XML of PROPFIND, PROPPATCH, LOCK: small) served at once. */
+    public static final int XML_BODY_THREADS = 25;
+    /** Threads that requests with a body can never take: GET, HEAD and body-less requests always have these. */
     public static final int THREADS_KEPT_FOR_OTHERS = 50;
 
     /**
@@ -27,7 +29,7 @@ public record ClientLimits(long minRequestRate, long minResponseRate, Duration r
      * above a slow-body attack (1 byte every few seconds). 10 s of grace covers a 100-continue round
      * trip, TCP slow start and a lossy Wi-Fi stall. 64 connections per address leave room for rclone
      * with --transfers 32 plus its checkers, Finder's and Windows' handful, and several devices behind
-     * one NAT, while two hostile addresses cannot fill the thread pool. Half the threads for bodies:
+     * one NAT, while two hostile addresses cannot fill the thread pool. Half the threads for uploads:
      * 100 concurrent uploads is far beyond any household.
      */
     public static final ClientLimits DEFAULTS = new ClientLimits(1024, 1024, Duration.ofSeconds(10), 64,
@@ -37,12 +39,12 @@ public record ClientLimits(long minRequestRate, long minResponseRate, Duration r
         if (minRequestRate < 0 || minResponseRate < 0) throw new IllegalArgumentException("rates must not be negative");
         if (rateGrace.isNegative() || rateGrace.isZero()) throw new IllegalArgumentException("rate grace must be positive");
         if (maxConnectionsPerAddress < 0) throw new IllegalArgumentException("connection cap must not be negative");
-        if (bodyRequestThreads < 1 || bodyRequestThreads > maxBodyRequestThreads()) {
-            throw new IllegalArgumentException("body request threads must be 1 to " + maxBodyRequestThreads());
+        if (uploadThreads < 1 || uploadThreads > maxUploadThreads()) {
+            throw new IllegalArgumentException("upload threads must be 1 to " + maxUploadThreads());
         }
     }
 
-    public static int maxBodyRequestThreads() {
-        return SERVER_THREADS - THREADS_KEPT_FOR_OTHERS;
+    public static int maxUploadThreads() {
+        return SERVER_THREADS - XML_BODY_THREADS - THREADS_KEPT_FOR_OTHERS;
     }
 }
