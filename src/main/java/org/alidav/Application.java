@@ -6,9 +6,11 @@ import java.util.List;
 import org.alidav.aliyun.AliyunOpenDriverFactory;
 import org.alidav.config.AppConfig;
 import org.alidav.config.PasswordCheck;
+import org.alidav.config.PasswordHasher;
 import org.alidav.config.StorageConfig;
 import org.alidav.config.UserConfig;
 import org.alidav.dav.LockingExtension;
+import org.alidav.dav.MountScope;
 import org.alidav.dav.MountSpec;
 import org.alidav.dav.lock.LockManager;
 import org.alidav.drive.DriverFactory;
@@ -64,7 +66,8 @@ public final class Application implements AutoCloseable {
             }
             ServerSetup setup = new ServerSetup(config.server().host(), config.server().port(), config.server().dataDir(),
                     config.readOnly(), config.allowAnonymous() || config.users().isEmpty(), authenticator(config), mounts, DownloadPolicies.build(config, storages, Clock.systemUTC()),
-                    List.of(new LockingExtension(new LockManager())), config.server().limits());
+                    List.of(new LockingExtension(new LockManager())), config.server()::trustsProxy,
+                    config.server().limits());
             DavServer server = DavServer.start(setup);
             return new Application(emulator, storages, server, config);
         } catch (Exception | Error e) {
@@ -78,9 +81,11 @@ public final class Application implements AutoCloseable {
         if (config.users().isEmpty()) return Authenticator.ANYONE;
         List<UserDirectory.User> users = new ArrayList<>();
         for (UserConfig u : config.users()) {
-            users.add(new UserDirectory.User(u.name(), new PasswordCheck(u.passwordSpec()), u.readOnly(), u.admin()));
+            MountScope mounts = u.mounts().isEmpty() ? MountScope.ALL : MountScope.only(u.mounts());
+            users.add(new UserDirectory.User(u.name(), new PasswordCheck(u.passwordSpec()), u.readOnly(), u.admin(), mounts));
         }
-        return new UserDirectory(users);
+        String decoy = PasswordHasher.decoy(config.users().stream().map(UserConfig::passwordSpec).toList());
+        return new UserDirectory(users, new PasswordCheck(decoy));
     }
 
     /** Forgets cached listings at and below a WebDAV path ("/" = everything), as SIGHUP does. */

@@ -14,7 +14,7 @@ final class Bodies {
     }
 
     static DriveException unreadable(IOException e) {
-        return new DriveException(DriveException.Kind.CONFLICT, "could not read the upload body: " + e.getMessage(), null, e);
+        return new DriveException(DriveException.Kind.CONFLICT, "could not read the upload body (the client stopped sending)", null, e);
     }
 
     /** Fails when {@code in} still has bytes after the declared {@code size}. */

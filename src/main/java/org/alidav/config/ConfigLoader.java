@@ -14,11 +14,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.alidav.server.guard.ClientLimits;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -33,14 +35,14 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class ConfigLoader {
     static final Set<String> TOP_KEYS = Set.of("server", "allow_anonymous", "read_only", "users", "storages", "downloads");
-    static final Set<String> DOWNLOAD_KEYS = Set.of("sign_path", "sign_secret", "sign_expiry", "client_rules");
+    static final Set<String> DOWNLOAD_KEYS = Set.of("sign_path", "sign_secret", "sign_expiry", "client_rules", "max_ranges");
     static final Set<String> RULE_KEYS = Set.of("user_agent", "address", "policy");
-    static final Set<String> SERVER_KEYS = Set.of("host", "port", "data_dir", "log_level", "min_request_rate", "min_response_rate",
-            "min_rate_grace", "max_connections_per_address", "upload_threads");
+    static final Set<String> SERVER_KEYS = Set.of("host", "port", "data_dir", "log_level", "trusted_proxies", "min_request_rate",
+            "min_response_rate", "min_rate_grace", "max_connections_per_address", "upload_threads");
     /** 1 GB/s: a minimum rate above it would refuse every client; 0 switches the minimum off. */
     private static final long MAX_MIN_RATE = 1_000_000_000L;
     private static final Duration MAX_RATE_GRACE = Duration.ofMinutes(10);
-    static final Set<String> USER_KEYS = Set.of("name", "password", "read_only", "admin");
+    static final Set<String> USER_KEYS = Set.of("name", "password", "read_only", "admin", "mounts");
 
     private static final String DEFAULT_HOST = "127.0.0.1";
     private static final int DEFAULT_PORT = 8080;
@@ -106,6 +108,7 @@ public final class ConfigLoader {
                 root.get("allow_anonymous", ValueParser.BOOLEAN, false),
                 root.get("read_only", ValueParser.BOOLEAN, false),
                 users(root, warnings), storages(root), downloads(root.section("downloads")), source);
+        checkUserMounts(root, config);
         return new LoadedConfig(config, warnings);
     }
 
@@ -130,6 +133,7 @@ public final class ConfigLoader {
                 server.get("port", ValueParser.PORT, DEFAULT_PORT),
                 resolve(server.get("data_dir", ValueParser.NON_BLANK, DEFAULT_DATA_DIR)),
                 server.get("log_level", ValueParser.oneOf(ServerSettings.LOG_LEVELS), "info"),
+                server.get("trusted_proxies", ValueParser.list(raw -> AddressRange.parse(ValueParser.STRING.parse(raw))), List.of()),
                 limits(server));
     }
 
@@ -178,10 +182,29 @@ public final class ConfigLoader {
             } else {
                 warnings.add("user " + name + " has a plain-text password; run `java -jar alidav.jar hash-password`");
             }
+            List<String> mounts = user.get("mounts", ValueParser.list(MountPath::normalise), List.of());
+            if (user.optional("mounts", raw -> raw).isPresent() && mounts.isEmpty()) {
+                throw user.error("mounts", "must name at least one mount, such as [/ali]; leave it out for every mount");
+            }
             users.add(new UserConfig(name, password, user.get("read_only", ValueParser.BOOLEAN, false),
-                    user.get("admin", ValueParser.BOOLEAN, false)));
+                    user.get("admin", ValueParser.BOOLEAN, false), mounts));
         }
         return users;
+    }
+
+    /** Every mount a user is limited to must be a storage's mount: a typo would hide everything from that user. */
+    private static void checkUserMounts(ConfigSection root, AppConfig config) {
+        Set<String> mounted = new HashSet<>();
+        config.storages().forEach(s -> mounted.add(s.mount()));
+        List<ConfigSection> sections = root.sectionList("users");
+        for (int i = 0; i < sections.size(); i++) {
+            for (String mount : config.users().get(i).mounts()) {
+                if (!mounted.contains(mount)) {
+                    throw sections.get(i).error("mounts", "'" + mount + "' is not the mount of any storage (mounted: "
+                            + String.join(", ", new TreeSet<>(mounted)) + ")");
+                }
+            }
+        }
     }
 
     private List<StorageConfig> storages(ConfigSection root) {
@@ -251,7 +274,8 @@ public final class ConfigLoader {
             rules = new ArrayList<>();
             for (ConfigSection rule : section.sectionList("client_rules")) rules.add(clientRule(rule));
         }
-        return new DownloadSettings(signPath, secret, expiry, rules);
+        int maxRanges = section.get("max_ranges", ValueParser.POSITIVE_INT, DownloadSettings.DEFAULT_MAX_RANGES);
+        return new DownloadSettings(signPath, secret, expiry, rules, maxRanges);
     }
 
     private static DownloadSettings.ClientRule clientRule(ConfigSection rule) {

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -51,6 +52,28 @@ public final class PasswordHasher {
                 + b64.encodeToString(derive(password, salt, iterations, HASH_BITS));
     }
 
+    /**
+     * A spec to check a login against when the user name is unknown, so that answering "no" costs what
+     * it costs for a known name: a hash with the iterations and length of the dearest hash among
+     * {@code specs} (random salt and hash: no password matches it), or a random plain password when
+     * every spec is plain text. Made without running PBKDF2.
+     */
+    public static String decoy(List<String> specs) {
+        Pbkdf2Hash dearest = null;
+        for (String spec : specs) {
+            if (!isHashed(spec)) continue;
+            Pbkdf2Hash h = parse(spec);
+            if (dearest == null || h.iterations() > dearest.iterations()) dearest = h;
+        }
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        Base64.Encoder b64 = Base64.getEncoder();
+        if (dearest == null) return b64.encodeToString(salt);
+        byte[] hash = new byte[dearest.hash().length];
+        RANDOM.nextBytes(hash);
+        return PREFIX + dearest.iterations() + ":" + b64.encodeToString(salt) + ":" + b64.encodeToString(hash);
+    }
+
     public static boolean isHashed(String spec) {
         return spec.startsWith(PREFIX);
     }
@@ -60,6 +83,7 @@ public final class PasswordHasher {
      * constant time. A malformed hash matches nothing (the loader refuses those anyway).
      */
     public static boolean verify(char[] password, String spec) {
+        // the candidate goes first: isEqual takes as long as its first argument, never the secret's length
         if (!isHashed(spec)) return MessageDigest.isEqual(utf8(password), spec.getBytes(StandardCharsets.UTF_8));
         Pbkdf2Hash parsed;
         try {

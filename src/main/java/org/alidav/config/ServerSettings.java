@@ -1,5 +1,6 @@
 package org.alidav.config;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 import org.alidav.server.guard.ClientLimits;
@@ -11,13 +12,24 @@ import org.alidav.server.guard.ClientLimits;
  * @param port     TCP port; 0 picks a free one
  * @param dataDir  absolute directory of the server's state (rotated tokens, sandbox, shadow files)
  * @param logLevel one of {@link #LOG_LEVELS}
+ * @param trustedProxies peers whose Forwarded / X-Forwarded-* headers are believed ({@code trusted_proxies}); none by default
  * @param limits   slow-client protection: minimum data rates, connections per address, threads for bodies
  */
-public record ServerSettings(String host, int port, Path dataDir, String logLevel, ClientLimits limits) {
+public record ServerSettings(String host, int port, Path dataDir, String logLevel, List<AddressRange> trustedProxies,
+                             ClientLimits limits) {
     public static final List<String> LOG_LEVELS = List.of("info", "debug", "warn");
 
-    /** Settings with the {@linkplain ClientLimits#DEFAULTS default limits}. */
+    public ServerSettings {
+        trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** Settings with no trusted proxy and the {@linkplain ClientLimits#DEFAULTS default limits}. */
     public ServerSettings(String host, int port, Path dataDir, String logLevel) {
-        this(host, port, dataDir, logLevel, ClientLimits.DEFAULTS);
+        this(host, port, dataDir, logLevel, List.of(), ClientLimits.DEFAULTS);
+    }
+
+    /** Whether {@code peer} is one of the trusted proxies. */
+    public boolean trustsProxy(InetAddress peer) {
+        return trustedProxies.stream().anyMatch(range -> range.contains(peer));
     }
 }

@@ -1,5 +1,7 @@
 package org.alidav.config;
 
+import java.util.List;
+
 /**
  * One entry of {@code users:}.
  *
@@ -8,14 +10,24 @@ package org.alidav.config;
  * @param readOnly     this user may not write, even when the server may
  * @param admin        this user may use the operator endpoints ({@code /-/health}, {@code /-/metrics},
  *                     {@code /-/cache/drop})
+ * @param mounts       the storage mounts this user sees ({@code users[].mounts}, normalised like
+ *                     {@code storages[].mount}); empty when the key is absent: every mount
  */
-public record UserConfig(String name, String passwordSpec, boolean readOnly, boolean admin) {
+public record UserConfig(String name, String passwordSpec, boolean readOnly, boolean admin, List<String> mounts) {
+    public UserConfig {
+        mounts = List.copyOf(mounts);
+    }
+
     public UserConfig(String name, String passwordSpec, boolean readOnly) {
-        this(name, passwordSpec, readOnly, false);
+        this(name, passwordSpec, readOnly, false, List.of());
+    }
+
+    public UserConfig(String name, String passwordSpec, boolean readOnly, boolean admin) {
+        this(name, passwordSpec, readOnly, admin, List.of());
     }
 
     @Override
     public String toString() {
-        return "UserConfig[name=" + name + ", readOnly=" + readOnly + ", admin=" + admin + "]"; // keeps the password out of logs
+        return "UserConfig[name=" + name + ", readOnly=" + readOnly + ", admin=" + admin + ", mounts=" + mounts + "]"; // keeps the password out of logs
     }
 }

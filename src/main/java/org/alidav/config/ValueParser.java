@@ -3,6 +3,7 @@ package org.alidav.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,8 +42,11 @@ interface ValueParser<T> {
         throw new IllegalArgumentException("must be a port number from 0 to 65535, not '" + raw + "'");
     };
 
+    ValueParser<Integer> POSITIVE_INT = raw -> wholeNumber(1, Integer.MAX_VALUE).parse(raw).intValue();
+
     /** A whole number from {@code min} to {@code max}, written as a number or as text. */
     static ValueParser<Long> wholeNumber(long min, long max) {
+        String range = max == Integer.MAX_VALUE || max == Long.MAX_VALUE ? "of at least " + min : "from " + min + " to " + max;
         return raw -> {
             String s = STRING.parse(raw).trim();
             try {
@@ -51,7 +55,7 @@ interface ValueParser<T> {
             } catch (NumberFormatException ignored) {
                 // falls through to the message below, which shows the value
             }
-            throw new IllegalArgumentException("must be a whole number from " + min + " to " + max + ", not '" + raw + "'");
+            throw new IllegalArgumentException("must be a whole number " + range + ", not '" + raw + "'");
         };
     }
 
@@ -96,6 +100,23 @@ interface ValueParser<T> {
         if (s.isBlank()) throw new IllegalArgumentException("must not be empty");
         return s;
     };
+
+    /** A YAML list whose items {@code item} parses; the message names the failing item ({@code [1]}). */
+    static <T> ValueParser<List<T>> list(ValueParser<T> item) {
+        return raw -> {
+            if (!(raw instanceof List<?> items)) throw new IllegalArgumentException("must be a list such as [a, b]");
+            List<T> out = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                try {
+                    if (items.get(i) == null) throw new IllegalArgumentException("is empty");
+                    out.add(item.parse(items.get(i)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("[" + i + "] " + e.getMessage());
+                }
+            }
+            return List.copyOf(out);
+        };
+    }
 
     /** A string with something in it. */
     ValueParser<String> NON_BLANK = raw -> {

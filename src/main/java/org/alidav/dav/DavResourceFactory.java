@@ -35,9 +35,14 @@ public final class DavResourceFactory implements ResourceFactory {
         return target.isEmpty() ? null : resource(target.get());
     }
 
-    /** What a decoded path names, whether or not a resource exists there. */
+    /** What a decoded path names for the current user, whether or not a resource exists there. */
     public Optional<MountTable.Target> target(String decodedPath) throws BadRequestException {
-        return mounts.resolve(names(decodedPath));
+        return target(names(decodedPath));
+    }
+
+    /** What validated names name for the current user: only the mounts of its {@link MountScope}. */
+    public Optional<MountTable.Target> target(List<String> names) {
+        return MountScope.current().resolve(mounts, names);
     }
 
     /** The resource for a target, or null when nothing exists there. */
@@ -60,14 +65,10 @@ public final class DavResourceFactory implements ResourceFactory {
         List<String> out = new ArrayList<>();
         for (String s : decodedPath.split("/", -1)) {
             if (s.isEmpty()) continue;
-            if (!DrivePath.isValidName(s)) throw new BadRequestException("invalid name in path: " + printable(s));
+            if (!DrivePath.isValidName(s)) throw new BadRequestException("invalid name in path: " + NameCharacters.visible(s));
             out.add(s);
         }
         return out;
-    }
-
-    private static String printable(String s) {
-        return s.replace("\0", "\\0");
     }
 
     public MountTable mounts() {

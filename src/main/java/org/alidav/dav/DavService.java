@@ -1,13 +1,16 @@
 package org.alidav.dav;
 
 import io.milton.config.HttpManagerBuilder;
+import io.milton.http.Handler;
 import io.milton.http.HttpManager;
 import io.milton.http.values.ValueWriters;
+import io.milton.http.webdav.ResourceTypeHelper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import org.alidav.dav.http.DavErrorFilter;
 import org.alidav.dav.lock.LockTargets;
 import org.alidav.dav.http.DownloadPolicy;
@@ -20,6 +23,7 @@ import org.alidav.dav.props.NamespaceSafePropFindXmlGenerator;
 import org.alidav.dav.props.PropPatchHandler;
 import org.alidav.dav.props.XmlFragmentValueWriter;
 import org.alidav.dav.resource.ETags;
+import org.alidav.dav.resource.VirtualFolderResource;
 import org.alidav.drive.cache.Storage;
 import org.alidav.drive.local.LocalDriver;
 
@@ -33,14 +37,17 @@ import org.alidav.drive.local.LocalDriver;
  */
 public final class DavService implements AutoCloseable {
     private final HttpManager httpManager;
-    private final RequestChecks requestChecks = new RequestChecks();
+    private final RequestChecks requestChecks;
     private final List<Storage> shadows;
     private final DavResourceFactory resourceFactory;
+    private final OptionsAnswer anonymousOptions;
 
-    private DavService(HttpManager httpManager, List<Storage> shadows, DavResourceFactory resourceFactory) {
+    private DavService(HttpManager httpManager, List<Storage> shadows, DavResourceFactory resourceFactory, OptionsAnswer anonymousOptions) {
         this.httpManager = httpManager;
+        this.requestChecks = new RequestChecks(resourceFactory.mounts());
         this.shadows = shadows;
         this.resourceFactory = resourceFactory;
+        this.anonymousOptions = anonymousOptions;
     }
 
     /**
@@ -84,7 +91,19 @@ public final class DavService implements AutoCloseable {
         b.init();
         // after Milton's protocols (and any an extension added during init), so ours win for their methods
         b.getProtocols().add(new DavHandlers(new FileGetHandler(downloads), new PutHandler(factory), new PropPatchHandler(factory, deadProperties)));
-        return new DavService(b.buildHttpManager(), shadows, factory);
+        HttpManager manager = b.buildHttpManager();
+        return new DavService(manager, shadows, factory, anonymousOptions(manager, b.getResourceTypeHelper(), factory));
+    }
+
+    /**
+     * The DAV classes Milton announces for a folder, asked of an empty virtual folder (which looks
+     * nothing up), and every method some handler serves, in a fixed order.
+     */
+    private static OptionsAnswer anonymousOptions(HttpManager manager, ResourceTypeHelper types, DavResourceFactory factory) {
+        List<String> levels = types.getSupportedLevels(new VirtualFolderResource(new MountTable.Virtual(List.of(), List.of()), factory));
+        TreeSet<String> methods = new TreeSet<>();
+        for (Handler h : manager.getAllHandlers()) methods.addAll(List.of(h.getMethods()));
+        return new OptionsAnswer(String.join(", ", levels), String.join(", ", methods));
     }
 
     private static Storage shadowStorage(Path dataDir, String mountPath, List<String> at) {
@@ -105,6 +124,11 @@ public final class DavService implements AutoCloseable {
     /** Paths to resources, for routes outside Milton (signed downloads). */
     public DavResourceFactory resourceFactory() {
         return resourceFactory;
+    }
+
+    /** What an OPTIONS without credentials is answered (see {@link OptionsAnswer}). */
+    public OptionsAnswer anonymousOptions() {
+        return anonymousOptions;
     }
 
     public RequestChecks requestChecks() {

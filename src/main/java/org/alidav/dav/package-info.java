@@ -2,7 +2,8 @@
  * The WebDAV layer. A request path resolves through the {@link org.alidav.dav.MountTable} to a
  * {@link org.alidav.dav.Location} (mount, storage, path inside it) or a virtual folder;
  * {@link org.alidav.dav.DavResourceFactory} makes Milton resources of it
- * ({@code dav.resource}). System files go to a local shadow store ({@link org.alidav.dav.ShadowFiles}).
+ * ({@code dav.resource}), seen through the user's {@link org.alidav.dav.MountScope} (hidden mounts
+ * do not exist; {@code dav.http.DestinationCheck} makes them 404 as a COPY/MOVE Destination too). System files go to a local shadow store ({@link org.alidav.dav.ShadowFiles}).
  * {@link org.alidav.dav.DavService} assembles Milton with the replacements for what Milton CE gets
  * wrong, each a named class:
  * <ul>
@@ -16,6 +17,7 @@
  * <li>{@code dav.props.NamespaceSafePropFindXmlGenerator}: well-formed PROPFIND XML for any namespace;</li>
  * <li>{@code dav.http.DavErrorFilter}: every failure a clear status, driver errors mapped once.</li>
  * </ul>
- * Milton still answers OPTIONS, PROPFIND, MKCOL, DELETE, MOVE and COPY.
+ * Milton still answers OPTIONS (with credentials; without, {@link org.alidav.dav.OptionsAnswer}),
+ * PROPFIND, MKCOL, DELETE, MOVE and COPY.
  */
 package org.alidav.dav;

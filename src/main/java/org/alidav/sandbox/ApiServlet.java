@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import org.alidav.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,10 +52,10 @@ final class ApiServlet extends HttpServlet {
             writeError(resp, path, e);
         } catch (IOException e) {
             // the connection went away (client gone, server stopping): nobody is left to answer
-            LOG.debug("I/O error on {}: {}", path, e.toString());
+            LOG.debug("I/O error on {}: {}", LogText.escape(path), e.toString());
             if (!resp.isCommitted()) stats.record(path, CallStats.DROPPED);
         } catch (RuntimeException e) {
-            LOG.error("internal error on {}", path, e);
+            LOG.error("internal error on {}", LogText.escape(path), e);
             writeError(resp, path, new ApiException(500, "InternalError", "Internal Server Error"));
         }
     }

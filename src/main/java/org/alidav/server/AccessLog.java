@@ -1,6 +1,7 @@
 package org.alidav.server;
 
 import java.util.concurrent.TimeUnit;
+import org.alidav.log.LogText;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Response;
@@ -9,8 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One INFO line per request: method, decoded path, status, bytes sent, milliseconds, user. Never the
- * query string (signed links carry signatures there), never a header.
+ * One INFO line per request: client address, method, decoded path, status, bytes sent, milliseconds,
+ * user. The address is the TCP peer's, or the forwarded client's when the peer is a trusted proxy
+ * ({@link ForwardedHeaders}). Never the query string (signed links carry signatures there), never a
+ * header; the path is escaped ({@link LogText}) so a {@code %0a} in it cannot start a forged line.
  */
 final class AccessLog implements RequestLog {
     private static final Logger log = LoggerFactory.getLogger("org.alidav.access");
@@ -21,8 +24,8 @@ final class AccessLog implements RequestLog {
         Object principal = request.getAttribute(Principal.ATTRIBUTE);
         String user = principal instanceof Principal p ? p.name() : "-";
         long ms = TimeUnit.NANOSECONDS.toMillis(NanoTime.since(request.getBeginNanoTime()));
-        String path = request.getHttpURI().getDecodedPath();
-        log.info("{} {} {} {} {}ms {}", request.getMethod(), path == null ? "-" : path, response.getStatus(),
-                Response.getContentBytesWritten(response), ms, user);
+        log.info("{} {} {} {} {} {}ms {}", LogText.escape(Request.getRemoteAddr(request)), LogText.escape(request.getMethod()),
+                LogText.escape(request.getHttpURI().getDecodedPath()), response.getStatus(),
+                Response.getContentBytesWritten(response), ms, LogText.escape(user));
     }
 }

@@ -11,15 +11,20 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import org.alidav.dav.MountScope;
+import org.alidav.dav.OptionsAnswer;
+import org.alidav.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HTTP Basic authentication and write permission, before anything else sees the request. OPTIONS
- * needs no credentials (Windows probes with it before logging in). Without credentials: 401 with
- * {@code WWW-Authenticate: Basic realm="AliDAV"}, unless anonymous access is allowed. Wrong
- * credentials count against the client address ({@link LoginThrottle}: 429 once it guessed too
- * often). Write methods by a read-only user, or on a read-only server, are 403.
+ * HTTP Basic authentication and write permission, before anything else sees the request. Without
+ * credentials: 401 with {@code WWW-Authenticate: Basic realm="AliDAV"}, unless anonymous access is
+ * allowed; OPTIONS without credentials gets the same fixed answer for every path ({@link OptionsAnswer}:
+ * Windows and Finder probe with it before logging in), which looks nothing up. Wrong credentials
+ * count against the client address and the user name ({@link LoginThrottle}: 429 once it guessed
+ * too often). Write methods by a read-only user, or on a read-only server, are 403. The user's
+ * {@link MountScope} goes with the request to the WebDAV layer.
  */
 final class AuthFilter extends HttpFilter {
     static final String REALM = "AliDAV";
@@ -30,39 +35,40 @@ final class AuthFilter extends HttpFilter {
     private final boolean allowAnonymous;
     private final boolean readOnly;
     private final LoginThrottle throttle;
+    private final OptionsAnswer anonymousOptions;
 
-    AuthFilter(Authenticator authenticator, boolean allowAnonymous, boolean readOnly, LoginThrottle throttle) {
+    AuthFilter(Authenticator authenticator, boolean allowAnonymous, boolean readOnly, LoginThrottle throttle, OptionsAnswer anonymousOptions) {
         this.authenticator = authenticator;
         this.allowAnonymous = allowAnonymous;
         this.readOnly = readOnly;
         this.throttle = throttle;
+        this.anonymousOptions = anonymousOptions;
     }
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain) throws IOException, ServletException {
-        if (req.getMethod().equals("OPTIONS")) {
-            chain.doFilter(req, resp);
+        Optional<Credentials> credentials = Credentials.of(req.getHeader("Authorization"));
+        if (credentials.isEmpty() && !allowAnonymous && req.getMethod().equals("OPTIONS")) {
+            anonymousOptions.write(resp);
             return;
         }
         String address = req.getRemoteAddr();
-        Optional<Duration> wait = throttle.blocked(address);
+        Optional<Duration> wait = throttle.blocked(address, credentials.map(Credentials::user).orElse(null));
         if (wait.isPresent()) {
             tooManyAttempts(resp, wait.get());
             return;
         }
-        Optional<Credentials> credentials = Credentials.of(req.getHeader("Authorization"));
         Principal principal;
         if (credentials.isPresent()) {
-            Optional<Principal> p = authenticator.authenticate(credentials.get().user(), credentials.get().password());
+            String user = credentials.get().user();
+            Optional<Principal> p = authenticator.authenticate(user, credentials.get().password());
             if (p.isEmpty()) {
-                log.info("failed login for user '{}' from {}", credentials.get().user(), address);
-                throttle.failed(address);
-                Optional<Duration> now = throttle.blocked(address);
-                if (now.isPresent()) tooManyAttempts(resp, now.get());
-                else challenge(resp);
+                log.info("failed login for user '{}' from {}", LogText.escape(user), LogText.escape(address));
+                throttle.failed(address, user);
+                challenge(resp);
                 return;
             }
-            throttle.succeeded(address);
+            throttle.succeeded(address, user);
             principal = p.get();
         } else if (allowAnonymous) {
             principal = Principal.ANONYMOUS;
@@ -71,6 +77,7 @@ final class AuthFilter extends HttpFilter {
             return;
         }
         req.setAttribute(Principal.ATTRIBUTE, principal);
+        req.setAttribute(MountScope.ATTRIBUTE, principal.mounts());
         // the operator endpoints write no files: OpsServlet checks their own (admin) permission
         if (WRITE_METHODS.contains(req.getMethod()) && !req.getRequestURI().startsWith(OpsServlet.PREFIX + "/")
                 && (readOnly || principal.readOnly())) {
@@ -87,7 +94,7 @@ final class AuthFilter extends HttpFilter {
 
     private static void tooManyAttempts(HttpServletResponse resp, Duration wait) throws IOException {
         resp.setHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
-        plain(resp, 429, "too many failed logins from this address; try again later");
+        plain(resp, 429, "too many failed logins; try again later");
     }
 
     private static void plain(HttpServletResponse resp, int status, String message) throws IOException {

@@ -1,5 +1,6 @@
 package org.alidav.server;
 
+import java.time.Clock;
 import java.util.EnumSet;
 import org.alidav.dav.DavService;
 import org.alidav.server.guard.AddressConnectionCap;
@@ -10,7 +11,6 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.UriCompliance;
-import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -52,12 +52,12 @@ public final class DavServer implements AutoCloseable {
         // 100%.txt is %25 and a\b is %5C: Jetty refuses both by default; names are validated by the resource factory
         http.setUriCompliance(UriCompliance.DEFAULT.with("WEBDAV",
                 UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING, UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS));
-        // behind a reverse proxy, hrefs in PROPFIND answers must carry the client's scheme and host
-        http.addCustomizer(new ForwardedRequestCustomizer());
+        // behind a trusted reverse proxy, hrefs in PROPFIND answers carry the client's scheme and host
+        http.addCustomizer(new ForwardedHeaders(setup.trustedProxies()));
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(setup.host());
         connector.setPort(setup.port());
-        if (limits.maxConnectionsPerAddress() > 0) connector.addBean(new AddressConnectionCap(limits.maxConnectionsPerAddress()));
+        if (limits.maxConnectionsPerAddress() > 0) connector.addBean(new AddressConnectionCap(limits.maxConnectionsPerAddress(), setup.trustedProxies()));
         jetty.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
@@ -66,12 +66,15 @@ public final class DavServer implements AutoCloseable {
         setup.downloads().signedRoute().ifPresent(route -> context.addFilter(
                 new FilterHolder(new org.alidav.dav.sign.SignedDownloadFilter(route, dav.resourceFactory())),
                 route.prefix() + "/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
-        context.addFilter(new FilterHolder(new AuthFilter(setup.authenticator(), setup.allowAnonymous(), setup.readOnly(), LoginThrottle.standard())),
+        context.addFilter(new FilterHolder(new AuthFilter(setup.authenticator(), setup.allowAnonymous(), setup.readOnly(),
+                        new LoginThrottle(Clock.systemUTC()), dav.anonymousOptions())),
                 "/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("dav", new DavServlet(dav.httpManager(), dav.requestChecks())), "/*");
         // /-/health, /-/metrics, /-/cache/drop: open without users, else admin users only
         context.addServlet(new ServletHolder("ops", new OpsServlet(setup.mounts(), setup.authenticator() == Authenticator.ANYONE)),
                 OpsServlet.PREFIX + "/*");
+        context.setErrorHandler(new PlainErrorHandler());
+        jetty.setErrorHandler(new PlainErrorHandler());
         // the rate guard sees every byte, including a 503 of the bulkhead; the bulkhead keeps threads for body-less requests
         jetty.setHandler(new SlowClientGuard(limits, new BodyBulkhead(limits.uploadThreads(), context)));
         jetty.setRequestLog(new AccessLog());

@@ -2,68 +2,52 @@ package org.alidav.server;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Slows down password guessing: after {@code maxFailures} failed logins from one address within
- * {@code window}, that address is refused (429) for {@code block}.
+ * Slows down password guessing at two levels, both answered 429 with {@code Retry-After}:
+ * <ul>
+ * <li>per (client address, user name): {@value #PER_USER_FAILURES} failed logins within five
+ *     minutes block that pair for five minutes. Counting the pair, not the name alone, means an
+ *     attacker cannot lock a user out from everywhere: the user's own address keeps working.</li>
+ * <li>per client address, whatever the names: {@value #PER_ADDRESS_FAILURES} failures within ten
+ *     minutes block the address for fifteen, which stops a password spray (one guess for each of
+ *     many names) from one address.</li>
+ * </ul>
+ * The address is the TCP peer's, or the forwarded client's behind a trusted proxy ({@link ForwardedHeaders}).
  */
 final class LoginThrottle {
-    private static final int MAX_TRACKED = 10_000;
+    static final int PER_USER_FAILURES = 5;
+    static final int PER_ADDRESS_FAILURES = 20;
 
-    private final int maxFailures;
-    private final Duration window;
-    private final Duration block;
-    private final Clock clock;
-    private final Map<String, Deque<Instant>> failures = new HashMap<>();
-    private final Map<String, Instant> blockedUntil = new HashMap<>();
-
-    LoginThrottle(int maxFailures, Duration window, Duration block, Clock clock) {
-        this.maxFailures = maxFailures;
-        this.window = window;
-        this.block = block;
-        this.clock = clock;
+    /** Who tried to log in as whom. */
+    private record Attempt(String address, String user) {
     }
 
-    static LoginThrottle standard() {
-        return new LoginThrottle(5, Duration.ofMinutes(5), Duration.ofMinutes(5), Clock.systemUTC());
+    private final FailureCounter<Attempt> perUser;
+    private final FailureCounter<String> perAddress;
+
+    LoginThrottle(Clock clock) {
+        this.perUser = new FailureCounter<>(PER_USER_FAILURES, Duration.ofMinutes(5), Duration.ofMinutes(5), clock);
+        this.perAddress = new FailureCounter<>(PER_ADDRESS_FAILURES, Duration.ofMinutes(10), Duration.ofMinutes(15), clock);
     }
 
-    /** How long the address must still wait, or empty when it may try. */
-    synchronized Optional<Duration> blocked(String address) {
-        Instant until = blockedUntil.get(address);
-        Instant now = clock.instant();
-        if (until == null) return Optional.empty();
-        if (!now.isBefore(until)) {
-            blockedUntil.remove(address);
-            return Optional.empty();
-        }
-        return Optional.of(Duration.between(now, until));
+    /** How long this address must wait before it may log in as {@code user} (null: no name given). */
+    Optional<Duration> blocked(String address, String user) {
+        Optional<Duration> byAddress = perAddress.blocked(address);
+        Optional<Duration> byUser = user == null ? Optional.empty() : perUser.blocked(new Attempt(address, user));
+        if (byAddress.isEmpty()) return byUser;
+        if (byUser.isEmpty()) return byAddress;
+        return Optional.of(byAddress.get().compareTo(byUser.get()) >= 0 ? byAddress.get() : byUser.get());
     }
 
-    synchronized void failed(String address) {
-        Instant now = clock.instant();
-        if (failures.size() > MAX_TRACKED) prune(now);
-        Deque<Instant> times = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
-        times.addLast(now);
-        while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(window))) times.removeFirst();
-        if (times.size() >= maxFailures) {
-            blockedUntil.put(address, now.plus(block));
-            failures.remove(address);
-        }
+    void failed(String address, String user) {
+        perAddress.failed(address);
+        perUser.failed(new Attempt(address, user));
     }
 
-    synchronized void succeeded(String address) {
-        failures.remove(address);
-    }
-
-    private void prune(Instant now) {
-        failures.values().removeIf(d -> d.isEmpty() || d.peekLast().isBefore(now.minus(window)));
-        blockedUntil.values().removeIf(until -> !now.isBefore(until));
+    /** A good password forgets this pair's failures; the address's count stays, or a spray could reset it. */
+    void succeeded(String address, String user) {
+        perUser.succeeded(new Attempt(address, user));
     }
 }

@@ -16,6 +16,7 @@ import org.alidav.dav.MountTable;
 import org.alidav.drive.DrivePath;
 import org.alidav.drive.cache.Storage;
 import org.alidav.drive.cache.StorageHealth;
+import org.alidav.log.LogText;
 import org.alidav.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,8 +85,8 @@ final class OpsServlet extends HttpServlet {
                 }
                 String target = req.getParameter("path");
                 int dropped = drop(mounts, target == null || target.isBlank() ? "/" : target);
-                log.info("cache drop of {} by {}: {} listings", target == null ? "/" : target,
-                        Principal.of(req).map(Principal::name).orElse("?"), dropped);
+                log.info("cache drop of {} by {}: {} listings", LogText.escape(target == null ? "/" : target),
+                        LogText.escape(Principal.of(req).map(Principal::name).orElse("?")), dropped);
                 ObjectNode body = JSON.createObjectNode().put("path", target == null ? "/" : target).put("dropped", dropped);
                 text(resp, 200, "application/json", JSON.writeValueAsString(body) + "\n");
             }

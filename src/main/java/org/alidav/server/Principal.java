@@ -3,6 +3,7 @@ package org.alidav.server;
 import io.milton.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import org.alidav.dav.MountScope;
 
 /**
  * Who made a request: a user, or {@link #ANONYMOUS} when anonymous access is allowed.
@@ -10,12 +11,13 @@ import java.util.Optional;
  * @param name     the user name ("anonymous" for anonymous requests)
  * @param readOnly true when this user may not write
  * @param admin    true when this user may use the operator endpoints under {@code /-/}
+ * @param mounts   the mounts this user sees
  */
-public record Principal(String name, boolean readOnly, boolean admin) {
+public record Principal(String name, boolean readOnly, boolean admin, MountScope mounts) {
     public static final Principal ANONYMOUS = new Principal("anonymous", false);
 
     public Principal(String name, boolean readOnly) {
-        this(name, readOnly, false);
+        this(name, readOnly, false, MountScope.ALL);
     }
     static final String ATTRIBUTE = Principal.class.getName();
 

@@ -1,11 +1,14 @@
 package org.alidav.server;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.alidav.dav.DavExtension;
 import org.alidav.dav.MountSpec;
 import org.alidav.dav.http.DownloadPolicy;
+import org.alidav.dav.http.RangeRequest;
 import org.alidav.dav.http.StreamDownload;
 import org.alidav.server.guard.ClientLimits;
 
@@ -21,12 +24,17 @@ import org.alidav.server.guard.ClientLimits;
  * @param mounts         the storages and where they appear
  * @param downloads      how file GETs are answered
  * @param extensions     additions to the Milton wiring, such as lock support
+ * @param trustedProxies the TCP peers whose Forwarded / X-Forwarded-* headers are believed
  * @param limits         what one client may hold: data rates, connections, threads for bodies
  */
 public record ServerSetup(String host, int port, Path dataDir, boolean readOnly, boolean allowAnonymous,
                           Authenticator authenticator, List<MountSpec> mounts, DownloadPolicy downloads,
-                          List<DavExtension> extensions, ClientLimits limits) {
+                          List<DavExtension> extensions, Predicate<InetAddress> trustedProxies, ClientLimits limits) {
+    /** No proxy is trusted: forwarded headers are ignored. */
+    public static final Predicate<InetAddress> NO_PROXIES = address -> false;
+
     public ServerSetup {
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
@@ -38,31 +46,34 @@ public record ServerSetup(String host, int port, Path dataDir, boolean readOnly,
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port " + port);
     }
 
-    /** A setup with the {@linkplain ClientLimits#DEFAULTS default limits}. */
-    public ServerSetup(String host, int port, Path dataDir, boolean readOnly, boolean allowAnonymous,
-                       Authenticator authenticator, List<MountSpec> mounts, DownloadPolicy downloads,
-                       List<DavExtension> extensions) {
-        this(host, port, dataDir, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, ClientLimits.DEFAULTS);
+    /** A setup with no trusted proxy and the {@linkplain ClientLimits#DEFAULTS default limits}. */
+    public ServerSetup(String host, int port, Path dataDir, boolean readOnly, boolean allowAnonymous, Authenticator authenticator,
+                       List<MountSpec> mounts, DownloadPolicy downloads, List<DavExtension> extensions) {
+        this(host, port, dataDir, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, NO_PROXIES, ClientLimits.DEFAULTS);
     }
 
-    /** A read-write setup streaming downloads, with no extensions. */
+    /** A read-write setup streaming downloads, with no extensions and no trusted proxy. */
     public static ServerSetup of(String host, int port, Path dataDir, Authenticator authenticator, List<MountSpec> mounts) {
-        return new ServerSetup(host, port, dataDir, false, false, authenticator, mounts, new StreamDownload(), List.of());
+        return new ServerSetup(host, port, dataDir, false, false, authenticator, mounts, new StreamDownload(RangeRequest.DEFAULT_MAX_RANGES), List.of());
     }
 
     public ServerSetup withReadOnly(boolean value) {
-        return new ServerSetup(host, port, dataDir, value, allowAnonymous, authenticator, mounts, downloads, extensions, limits);
+        return new ServerSetup(host, port, dataDir, value, allowAnonymous, authenticator, mounts, downloads, extensions, trustedProxies, limits);
     }
 
     public ServerSetup withAllowAnonymous(boolean value) {
-        return new ServerSetup(host, port, dataDir, readOnly, value, authenticator, mounts, downloads, extensions, limits);
+        return new ServerSetup(host, port, dataDir, readOnly, value, authenticator, mounts, downloads, extensions, trustedProxies, limits);
     }
 
     public ServerSetup withExtensions(List<DavExtension> value) {
-        return new ServerSetup(host, port, dataDir, readOnly, allowAnonymous, authenticator, mounts, downloads, value, limits);
+        return new ServerSetup(host, port, dataDir, readOnly, allowAnonymous, authenticator, mounts, downloads, value, trustedProxies, limits);
+    }
+
+    public ServerSetup withTrustedProxies(Predicate<InetAddress> value) {
+        return new ServerSetup(host, port, dataDir, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, value, limits);
     }
 
     public ServerSetup withLimits(ClientLimits value) {
-        return new ServerSetup(host, port, dataDir, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, value);
+        return new ServerSetup(host, port, dataDir, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, trustedProxies, value);
     }
 }

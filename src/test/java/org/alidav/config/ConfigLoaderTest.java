@@ -98,7 +98,7 @@ class ConfigLoaderTest {
         assertError("t.yaml: server.min_response_rate: must be a whole number from 0 to 1000000000, not '1KiB'",
                 "server: {min_response_rate: 1KiB}\n" + LOCAL);
         assertError("t.yaml: server.min_rate_grace: must be more than 0 and at most 10m", "server: {min_rate_grace: 0s}\n" + LOCAL);
-        assertError("t.yaml: server.max_connections_per_address: must be a whole number from 0 to 2147483647, not '1.5'",
+        assertError("t.yaml: server.max_connections_per_address: must be a whole number of at least 0, not '1.5'",
                 "server: {max_connections_per_address: 1.5}\n" + LOCAL);
         assertError("t.yaml: server.upload_threads: must be a whole number from 1 to 125, not '0'",
                 "server: {upload_threads: 0}\n" + LOCAL);
@@ -215,6 +215,32 @@ class ConfigLoaderTest {
         assertEquals(List.of(), loaded.warnings());
         assertError("t.yaml: users[0].password: must look like pbkdf2:<iterations>:<base64 salt>:<base64 hash>"
                 + " (made by `java -jar alidav.jar hash-password`)", "users: [{name: a, password: 'pbkdf2:x:y'}]\n" + LOCAL);
+    }
+
+    @Test
+    void trustedProxiesAreAddressesOrBlocks() throws Exception {
+        ServerSettings server = parse("server: {trusted_proxies: [127.0.0.1, '10.0.0.0/8', '::1']}\n" + LOCAL).server();
+        assertEquals(List.of("127.0.0.1", "10.0.0.0/8", "::1"), server.trustedProxies().stream().map(AddressRange::text).toList());
+        assertTrue(server.trustsProxy(java.net.InetAddress.getByName("10.2.3.4")));
+        assertTrue(!server.trustsProxy(java.net.InetAddress.getByName("192.168.1.1")));
+        assertEquals(List.of(), parse(LOCAL).server().trustedProxies(), "none by default");
+        assertError("t.yaml: server.trusted_proxies: [1] must be an IP address or a CIDR block such as 192.168.0.0/16, not 'proxy.lan'",
+                "server: {trusted_proxies: [10.0.0.1, proxy.lan]}\n" + LOCAL);
+        assertError("t.yaml: server.trusted_proxies: must be a list such as [a, b]", "server: {trusted_proxies: 10.0.0.1}\n" + LOCAL);
+    }
+
+    @Test
+    void userMountsMustNameConfiguredStorages() {
+        String two = "storages:\n  - {mount: /local, driver: local, root: ./files}\n  - {mount: /media/, driver: local, root: ./m}\n";
+        AppConfig config = parse("users: [{name: a, password: x, mounts: [/local, /media]}, {name: b, password: y}]\n" + two);
+        assertEquals(List.of("/local", "/media"), config.users().get(0).mounts());
+        assertEquals(List.of(), config.users().get(1).mounts(), "no mounts key: every mount");
+        assertError("t.yaml: users[1].mounts: '/ali' is not the mount of any storage (mounted: /local, /media)",
+                "users: [{name: a, password: x}, {name: b, password: y, mounts: [/local, /ali]}]\n" + two);
+        assertError("t.yaml: users[0].mounts: must name at least one mount, such as [/ali]; leave it out for every mount",
+                "users: [{name: a, password: x, mounts: []}]\n" + two);
+        assertError("t.yaml: users[0].mounts: [0] must be an absolute path starting with '/', not 'local'",
+                "users: [{name: a, password: x, mounts: [local]}]\n" + two);
     }
 
     @Test

@@ -61,4 +61,15 @@ class PasswordHasherTest {
             assertTrue(e.getMessage().startsWith("must look like pbkdf2:<iterations>:<base64 salt>:<base64 hash>"));
         }
     }
+
+    @Test
+    void theDecoyHasTheDearestParametersAndMatchesNothing() {
+        String cheap = PasswordHasher.hash("a".toCharArray(), 1000);
+        String dear = PasswordHasher.hash("b".toCharArray(), 3000);
+        String decoy = PasswordHasher.decoy(java.util.List.of(cheap, "plain", dear));
+        PasswordHasher.Pbkdf2Hash parsed = PasswordHasher.parse(decoy);
+        assertTrue(parsed.iterations() == 3000 && parsed.hash().length == 32, decoy);
+        for (String guess : new String[] {"a", "b", "plain", ""}) assertFalse(PasswordHasher.verify(guess.toCharArray(), decoy));
+        assertFalse(PasswordHasher.isHashed(PasswordHasher.decoy(java.util.List.of("plain", "other"))), "plain users: a plain decoy");
+    }
 }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import org.alidav.drive.DriveException;
+import org.alidav.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ public final class DavErrorFilter implements Filter {
     public void process(FilterChain chain, Request request, Response response) {
         HttpManager manager = chain.getHttpManager();
         HttpServletResponse resp = ServletResponse.getResponse();
-        String what = request.getMethod() + " " + request.getAbsolutePath();
+        String what = LogText.escape(request.getMethod() + " " + request.getAbsolutePath());
         try {
             Handler handler = manager.getMethodHandler(request.getMethod());
             if (handler == null) {
@@ -42,13 +43,12 @@ public final class DavErrorFilter implements Filter {
             handler.process(manager, request, response);
             if (response.getEntity() != null) manager.sendResponseEntity(response);
         } catch (DriveException e) {
-            log.info("{}: {} ({})", what, e.getMessage(), e.kind());
-            ErrorResponses.drive(resp, e);
+            ErrorResponses.drive(resp, request.getMethod() + " " + request.getAbsolutePath(), e);
         } catch (DavStatusException e) {
-            log.info("{}: {}", what, e.getMessage());
+            log.info("{}: {}", what, LogText.escape(e.getMessage()));
             ErrorResponses.status(resp, e.status(), e.getMessage());
         } catch (BadRequestException e) {
-            log.info("{}: bad request: {}", what, e.getReason());
+            log.info("{}: bad request: {}", what, LogText.escape(e.getReason()));
             ErrorResponses.status(resp, HttpServletResponse.SC_BAD_REQUEST, e.getReason());
         } catch (ConflictException e) {
             log.info("{}: conflict", what);
@@ -58,7 +58,7 @@ public final class DavErrorFilter implements Filter {
         } catch (NotFoundException e) {
             ErrorResponses.status(resp, HttpServletResponse.SC_NOT_FOUND, "not found");
         } catch (UncheckedIOException e) {
-            log.info("{}: connection to the client failed: {}", what, e.getCause().toString());
+            log.info("{}: connection to the client failed: {}", what, LogText.escape(e.getCause()));
             // the server's minimum body rate ends a read with SocketTimeoutException
             if (e.getCause() instanceof SocketTimeoutException) {
                 ErrorResponses.status(resp, HttpServletResponse.SC_REQUEST_TIMEOUT, "request body too slow");
@@ -67,7 +67,7 @@ public final class DavErrorFilter implements Filter {
             }
         } catch (Exception e) {
             if (isClientGone(e)) {
-                log.info("{}: connection to the client failed: {}", what, e.toString());
+                log.info("{}: connection to the client failed: {}", what, LogText.escape(e));
                 return;
             }
             log.error("{}: internal error", what, e);

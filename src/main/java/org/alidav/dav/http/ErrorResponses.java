@@ -5,20 +5,42 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.alidav.drive.DriveException;
+import org.alidav.log.LogText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes error answers. {@link #drive} is THE mapping of driver errors to HTTP: the status comes
- * from {@link DriveException.Kind#httpStatus}, transient errors carry {@code Retry-After}.
+ * from {@link DriveException.Kind#httpStatus}, transient errors carry {@code Retry-After}. Errors
+ * about the client's request (not found, exists, conflict, bad name, full, read-only) say so with
+ * the driver's message; errors of the backend answer in plain words only ({@link #publicMessage}),
+ * because their messages carry exception classes, upstream hosts and ports, file ids: those are
+ * for the log, which {@link #drive} writes.
  */
 public final class ErrorResponses {
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
     private ErrorResponses() {
     }
 
-    public static void drive(HttpServletResponse response, DriveException e) {
+    /** Logs the error with its details ({@code what}: the request, such as "GET /a/b") and answers it. */
+    public static void drive(HttpServletResponse response, String what, DriveException e) {
+        log.info("{}: {} ({}){}", LogText.escape(what), LogText.escape(e.getMessage()), e.kind(),
+                e.getCause() == null ? "" : ", caused by " + LogText.escape(e.getCause()));
         Duration retry = e.retryAfter();
         if (!reset(response)) return;
         if (retry != null) response.setHeader("Retry-After", Long.toString(Math.max(1, (retry.toMillis() + 999) / 1000)));
-        text(response, e.kind().httpStatus, e.getMessage());
+        text(response, e.kind().httpStatus, publicMessage(e));
+    }
+
+    /** What the client is told about a driver error. */
+    static String publicMessage(DriveException e) {
+        return switch (e.kind()) {
+            case RATE_LIMITED -> "the storage is busy (rate-limited by the cloud service); try again later";
+            case UNAVAILABLE -> "the storage is unavailable at the moment; try again later";
+            case UNAUTHORIZED -> "the storage refused this server's login; the operator must renew it";
+            case UPSTREAM -> "the storage failed to carry out the request";
+            default -> e.getMessage();
+        };
     }
 
     /** A short plain-text answer, unless the response is already on its way. */

@@ -16,11 +16,13 @@ import java.util.Optional;
 import org.alidav.dav.DavResourceFactory;
 import org.alidav.dav.Location;
 import org.alidav.dav.MountTable;
+import org.alidav.dav.NameCharacters;
 import org.alidav.dav.ShadowFiles;
 import org.alidav.dav.resource.ETags;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.Entry;
 import org.alidav.drive.Quota;
+import org.alidav.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +70,7 @@ public final class PutHandler implements Handler {
             methodNotAllowed(resp);
             return;
         }
+        if (existing == null) NameCharacters.requireCreatable(at.path().name());
         Preconditions pre = existing == null ? Preconditions.absent() : new Preconditions(ETags.of(existing), existing.modified());
         if (pre.evaluate(req) != Preconditions.Outcome.PROCEED) {
             resp.setStatus(HttpServletResponse.SC_PRECONDITION_FAILED);
@@ -94,7 +97,8 @@ public final class PutHandler implements Handler {
             return at.storage().put(at.path(), body, upload.size(), upload.modified(), upload.sha1());
         } catch (RuntimeException e) {
             if (body.failure() != null) {
-                log.info("PUT {}: client stopped sending after part of the body ({}); nothing stored", at.davPath(), body.failure().toString());
+                log.info("PUT {}: client stopped sending after part of the body ({}); nothing stored", LogText.escape(at.davPath()),
+                        LogText.escape(body.failure()));
                 throw new UncheckedIOException(body.failure());
             }
             throw e;

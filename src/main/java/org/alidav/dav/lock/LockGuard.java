@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.alidav.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +64,7 @@ final class LockGuard implements Filter {
             try {
                 ifHeader = IfHeader.parse(ifValue);
             } catch (MalformedIfHeaderException e) {
-                log.debug("{}", e.getMessage());
+                log.debug("{}", LogText.escape(e.getMessage()));
                 DavReplies.status(response, Response.Status.SC_BAD_REQUEST);
                 return false;
             }

@@ -25,7 +25,7 @@ public final class VirtualFolderResource extends DavResource implements Collecti
         if (!folder.children().contains(name)) return null;
         List<String> names = new ArrayList<>(folder.names());
         names.add(name);
-        return factory.mounts().resolve(names).map(factory::resource).orElse(null);
+        return factory.target(names).map(factory::resource).orElse(null);
     }
 
     @Override

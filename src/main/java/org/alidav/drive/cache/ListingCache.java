@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.alidav.drive.DrivePath;
+import org.alidav.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +72,7 @@ final class ListingCache {
         if (inFlight.putIfAbsent(folder, mine) != null) return;
         stats.backgroundRefreshes.increment();
         mine.whenComplete((l, e) -> {
-            if (e != null) log.warn("background refresh of {} failed: {}", folder, e.getMessage());
+            if (e != null) log.warn("background refresh of {} failed: {}", LogText.escape(folder), LogText.escape(e.getMessage()));
         });
         try {
             background.execute(() -> runFetch(folder, fetch, mine));
