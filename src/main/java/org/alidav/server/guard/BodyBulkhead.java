@@ -44,8 +44,7 @@ public final class BodyBulkhead extends Handler.Wrapper {
         if (!hasBody(request)) return super.handle(request, response, callback);
         Share share = HttpMethod.PUT.is(request.getMethod()) ? uploads : xmlBodies;
         if (!share.permits().tryAcquire()) {
-            refusals.warn("{} {} from {}: {} {} already in progress; answered 503", request.getMethod(),
-                    request.getHttpURI().getPath(), Request.getRemoteAddr(request), share.size(), share.name());
+            refusals.warn("{}: {} {} already in progress; answered 503", ClientRequestText.of(request), share.size(), share.name());
             refuse(share, response, callback);
             return true;
         }

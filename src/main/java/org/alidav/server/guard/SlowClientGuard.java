@@ -121,14 +121,12 @@ public final class SlowClientGuard extends Handler.Wrapper {
                 failedAt = now;
                 String why = "request body slower than " + in.pace().bytesPerSecond() + " B/s";
                 boolean answered = !response.isCommitted() && in.fail(new SocketTimeoutException(why));
-                slowBodies.warn("{} {} from {}: {}; {}", request.getMethod(), request.getHttpURI().getPath(),
-                        Request.getRemoteAddr(request), why, answered ? "answered 408" : "connection closed");
+                slowBodies.warn("{}: {}; {}", ClientRequestText.of(request), why, answered ? "answered 408" : "connection closed");
                 if (!answered) close(why);
             } else if (out != null && out.pace().overdue(now)) {
                 failedAt = now;
                 String why = "client takes the response slower than " + out.pace().bytesPerSecond() + " B/s";
-                slowReaders.warn("{} {} from {}: {}; connection closed", request.getMethod(), request.getHttpURI().getPath(),
-                        Request.getRemoteAddr(request), why);
+                slowReaders.warn("{}: {}; connection closed", ClientRequestText.of(request), why);
                 close(why);
             }
         }
