@@ -1,5 +1,6 @@
 package org.alidav;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.alidav.dav.LockingExtension;
 import org.alidav.dav.MountScope;
 import org.alidav.dav.MountSpec;
 import org.alidav.dav.lock.LockManager;
+import org.alidav.dav.lock.LockTable;
 import org.alidav.drive.DriverFactory;
 import org.alidav.drive.cache.Storage;
 import org.alidav.drive.local.LocalDriverFactory;
@@ -21,23 +23,37 @@ import org.alidav.server.Authenticator;
 import org.alidav.server.DavServer;
 import org.alidav.server.ServerSetup;
 import org.alidav.server.UserDirectory;
+import org.alidav.state.DataDirInUseException;
+import org.alidav.state.DataDirLock;
+import org.alidav.state.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The server assembled from a config: storages over their drivers, users, lock support and the HTTP
  * server; in sandbox mode the emulator too. Tests start it in-process exactly as {@code main} does.
+ *
+ * <p>The {@code data_dir} lock comes first, before anything reads or writes there (token files
+ * included), and goes last; the state database ({@code <data_dir>/state.db}) is opened right after it
+ * and closed after everything that uses it has stopped.
  */
 public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
     static final List<DriverFactory> DRIVERS = List.of(new LocalDriverFactory(), new AliyunOpenDriverFactory());
 
+    static final String STATE_FILE = "state.db";
+
+    private final DataDirLock dataDirLock;
+    private final StateStore state;
     private final SandboxServer sandbox;
     private final List<Storage> storages;
     private final DavServer server;
     private final AppConfig config;
 
-    private Application(SandboxServer sandbox, List<Storage> storages, DavServer server, AppConfig config) {
+    private Application(DataDirLock dataDirLock, StateStore state, SandboxServer sandbox, List<Storage> storages, DavServer server,
+                        AppConfig config) {
+        this.dataDirLock = dataDirLock;
+        this.state = state;
         this.sandbox = sandbox;
         this.storages = storages;
         this.server = server;
@@ -49,11 +65,19 @@ public final class Application implements AutoCloseable {
         return start(config, sandbox, Clock.systemUTC());
     }
 
-    /** As {@link #start(AppConfig, boolean)} with the storages' clock given (the benchmark simulates time). */
+    /**
+     * As {@link #start(AppConfig, boolean)} with the storages' clock given (the benchmark simulates time).
+     *
+     * @throws DataDirInUseException when another server holds the {@code data_dir}
+     */
     public static Application start(AppConfig config, boolean sandbox, Clock clock) throws Exception {
+        Path dataDir = config.server().dataDir();
+        DataDirLock dataDirLock = DataDirLock.acquire(dataDir);
+        StateStore state = null;
         SandboxServer emulator = null;
         List<Storage> storages = new ArrayList<>();
         try {
+            state = StateStore.open(dataDir.resolve(STATE_FILE));
             if (sandbox) {
                 emulator = SandboxMode.start(config);
                 config = SandboxMode.mount(config, emulator);
@@ -64,16 +88,29 @@ public final class Application implements AutoCloseable {
                 StorageConfig sc = config.storages().get(i);
                 mounts.add(new MountSpec(sc.mount(), storages.get(i), sc.storeSystemFiles()));
             }
-            ServerSetup setup = new ServerSetup(config.server().host(), config.server().port(), config.server().dataDir(),
+            ServerSetup setup = new ServerSetup(config.server().host(), config.server().port(), dataDir, state,
                     config.readOnly(), config.allowAnonymous() || config.users().isEmpty(), authenticator(config), mounts, DownloadPolicies.build(config, storages, Clock.systemUTC()),
-                    List.of(new LockingExtension(new LockManager())), config.server()::trustsProxy,
+                    List.of(new LockingExtension(new LockManager(new LockTable(state)))), config.server()::trustsProxy,
                     config.server().limits());
             DavServer server = DavServer.start(setup);
-            return new Application(emulator, storages, server, config);
+            return new Application(dataDirLock, state, emulator, storages, server, config);
         } catch (Exception | Error e) {
-            storages.forEach(Storage::close);
-            if (emulator != null) emulator.close();
+            try {
+                storages.forEach(Storage::close);
+                if (emulator != null) emulator.close();
+            } finally {
+                closeState(state, dataDirLock);
+            }
             throw e;
+        }
+    }
+
+    /** The database, then the lock: the next holder must find the database closed. */
+    private static void closeState(StateStore state, DataDirLock dataDirLock) {
+        try {
+            if (state != null) state.close();
+        } finally {
+            dataDirLock.close();
         }
     }
 
@@ -117,11 +154,15 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         try {
-            server.close();
-        } catch (Exception e) {
-            log.warn("stopping the HTTP server: {}", e.getMessage());
+            try {
+                server.close();
+            } catch (Exception e) {
+                log.warn("stopping the HTTP server: {}", e.getMessage());
+            }
+            storages.forEach(Storage::close);
+            if (sandbox != null) sandbox.close();
+        } finally {
+            closeState(state, dataDirLock);
         }
-        storages.forEach(Storage::close);
-        if (sandbox != null) sandbox.close();
     }
 }

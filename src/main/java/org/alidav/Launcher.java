@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import org.alidav.config.ConfigException;
 import org.alidav.config.LoadedConfig;
 import org.alidav.config.StorageConfig;
+import org.alidav.state.DataDirInUseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,7 @@ final class Launcher {
         Application app;
         try {
             app = Application.start(loaded.config(), sandbox);
-        } catch (ConfigException e) {
+        } catch (ConfigException | DataDirInUseException e) {
             err.println("alidav: " + e.getMessage());
             return 2;
         } catch (Exception e) {

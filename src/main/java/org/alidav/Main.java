@@ -13,7 +13,7 @@ import org.alidav.config.UsageException;
 
 /**
  * {@code java -jar alidav.jar [--config FILE] [--host H] [--port P] [--data-dir D] [--sandbox]}, or
- * {@code hash-password}. Exit codes: 0 serving or done, 2 bad command line or config, 1 failed to start.
+ * {@code hash-password}. Exit codes: 0 serving or done, 2 bad command line or config or a data_dir in use, 1 failed to start.
  */
 public final class Main {
     private Main() {

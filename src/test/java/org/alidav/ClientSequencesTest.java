@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,11 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the assembled server (locks installed, as in production).
  */
 class ClientSequencesTest {
-    private static final Pattern LOCK_TOKEN = Pattern.compile("<(urn:[^>]+|opaquelocktoken:[^>]+)>");
-    private static final String LOCK_BODY = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-            + "<D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype>"
-            + "<D:owner><D:href>user</D:href></D:owner></D:lockinfo>";
-
     @TempDir
     Path dir;
     TestApp app;
@@ -41,21 +34,15 @@ class ClientSequencesTest {
         app.close();
     }
 
-    private static String token(HttpResponse<String> lock) {
-        Matcher m = LOCK_TOKEN.matcher(lock.headers().firstValue("Lock-Token").orElse(""));
-        assertTrue(m.find(), "Lock-Token header: " + lock.headers().map());
-        return m.group(1);
-    }
-
     @Test
     void windowsExplorerSavesANewFile() throws Exception {
         // Explorer: OPTIONS, an empty PUT, LOCK, the real PUT under the lock, Win32 times, UNLOCK, then a rename.
         assertEquals(200, app.send("OPTIONS", "/", (String) null).statusCode());
         assertTrue(app.send("OPTIONS", "/", (String) null).headers().firstValue("DAV").orElse("").contains("2"));
         assertEquals(201, app.send("PUT", "/New%20Text%20Document.txt", "", "User-Agent", "Microsoft-WebDAV-MiniRedir/10.0.19045").statusCode());
-        HttpResponse<String> lock = app.send("LOCK", "/New%20Text%20Document.txt", LOCK_BODY, "Timeout", "Second-3600", "Depth", "0");
+        HttpResponse<String> lock = app.send("LOCK", "/New%20Text%20Document.txt", DavLocks.EXCLUSIVE_BODY, "Timeout", "Second-3600", "Depth", "0");
         assertEquals(200, lock.statusCode(), lock.body());
-        String token = token(lock);
+        String token = DavLocks.token(lock);
         assertEquals(423, app.send("PUT", "/New%20Text%20Document.txt", "no token").statusCode(), "a write without the token is locked out");
         assertEquals(204, app.send("PUT", "/New%20Text%20Document.txt", "hello from windows", "If", "(<" + token + ">)").statusCode());
         String win32 = "<?xml version=\"1.0\" encoding=\"utf-8\" ?><D:propertyupdate xmlns:D=\"DAV:\" xmlns:Z=\"urn:schemas-microsoft-com:\">"
@@ -84,7 +71,7 @@ class ClientSequencesTest {
         // Finder: probes for ._ files, creates an empty file, locks it, PUTs chunked with the size in X-Expected-Entity-Length.
         assertEquals(404, app.send("PROPFIND", "/._movie.mov", (String) null, "Depth", "0").statusCode());
         assertEquals(201, app.send("PUT", "/movie.mov", "").statusCode());
-        String token = token(app.send("LOCK", "/movie.mov", LOCK_BODY, "Timeout", "Second-600"));
+        String token = DavLocks.token(app.send("LOCK", "/movie.mov", DavLocks.EXCLUSIVE_BODY, "Timeout", "Second-600"));
         byte[] body = new byte[3 * 1024 * 1024 + 17];
         new java.util.Random(7).nextBytes(body);
         HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));

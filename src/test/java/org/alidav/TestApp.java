@@ -1,14 +1,9 @@
 package org.alidav;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
 import org.alidav.config.ConfigLoader;
 
 /**
@@ -19,20 +14,23 @@ import org.alidav.config.ConfigLoader;
 public final class TestApp implements AutoCloseable {
     public final Path dir;
     public final Application app;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private String authorization;
+    private final TestClient client;
 
     private TestApp(Path dir, Application app) {
         this.dir = dir;
         this.app = app;
+        this.client = new TestClient("http://127.0.0.1:" + app.port());
     }
 
     /** A server over one local folder ({@code dir/files}) at {@code /}; {@code extraYaml} is appended at top level. */
     public static TestApp local(Path dir, String extraYaml) throws Exception {
-        String yaml = "server: {host: 127.0.0.1, port: 0, data_dir: '" + dir.resolve("data") + "'}\n"
-                + "storages:\n  - {mount: /, driver: local, root: '" + dir.resolve("files") + "'}\n" + extraYaml;
-        return start(dir, yaml, false);
+        return start(dir, localYaml(dir, 0) + extraYaml, false);
+    }
+
+    /** The config of {@link #local}: {@code data_dir} is {@code dir/data}, one local folder {@code dir/files} at {@code /}. */
+    public static String localYaml(Path dir, int port) {
+        return "server: {host: 127.0.0.1, port: " + port + ", data_dir: '" + dir.resolve("data") + "'}\n"
+                + "storages:\n  - {mount: /, driver: local, root: '" + dir.resolve("files") + "'}\n";
     }
 
     public static TestApp start(Path dir, String yaml, boolean sandbox) throws Exception {
@@ -42,26 +40,21 @@ public final class TestApp implements AutoCloseable {
     }
 
     public TestApp as(String user, String password) {
-        authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        client.as(user, password);
         return this;
     }
 
     public String url(String encodedPath) {
-        return "http://127.0.0.1:" + app.port() + encodedPath;
+        return client.url(encodedPath);
     }
 
     public HttpResponse<String> send(String method, String encodedPath, HttpRequest.BodyPublisher body, String... headers)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(encodedPath))).method(method, body)
-                .timeout(Duration.ofMinutes(5));
-        if (authorization != null) b.header("Authorization", authorization);
-        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(method, encodedPath, body, headers);
     }
 
     public HttpResponse<String> send(String method, String encodedPath, String body, String... headers) throws Exception {
-        return send(method, encodedPath, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body), headers);
+        return client.send(method, encodedPath, body, headers);
     }
 
     @Override

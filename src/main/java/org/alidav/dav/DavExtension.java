@@ -8,7 +8,7 @@ import org.alidav.dav.lock.LockTargets;
  * {@link #install} runs before {@code HttpManagerBuilder.init()}, after our own settings, and the
  * extension hears of every DELETE and MOVE through {@link PathListener}. For locks:
  * <pre>{@code
- * LockManager locks = new LockManager();
+ * LockManager locks = new LockManager(new LockTable(state));
  * new DavExtension() {
  *     public void install(HttpManagerBuilder b, LockTargets targets) { LockSupport.install(b, locks, targets, LockSupport::userOf); }
  *     public void onDelete(String path) { locks.onDelete(path); }

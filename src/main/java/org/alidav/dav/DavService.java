@@ -19,17 +19,20 @@ import org.alidav.dav.http.PutHandler;
 import org.alidav.dav.http.RequestChecks;
 import org.alidav.dav.props.DavPropertySource;
 import org.alidav.dav.props.DeadPropertyStore;
+import org.alidav.dav.props.LegacyPropertiesImport;
 import org.alidav.dav.props.NamespaceSafePropFindXmlGenerator;
 import org.alidav.dav.props.PropPatchHandler;
+import org.alidav.dav.props.PropertyLimits;
 import org.alidav.dav.props.XmlFragmentValueWriter;
 import org.alidav.dav.resource.ETags;
 import org.alidav.dav.resource.VirtualFolderResource;
 import org.alidav.drive.cache.Storage;
 import org.alidav.drive.local.LocalDriver;
+import org.alidav.state.StateStore;
 
 /**
- * The WebDAV layer, assembled: mounts, the stores under the data dir, and a Milton
- * {@link HttpManager} with our fixes. What Milton still does: OPTIONS, PROPFIND, MKCOL, DELETE, MOVE,
+ * The WebDAV layer, assembled: mounts, the dead properties in the state database, the shadow stores
+ * under the data dir, and a Milton {@link HttpManager} with our fixes. What Milton still does: OPTIONS, PROPFIND, MKCOL, DELETE, MOVE,
  * COPY. What we replaced: GET/HEAD ({@link FileGetHandler}), PUT ({@link PutHandler}), PROPPATCH
  * ({@link PropPatchHandler}), the last filter ({@link DavErrorFilter}), the PROPFIND XML writer
  * ({@link NamespaceSafePropFindXmlGenerator}), entity tags ({@link ETags}); and what is refused
@@ -52,11 +55,13 @@ public final class DavService implements AutoCloseable {
 
     /**
      * @param mounts     the storages and where they appear
-     * @param dataDir    where the dead-property store and the system-file shadow stores live
+     * @param dataDir    where the system-file shadow stores live, and an earlier version's dead-property file
+     * @param state      the state database, for the dead properties
      * @param downloads  how file GETs are answered
      * @param extensions additions to the Milton wiring (lock support)
      */
-    public static DavService create(List<MountSpec> mounts, Path dataDir, DownloadPolicy downloads, List<DavExtension> extensions) {
+    public static DavService create(List<MountSpec> mounts, Path dataDir, StateStore state, DownloadPolicy downloads,
+                                    List<DavExtension> extensions) {
         List<Storage> shadows = new ArrayList<>();
         List<Mount> mounted = new ArrayList<>();
         for (MountSpec spec : mounts) {
@@ -65,7 +70,8 @@ public final class DavService implements AutoCloseable {
             if (shadow != spec.storage()) shadows.add(shadow);
             mounted.add(new Mount(at, spec.storage(), shadow));
         }
-        DeadPropertyStore deadProperties = new DeadPropertyStore(dataDir.resolve("dead-properties.json"));
+        DeadPropertyStore deadProperties = new DeadPropertyStore(state, PropertyLimits.STANDARD);
+        LegacyPropertiesImport.run(dataDir, deadProperties);
         DavResourceFactory factory = new DavResourceFactory(new MountTable(mounted), deadProperties, PathListener.all(extensions));
 
         HttpManagerBuilder b = new HttpManagerBuilder();

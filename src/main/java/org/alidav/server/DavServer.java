@@ -39,7 +39,7 @@ public final class DavServer implements AutoCloseable {
     }
 
     public static DavServer start(ServerSetup setup) throws Exception {
-        DavService dav = DavService.create(setup.mounts(), setup.dataDir(), setup.downloads(), setup.extensions());
+        DavService dav = DavService.create(setup.mounts(), setup.dataDir(), setup.state(), setup.downloads(), setup.extensions());
         ClientLimits limits = setup.limits();
         QueuedThreadPool threads = new QueuedThreadPool(ClientLimits.SERVER_THREADS, 8);
         threads.setName("dav");

@@ -11,13 +11,15 @@ import org.alidav.dav.http.DownloadPolicy;
 import org.alidav.dav.http.RangeRequest;
 import org.alidav.dav.http.StreamDownload;
 import org.alidav.server.guard.ClientLimits;
+import org.alidav.state.StateStore;
 
 /**
  * Everything {@link DavServer#start} needs.
  *
  * @param host           the address to listen on ("127.0.0.1", "0.0.0.0", ...)
  * @param port           the port; 0 picks a free one ({@link DavServer#port()} tells which)
- * @param dataDir        where the dead-property store and the system-file shadow stores live
+ * @param dataDir        where the system-file shadow stores live (and an earlier version's dead-property file)
+ * @param state          the state database (dead properties); owned by the caller, who closes it after the server
  * @param readOnly       refuse every write method for everyone
  * @param allowAnonymous requests without credentials are let in (as {@link Principal#ANONYMOUS})
  * @param authenticator  checks user names and passwords (Basic auth)
@@ -27,7 +29,7 @@ import org.alidav.server.guard.ClientLimits;
  * @param trustedProxies the TCP peers whose Forwarded / X-Forwarded-* headers are believed
  * @param limits         what one client may hold: data rates, connections, threads for bodies
  */
-public record ServerSetup(String host, int port, Path dataDir, boolean readOnly, boolean allowAnonymous,
+public record ServerSetup(String host, int port, Path dataDir, StateStore state, boolean readOnly, boolean allowAnonymous,
                           Authenticator authenticator, List<MountSpec> mounts, DownloadPolicy downloads,
                           List<DavExtension> extensions, Predicate<InetAddress> trustedProxies, ClientLimits limits) {
     /** No proxy is trusted: forwarded headers are ignored. */
@@ -38,6 +40,7 @@ public record ServerSetup(String host, int port, Path dataDir, boolean readOnly,
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(state, "state");
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(downloads, "downloads");
         mounts = List.copyOf(mounts);
@@ -47,33 +50,35 @@ public record ServerSetup(String host, int port, Path dataDir, boolean readOnly,
     }
 
     /** A setup with no trusted proxy and the {@linkplain ClientLimits#DEFAULTS default limits}. */
-    public ServerSetup(String host, int port, Path dataDir, boolean readOnly, boolean allowAnonymous, Authenticator authenticator,
-                       List<MountSpec> mounts, DownloadPolicy downloads, List<DavExtension> extensions) {
-        this(host, port, dataDir, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, NO_PROXIES, ClientLimits.DEFAULTS);
+    public ServerSetup(String host, int port, Path dataDir, StateStore state, boolean readOnly, boolean allowAnonymous,
+                       Authenticator authenticator, List<MountSpec> mounts, DownloadPolicy downloads, List<DavExtension> extensions) {
+        this(host, port, dataDir, state, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, NO_PROXIES,
+                ClientLimits.DEFAULTS);
     }
 
     /** A read-write setup streaming downloads, with no extensions and no trusted proxy. */
-    public static ServerSetup of(String host, int port, Path dataDir, Authenticator authenticator, List<MountSpec> mounts) {
-        return new ServerSetup(host, port, dataDir, false, false, authenticator, mounts, new StreamDownload(RangeRequest.DEFAULT_MAX_RANGES), List.of());
+    public static ServerSetup of(String host, int port, Path dataDir, StateStore state, Authenticator authenticator, List<MountSpec> mounts) {
+        return new ServerSetup(host, port, dataDir, state, false, false, authenticator, mounts, new StreamDownload(RangeRequest.DEFAULT_MAX_RANGES), List.of());
     }
 
     public ServerSetup withReadOnly(boolean value) {
-        return new ServerSetup(host, port, dataDir, value, allowAnonymous, authenticator, mounts, downloads, extensions, trustedProxies, limits);
+        return new ServerSetup(host, port, dataDir, state, value, allowAnonymous, authenticator, mounts, downloads, extensions, trustedProxies, limits);
     }
 
     public ServerSetup withAllowAnonymous(boolean value) {
-        return new ServerSetup(host, port, dataDir, readOnly, value, authenticator, mounts, downloads, extensions, trustedProxies, limits);
+        return new ServerSetup(host, port, dataDir, state, readOnly, value, authenticator, mounts, downloads, extensions, trustedProxies, limits);
     }
 
     public ServerSetup withExtensions(List<DavExtension> value) {
-        return new ServerSetup(host, port, dataDir, readOnly, allowAnonymous, authenticator, mounts, downloads, value, trustedProxies, limits);
+        return new ServerSetup(host, port, dataDir, state, readOnly, allowAnonymous, authenticator, mounts, downloads, value, trustedProxies, limits);
     }
 
     public ServerSetup withTrustedProxies(Predicate<InetAddress> value) {
-        return new ServerSetup(host, port, dataDir, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, value, limits);
+        return new ServerSetup(host, port, dataDir, state, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, value, limits);
     }
 
     public ServerSetup withLimits(ClientLimits value) {
-        return new ServerSetup(host, port, dataDir, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, trustedProxies, value);
+        return new ServerSetup(host, port, dataDir, state, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions,
+                trustedProxies, value);
     }
 }

@@ -27,8 +27,11 @@ import org.alidav.sandbox.SandboxServer;
 import org.alidav.server.Authenticator;
 import org.alidav.server.DavServer;
 import org.alidav.server.ServerSetup;
+import org.alidav.state.StateStore;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +46,7 @@ class GovernorBurstTest {
     static Path sandboxDir;
     @TempDir
     Path dir;
+    private StateStore state;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
@@ -68,8 +72,18 @@ class GovernorBurstTest {
         return new Storage("/", d, Duration.ofMinutes(1), Clock.systemUTC());
     }
 
+    @BeforeEach
+    void openState() {
+        state = StateStore.open(dir.resolve("data/state.db"));
+    }
+
+    @AfterEach
+    void closeState() {
+        state.close();
+    }
+
     private DavServer server(Storage storage) throws Exception {
-        return DavServer.start(new ServerSetup("127.0.0.1", 0, dir.resolve("data"), false, true, Authenticator.ANYONE,
+        return DavServer.start(new ServerSetup("127.0.0.1", 0, dir.resolve("data"), state, false, true, Authenticator.ANYONE,
                 List.of(new MountSpec("/", storage, false)), new org.alidav.dav.http.StreamDownload(org.alidav.dav.http.RangeRequest.DEFAULT_MAX_RANGES), List.of()));
     }
 

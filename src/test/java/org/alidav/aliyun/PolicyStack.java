@@ -34,6 +34,7 @@ import org.alidav.sandbox.SandboxServer;
 import org.alidav.server.Authenticator;
 import org.alidav.server.DavServer;
 import org.alidav.server.ServerSetup;
+import org.alidav.state.StateStore;
 
 /**
  * The download path end to end: the sandbox (links expire, downloads capped per user, as by
@@ -52,6 +53,7 @@ final class PolicyStack implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     final LinkSigner signer;
     final Path dir;
+    private final StateStore state;
 
     /** How a test wants its stack. */
     static final class Spec {
@@ -90,7 +92,9 @@ final class PolicyStack implements AutoCloseable {
         PolicyResolver policy = new PolicyResolver(
                 Map.of(storage, new PolicyResolver.StoragePolicy(spec.storagePolicy, Optional.of(spec.downProxyUrl))),
                 spec.rules, signer, "/d", RangeRequest.DEFAULT_MAX_RANGES);
-        server = DavServer.start(new ServerSetup("127.0.0.1", 0, Files.createDirectories(dir.resolve("data")), false, true,
+        Path data = Files.createDirectories(dir.resolve("data"));
+        state = StateStore.open(data.resolve("state.db"));
+        server = DavServer.start(new ServerSetup("127.0.0.1", 0, data, state, false, true,
                 Authenticator.ANYONE, List.of(new MountSpec("/", storage, false)), policy, List.of()));
     }
 
@@ -144,6 +148,7 @@ final class PolicyStack implements AutoCloseable {
         } finally {
             storage.close();
             sandbox.close();
+            state.close();
         }
     }
 }

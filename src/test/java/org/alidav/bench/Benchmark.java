@@ -12,11 +12,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.alidav.Application;
 import org.alidav.aliyun.AliyunOpenDriverFactory;
 import org.alidav.config.AppConfig;
@@ -47,9 +50,9 @@ import org.alidav.sandbox.SandboxServer;
  * </pre>
  *
  * It lives in the test tree so that it ships no product code. Sizes can be shrunk for a smoke run:
- * {@code -Dbench.gib=0.1 -Dbench.rssGib=0.2 -Dbench.rcloneFiles=100 -Dbench.bigFolder=1000 -Dbench.seconds=5}.
- * {@code -Dbench.only=slow-clients,gets} runs only the named sections (see {@link #run}) and prints
- * their rows without writing the file.
+ * {@code -Dbench.gib=0.1 -Dbench.rssGib=0.2 -Dbench.rcloneFiles=100 -Dbench.bigFolder=1000 -Dbench.seconds=5
+ * -Dbench.proppatches=2000}. {@code -Dbench.only=proppatch,slow-clients} runs only the named sections and
+ * prints the table without writing it.
  */
 public final class Benchmark {
     private static final long GIB = 1L << 30;
@@ -61,8 +64,9 @@ public final class Benchmark {
     private final int bigFolder = Integer.getInteger("bench.bigFolder", 10_000);
     private final int concurrentSeconds = Integer.getInteger("bench.seconds", 30);
     private final int slowClientSeconds = Integer.getInteger("bench.slowSeconds", 30);
-    private final List<String> only = System.getProperty("bench.only", "").isBlank() ? List.of()
-            : List.of(System.getProperty("bench.only").split(","));
+    private final int proppatches = Integer.getInteger("bench.proppatches", 10_000);
+    private final Set<String> only = Arrays.stream(System.getProperty("bench.only", "").split(","))
+            .map(String::strip).filter(n -> !n.isEmpty()).collect(Collectors.toSet());
     private final int finderEntries = 500;
     private final int smallFiles = 8;
 
@@ -94,7 +98,7 @@ public final class Benchmark {
         }
         String table = b.render((System.nanoTime() - start) / 1_000_000_000L);
         System.out.println(table);
-        if (!b.only.isEmpty()) System.exit(0); // a partial table must not replace the full one
+        if (!b.only.isEmpty()) System.exit(0); // a partial run is not the latest benchmark
         Path out = Path.of("docs/benchmarks/latest.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, table);
@@ -102,13 +106,19 @@ public final class Benchmark {
         System.exit(0);
     }
 
+    /** The sections that need the populated sandbox and the in-process server. */
+    private static final List<String> SANDBOX_SECTIONS = List.of("finder", "playback", "uploads", "gets", "propfind", "concurrent", "rclone", "rss",
+            "slow-clients");
+
     private void run() throws Exception {
-        log("populating the sandbox (rate limits off for this step only)");
-        populate();
-        log("starting the sandbox with the official rate limits and AliDAV");
-        sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(sandboxDir).clock(clock).downloadConcurrency(0).build());
-        app = Application.start(serverConfig(), false, clock);
-        base = app.url().replaceAll("/$", "");
+        if (SANDBOX_SECTIONS.stream().anyMatch(this::selected)) {
+            log("populating the sandbox (rate limits off for this step only)");
+            populate();
+            log("starting the sandbox with the official rate limits and AliDAV");
+            sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(sandboxDir).clock(clock).downloadConcurrency(0).build());
+            app = Application.start(serverConfig(), false, clock);
+            base = app.url().replaceAll("/$", "");
+        }
         section("finder", this::finder);
         section("playback", this::playback);
         section("uploads", this::uploads);
@@ -117,7 +127,12 @@ public final class Benchmark {
         section("concurrent", this::concurrent);
         section("rclone", this::rcloneSync);
         section("rss", this::rss);
+        section("proppatch", this::proppatch);
         section("slow-clients", this::slowClients);
+    }
+
+    private boolean selected(String section) {
+        return only.isEmpty() || only.contains(section);
     }
 
     private interface Section {
@@ -125,7 +140,7 @@ public final class Benchmark {
     }
 
     private void section(String name, Section s) {
-        if (!only.isEmpty() && !only.contains(name)) return;
+        if (!selected(name)) return;
         log("== " + name);
         long t = System.nanoTime();
         try {
@@ -617,6 +632,23 @@ public final class Benchmark {
             // the process is gone
         }
         return out;
+    }
+
+    private void proppatch() throws Exception {
+        int files = 1000;
+        PropPatchLoad.Result r = PropPatchLoad.run(work, proppatches, files);
+        String what = String.format(Locale.ROOT, "Dead properties: %,d PROPPATCHes of 4 KiB values over %,d files, server JVM -Xmx128m", proppatches, files);
+        double firstP99 = r.first().percentile(99);
+        double lastP99 = r.last().percentile(99);
+        rows.add(new String[]{what, "p50 (p99) ms, first / last 1,000", fmt(r.first().percentile(50)) + " (" + fmt(firstP99) + ") / "
+                + fmt(r.last().percentile(50)) + " (" + fmt(lastP99) + ")", "p99: last ≤ 2× first"});
+        rows.add(new String[]{what, "server heap MiB (GC log)", "peak in use " + fmt(r.peakUsedMb()) + ", peak kept after a GC "
+                + fmt(r.peakKeptMb()) + ", live after a full GC at the end " + fmt(r.liveAtEndMb()) + "; state.db " + fmt(r.databaseMb())
+                + " MB; " + r.answered() + " of " + r.requests() + " answered 207", "< 128"});
+        check("PROPPATCH p99 of the last 1,000 ≤ 2× the first 1,000", lastP99 <= 2 * firstP99, fmt2(lastP99 / firstP99) + "×");
+        check("Server heap < 128 MiB through " + proppatches + " PROPPATCHes, every one applied",
+                r.serverAlive() && r.answered() == r.requests() && r.peakKeptMb() < 128,
+                "peak kept " + fmt(r.peakKeptMb()) + " MiB; " + r.answered() + " applied");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -22,6 +22,7 @@ import org.alidav.drive.local.LocalDriver;
 import org.alidav.server.DavServer;
 import org.alidav.server.ServerSetup;
 import org.alidav.server.UserDirectory;
+import org.alidav.state.StateStore;
 
 /**
  * A real server on an ephemeral loopback port over local folders in a temp dir, and a small client.
@@ -34,6 +35,7 @@ public final class DavTestServer implements AutoCloseable {
     public final Path dir;
     public final Path data;
     public final List<CountingDriver> drivers = new ArrayList<>();
+    private final StateStore state;
     private final DavServer server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private String authorization = basic(USER, PASSWORD);
@@ -52,7 +54,13 @@ public final class DavTestServer implements AutoCloseable {
                 new UserDirectory.User(USER, UserDirectory.plainPassword(PASSWORD), false),
                 new UserDirectory.User("bob", UserDirectory.plainPassword("reader"), true),
                 new UserDirectory.User("root", UserDirectory.plainPassword("admin"), false, true)));
-        server = DavServer.start(customize.apply(ServerSetup.of("127.0.0.1", 0, data, users, mounts)));
+        state = StateStore.open(data.resolve("state.db"));
+        try {
+            server = DavServer.start(customize.apply(ServerSetup.of("127.0.0.1", 0, data, state, users, mounts)));
+        } catch (Exception e) {
+            state.close();
+            throw e;
+        }
     }
 
     public static DavTestServer start(Path dir, String... mountPaths) throws Exception {
@@ -135,6 +143,10 @@ public final class DavTestServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            state.close();
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.alidav.dav.lock.LockManager;
+import org.alidav.dav.lock.LockTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +31,8 @@ class LitmusTest {
     /** All five groups, with lock support plugged in as the server is assembled in production. */
     @Test
     void allGroupsPassWithLockSupportInstalled() throws Exception {
-        DavExtension locking = new LockingExtension(new LockManager());
-        try (DavTestServer dav = DavTestServer.start(dir, s -> s.withExtensions(List.of(locking)))) {
+        try (DavTestServer dav = DavTestServer.start(dir,
+                s -> s.withExtensions(List.of(new LockingExtension(new LockManager(new LockTable(s.state()))))))) {
             assertNoFailures(dav, Litmus.ALL_GROUPS);
         }
     }

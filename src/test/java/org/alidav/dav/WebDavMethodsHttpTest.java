@@ -123,6 +123,33 @@ class WebDavMethodsHttpTest {
     }
 
     @Test
+    void proppatchOverThePropertyLimitsIs507WithTheOthers424() throws Exception {
+        dav.send("PUT", "/p.txt", "x");
+        String tooBig = "<D:propertyupdate xmlns:D=\"DAV:\" xmlns:t=\"urn:t\"><D:set><D:prop><t:small>1</t:small>"
+                + "<t:big>" + "x".repeat(64 * 1024 + 1) + "</t:big></D:prop></D:set></D:propertyupdate>";
+        HttpResponse<String> r = dav.send("PROPPATCH", "/p.txt", tooBig);
+        assertEquals(207, r.statusCode());
+        assertTrue(r.body().matches("(?s).*<big [^>]*/></D:prop><D:status>HTTP/1.1 507 Insufficient Storage.*"), r.body());
+        assertTrue(r.body().matches("(?s).*<small [^>]*/></D:prop><D:status>HTTP/1.1 424 Failed Dependency.*"), r.body());
+        String get = "<D:propfind xmlns:D=\"DAV:\" xmlns:t=\"urn:t\"><D:prop><t:small/></D:prop></D:propfind>";
+        assertTrue(dav.send("PROPFIND", "/p.txt", get, "Depth", "0").body().contains("404"), "nothing was stored");
+
+        String value = "v".repeat(60 * 1024);
+        for (int i = 0; i < 17; i++) {
+            String set = "<D:propertyupdate xmlns:D=\"DAV:\" xmlns:t=\"urn:t\"><D:set><D:prop><t:p" + i + ">" + value
+                    + "</t:p" + i + "></D:prop></D:set></D:propertyupdate>";
+            assertTrue(dav.send("PROPPATCH", "/p.txt", set).body().contains("200 OK"), "property " + i);
+        }
+        String overTotal = "<D:propertyupdate xmlns:D=\"DAV:\" xmlns:t=\"urn:t\"><D:set><D:prop><t:p17>" + value
+                + "</t:p17></D:prop></D:set></D:propertyupdate>";
+        assertTrue(dav.send("PROPPATCH", "/p.txt", overTotal).body().contains("507 Insufficient Storage"), "over 1 MiB in total");
+
+        String overRequest = "<D:propertyupdate xmlns:D=\"DAV:\" xmlns:t=\"urn:t\"><D:set><D:prop><t:q>" + "x".repeat(1 << 20)
+                + "</t:q></D:prop></D:set></D:propertyupdate>";
+        assertEquals(413, dav.send("PROPPATCH", "/p.txt", overRequest).statusCode(), "the request limit comes first");
+    }
+
+    @Test
     void quotaProperties() throws Exception {
         String body = dav.send("PROPFIND", "/", "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:quota-available-bytes/><D:quota-used-bytes/></D:prop></D:propfind>", "Depth", "0").body();
         assertTrue(body.matches("(?s).*<d:quota-available-bytes>\\d+</d:quota-available-bytes>.*"), body);

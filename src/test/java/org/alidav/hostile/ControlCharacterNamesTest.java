@@ -18,6 +18,7 @@ import org.alidav.dav.DavTestServer;
 import org.alidav.dav.ExternalClient;
 import org.alidav.dav.LockingExtension;
 import org.alidav.dav.lock.LockManager;
+import org.alidav.dav.lock.LockTable;
 import org.alidav.drive.DrivePath;
 import org.alidav.drive.cache.Storage;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +61,7 @@ class ControlCharacterNamesTest {
     @Test
     void createsAndRenamesWithControlCharactersAre400BeforeAnyDriverCall() throws Exception {
         try (DavTestServer dav = DavTestServer.start(dir.resolve("local"),
-                s -> s.withExtensions(List.of(new LockingExtension(new LockManager()))))) {
+                s -> s.withExtensions(List.of(new LockingExtension(new LockManager(new LockTable(s.state()))))))) {
             assertEquals(201, dav.send("PUT", "/ok.txt", "x").statusCode());
             dav.drivers.get(0).calls.clear();
             List<String> answers = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.alidav.dav.DavTestServer;
 import org.alidav.dav.LockingExtension;
 import org.alidav.dav.lock.LockManager;
+import org.alidav.dav.lock.LockTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class OptionsProbeTest {
 
     @Test
     void existingAndMissingPathsLookTheSameAndCostNothing() throws Exception {
-        try (DavTestServer dav = DavTestServer.start(dir, s -> s.withExtensions(List.of(new LockingExtension(new LockManager()))))) {
+        try (DavTestServer dav = DavTestServer.start(dir, s -> s.withExtensions(List.of(new LockingExtension(new LockManager(new LockTable(s.state()))))))) {
             Files.writeString(dav.storageRoot(0).resolve("a.txt"), "exists");
             dav.as(null, null);
             HttpResponse<String> existing = dav.send("OPTIONS", "/a.txt", null);

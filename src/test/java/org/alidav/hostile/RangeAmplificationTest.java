@@ -67,7 +67,9 @@ class RangeAmplificationTest {
         assertEquals(206, r.statusCode());
         assertEquals("bytes 0-299/" + SIZE, r.headers().firstValue("Content-Range").orElse(""));
         assertArrayEquals(Arrays.copyOfRange(content, 0, 300), r.body());
-        assertEquals(1, cloud.stats().count(CallStats.OBJECT_GET));
+        // 0 when the driver serves the part from a stream an earlier test left open at that offset
+        long gets = cloud.stats().count(CallStats.OBJECT_GET);
+        assertTrue(gets <= 1, "cloud downloads: " + gets);
     }
 
     @Test

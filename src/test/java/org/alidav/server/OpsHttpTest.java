@@ -65,7 +65,7 @@ class OpsHttpTest {
 
     @Test
     void withoutUsersTheEndpointsAreOpen() throws Exception {
-        try (DavTestServer dav = DavTestServer.start(dir, s -> new ServerSetup(s.host(), s.port(), s.dataDir(), false, true,
+        try (DavTestServer dav = DavTestServer.start(dir, s -> new ServerSetup(s.host(), s.port(), s.dataDir(), s.state(), false, true,
                 Authenticator.ANYONE, s.mounts(), s.downloads(), s.extensions()))) {
             dav.as(null, null);
             assertEquals(200, dav.send("GET", "/-/metrics", null).statusCode());

@@ -12,10 +12,13 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * In-memory WebDAV write locks (RFC 4918 §6, §7), keyed by lock path. Thread-safe.
+ * WebDAV write locks (RFC 4918 §6, §7), keyed by lock path. Thread-safe.
  *
  * <p>Every operation runs under the instance monitor and first drops expired locks; the set of live
- * locks is small (one per file a client has open), so queries scan it rather than keep a path index.
+ * locks is small (one per file a client has open), so it is kept in memory and queries scan it rather
+ * than keep a path index. Every change is written through to the {@link LockTable} before the memory
+ * view changes and before the client is answered, and the live locks are read back when the manager
+ * is made, so a restart does not take a lock away from the client holding it.
  */
 public final class LockManager {
     /** Default cap for requested timeouts, also the timeout of a LOCK without a Timeout header. */
@@ -24,18 +27,22 @@ public final class LockManager {
 
     private final Clock clock;
     private final Duration maxTimeout;
+    private final LockTable table;
     private final Map<String, ActiveLock> byToken = new LinkedHashMap<>();
 
-    public LockManager(Clock clock, Duration maxTimeout) {
+    /** Starts with the locks in {@code table} that have not timed out; the others are dropped from it. */
+    public LockManager(Clock clock, Duration maxTimeout, LockTable table) {
         if (maxTimeout.compareTo(MIN_TIMEOUT) < 0) {
             throw new IllegalArgumentException("maxTimeout below one second: " + maxTimeout);
         }
         this.clock = clock;
         this.maxTimeout = maxTimeout;
+        this.table = table;
+        table.loadLive(clock.instant()).forEach(lock -> byToken.put(lock.token(), lock));
     }
 
-    public LockManager() {
-        this(Clock.systemUTC(), DEFAULT_MAX_TIMEOUT);
+    public LockManager(LockTable table) {
+        this(Clock.systemUTC(), DEFAULT_MAX_TIMEOUT, table);
     }
 
     /** Grants a new lock, or reports the first existing lock it conflicts with. */
@@ -50,6 +57,7 @@ public final class LockManager {
         Duration timeout = cap(request.timeout());
         ActiveLock granted = new ActiveLock("urn:uuid:" + UUID.randomUUID(), request.path(), request.scope(),
                 request.depth(), request.ownerXml(), request.principal(), timeout, now.plus(timeout));
+        table.save(granted);
         byToken.put(granted.token(), granted);
         return granted;
     }
@@ -62,6 +70,7 @@ public final class LockManager {
             return Optional.empty();
         }
         ActiveLock renewed = current.renewed(cap(requestedTimeout), now);
+        table.save(renewed);
         byToken.put(token, renewed);
         return Optional.of(renewed);
     }
@@ -69,7 +78,10 @@ public final class LockManager {
     /** Removes a lock; false if it did not exist (any more). */
     public synchronized boolean unlock(String token) {
         purge();
-        return byToken.remove(token) != null;
+        if (!byToken.containsKey(token)) return false;
+        table.delete(List.of(token));
+        byToken.remove(token);
+        return true;
     }
 
     public synchronized Optional<ActiveLock> find(String token) {
@@ -106,7 +118,14 @@ public final class LockManager {
     }
 
     private synchronized void dropAtOrBelow(String path) {
-        byToken.values().removeIf(lock -> LockPaths.isSelfOrBelow(lock.root(), path));
+        drop(lock -> LockPaths.isSelfOrBelow(lock.root(), path));
+    }
+
+    /** Removes the matching locks, from the table first. */
+    private void drop(Predicate<ActiveLock> filter) {
+        List<String> tokens = byToken.values().stream().filter(filter).map(ActiveLock::token).toList();
+        table.delete(tokens);
+        byToken.keySet().removeAll(tokens);
     }
 
     private synchronized List<ActiveLock> select(Predicate<ActiveLock> filter) {
@@ -122,7 +141,7 @@ public final class LockManager {
 
     private Instant purge() {
         Instant now = clock.instant();
-        byToken.values().removeIf(lock -> lock.isExpired(now));
+        drop(lock -> lock.isExpired(now));
         return now;
     }
 

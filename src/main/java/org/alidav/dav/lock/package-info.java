@@ -4,7 +4,8 @@
  *
  * <h2>Parts</h2>
  * <ul>
- *   <li>{@link org.alidav.dav.lock.LockManager}: the locks, in memory, without Milton types.</li>
+ *   <li>{@link org.alidav.dav.lock.LockManager}: the locks, in memory and written through to the state
+ *       database ({@link org.alidav.dav.lock.LockTable}), without Milton types.</li>
  *   <li>{@link org.alidav.dav.lock.IfHeader}: parser and evaluator of the If header.</li>
  *   <li>{@code LockGuard}: a Milton {@code Filter} in front of every handler: If header → 400/412,
  *       writes to locked resources without a submitted token of the lock's own principal → 423.</li>
@@ -16,7 +17,7 @@
  *
  * <h2>Integration</h2>
  * <pre>{@code
- * LockManager locks = new LockManager();               // or new LockManager(clock, maxTimeout)
+ * LockManager locks = new LockManager(new LockTable(state));   // or new LockManager(clock, maxTimeout, table)
  * HttpManagerBuilder builder = ...;                    // configured as usual
  * LockSupport.install(builder, locks, targets, LockSupport::userOf);   // before init()/buildHttpManager()
  * HttpManager manager = builder.buildHttpManager();

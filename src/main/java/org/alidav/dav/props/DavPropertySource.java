@@ -24,7 +24,7 @@ public final class DavPropertySource implements PropertySource {
 
     @Override
     public Object getProperty(QName name, Resource r) {
-        if (!(r instanceof StorageResource s)) return null;
+        if (!(r instanceof StorageResource s) || isDav(name)) return null;
         if (name.equals(OC_CHECKSUMS)) return checksums(r);
         String xml = store.get(s.location()).get(name);
         return xml == null ? null : new XmlFragment(xml);
@@ -32,7 +32,7 @@ public final class DavPropertySource implements PropertySource {
 
     @Override
     public PropertyMetaData getPropertyMetaData(QName name, Resource r) {
-        if (!(r instanceof StorageResource s)) return PropertyMetaData.UNKNOWN;
+        if (!(r instanceof StorageResource s) || isDav(name)) return PropertyMetaData.UNKNOWN;
         boolean known = name.equals(OC_CHECKSUMS) ? checksums(r) != null : store.get(s.location()).containsKey(name);
         return known ? new PropertyMetaData(PropertyAccessibility.READ_ONLY, XmlFragment.class) : PropertyMetaData.UNKNOWN;
     }
@@ -53,6 +53,15 @@ public final class DavPropertySource implements PropertySource {
     @Override
     public void clearProperty(QName name, Resource r) {
         throw new UnsupportedOperationException("PROPPATCH is answered by PropPatchHandler");
+    }
+
+    /**
+     * DAV: names are never dead properties (PROPPATCH answers them itself), and Milton asks every
+     * source about each of its standard ones for every resource of a PROPFIND: answering them without
+     * a database lookup keeps a 10,000-entry listing from costing 70,000 lookups.
+     */
+    private static boolean isDav(QName name) {
+        return name.getNamespaceURI().equals("DAV:");
     }
 
     private static XmlFragment checksums(Resource r) {

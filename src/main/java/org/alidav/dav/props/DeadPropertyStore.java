@@ -1,130 +1,136 @@
 package org.alidav.dav.props;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import javax.xml.namespace.QName;
 import org.alidav.dav.Location;
+import org.alidav.state.Sql;
+import org.alidav.state.StateStore;
 
 /**
  * Properties that clients set with PROPPATCH and the server only keeps ("dead" properties, RFC 4918
- * §4.1), persisted in one small JSON file. Keys are storage name + path, so entries follow their
- * resources on MOVE and COPY and go away on DELETE. A value is the property element's content as
- * XML text, so values with markup round-trip. Every change rewrites the file (write temp, rename):
- * fine for the handful of properties clients set, not meant for bulk metadata.
+ * §4.1), one row per property in the state database's {@code dead_props} table. Keys are storage name
+ * + path, so entries follow their resources on MOVE and COPY and go away on DELETE. A value is the
+ * property element's content as XML text, so values with markup round-trip.
+ *
+ * <p>Nothing is cached: every read is an indexed lookup, every change a transaction touching only
+ * the rows it changes, so memory and write cost do not grow with the amount stored. A subtree is a
+ * range of path keys ({@code /a} and everything from {@code /a/} up to {@code /a0}, '0' following '/'
+ * in byte order), which needs no LIKE pattern and so no escaping of {@code %} or {@code _} in names.
  */
 public final class DeadPropertyStore {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<TreeMap<String, TreeMap<String, TreeMap<String, String>>>> TYPE = new TypeReference<>() {
-    };
+    private static final String SUBTREE = "storage = ? AND (path = ? OR (path > ? AND path < ?))";
 
-    private final Path file;
-    /** storage name → path → property in Clark notation ({ns}name) → XML content. */
-    private final TreeMap<String, TreeMap<String, TreeMap<String, String>>> data;
+    private final StateStore state;
+    private final PropertyLimits limits;
 
-    public DeadPropertyStore(Path file) {
-        this.file = file;
-        try {
-            Files.createDirectories(file.getParent());
-            data = Files.exists(file) ? JSON.readValue(file.toFile(), TYPE) : new TreeMap<>();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read dead properties from " + file, e);
-        }
+    public DeadPropertyStore(StateStore state, PropertyLimits limits) {
+        this.state = state;
+        this.limits = limits;
+        state.schema("""
+                CREATE TABLE IF NOT EXISTS dead_props (
+                    storage TEXT NOT NULL,
+                    path TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    bytes INTEGER NOT NULL,
+                    value TEXT NOT NULL,
+                    PRIMARY KEY (storage, path, name))""");
     }
 
-    public synchronized Map<QName, String> get(Location at) {
-        Map<String, String> props = data.getOrDefault(at.storageKey(), new TreeMap<>()).get(at.path().toString());
+    /** The properties of one resource, by name. */
+    public Map<QName, String> get(Location at) {
+        List<Map.Entry<QName, String>> rows = state.read(c -> Sql.query(c,
+                "SELECT name, value FROM dead_props WHERE storage = ? AND path = ? ORDER BY name",
+                row -> Map.entry(QName.valueOf(row.getString(1)), row.getString(2)), at.storageKey(), key(at)));
         Map<QName, String> out = new LinkedHashMap<>();
-        if (props != null) props.forEach((k, v) -> out.put(QName.valueOf(k), v));
+        rows.forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 
-    /** Sets (non-null value) and removes (null value) properties of one resource in one write. */
-    public synchronized void apply(Location at, Map<QName, String> changes) {
+    /** Sets (non-null value) and removes (null value) properties of one resource, all or nothing. */
+    public void apply(Location at, Map<QName, String> changes) throws PropertyLimitExceeded {
+        apply(at.storageKey(), key(at), changes);
+    }
+
+    /** As {@link #apply(Location, Map)}, by the storage's name and the path's key. */
+    void apply(String storage, String path, Map<QName, String> changes) throws PropertyLimitExceeded {
         if (changes.isEmpty()) return;
-        TreeMap<String, TreeMap<String, String>> paths = data.computeIfAbsent(at.storageKey(), k -> new TreeMap<>());
-        TreeMap<String, String> props = paths.computeIfAbsent(at.path().toString(), k -> new TreeMap<>());
-        changes.forEach((name, value) -> {
-            if (value == null) props.remove(name.toString());
-            else props.put(name.toString(), value);
+        Optional<QName> refused = state.write(c -> {
+            Map<String, Integer> stored = new HashMap<>();
+            for (Map.Entry<String, Integer> e : Sql.query(c, "SELECT name, bytes FROM dead_props WHERE storage = ? AND path = ?",
+                    row -> Map.entry(row.getString(1), row.getInt(2)), storage, path)) {
+                stored.put(e.getKey(), e.getValue());
+            }
+            Optional<QName> over = limits.firstRefused(stored, changes);
+            if (over.isEmpty()) write(c, storage, path, changes);
+            return over;
         });
-        if (props.isEmpty()) paths.remove(at.path().toString());
-        save();
+        if (refused.isPresent()) throw new PropertyLimitExceeded(refused.get(), limits);
     }
 
-    /** Moves the properties of {@code from} and everything below it. */
-    public synchronized void move(Location from, Location to) {
-        if (transfer(from, to, true)) save();
-    }
-
-    /** Copies the properties of {@code from}, and of everything below it when {@code deep}. */
-    public synchronized void copy(Location from, Location to, boolean deep) {
-        boolean changed;
-        if (deep) {
-            changed = transfer(from, to, false);
-        } else {
-            Map<QName, String> own = get(from);
-            changed = !own.isEmpty();
-            if (changed) {
-                TreeMap<String, String> copy = new TreeMap<>();
-                own.forEach((k, v) -> copy.put(k.toString(), v));
-                data.computeIfAbsent(to.storageKey(), k -> new TreeMap<>()).put(to.path().toString(), copy);
+    private static void write(Connection c, String storage, String path, Map<QName, String> changes) throws SQLException {
+        for (Map.Entry<QName, String> change : changes.entrySet()) {
+            String name = change.getKey().toString();
+            if (change.getValue() == null) {
+                Sql.update(c, "DELETE FROM dead_props WHERE storage = ? AND path = ? AND name = ?", storage, path, name);
+            } else {
+                Sql.update(c, "INSERT OR REPLACE INTO dead_props (storage, path, name, bytes, value) VALUES (?, ?, ?, ?, ?)",
+                        storage, path, name, PropertyLimits.size(change.getKey(), change.getValue()), change.getValue());
             }
         }
-        if (changed) save();
+    }
+
+    /** Moves the properties of {@code from} and everything below it; what {@code to} had is replaced. */
+    public void move(Location from, Location to) {
+        state.write(c -> {
+            copyRows(c, from, to, true);
+            return Sql.update(c, "DELETE FROM dead_props WHERE " + SUBTREE, subtree(from));
+        });
+    }
+
+    /** Copies the properties of {@code from}, and of everything below it when {@code deep}; what {@code to} had is replaced. */
+    public void copy(Location from, Location to, boolean deep) {
+        state.write(c -> copyRows(c, from, to, deep));
     }
 
     /** Drops the properties of {@code at} and everything below it. */
-    public synchronized void delete(Location at) {
-        TreeMap<String, TreeMap<String, String>> paths = data.get(at.storageKey());
-        if (paths != null && paths.keySet().removeIf(p -> isAtOrBelow(p, at.path().toString()))) save();
+    public void delete(Location at) {
+        state.write(c -> Sql.update(c, "DELETE FROM dead_props WHERE " + SUBTREE, subtree(at)));
     }
 
-    private boolean transfer(Location from, Location to, boolean removeSource) {
-        TreeMap<String, TreeMap<String, String>> source = data.get(from.storageKey());
-        if (source == null) return false;
-        String prefix = from.path().toString();
-        Map<String, TreeMap<String, String>> moving = new TreeMap<>();
-        source.forEach((p, props) -> {
-            if (isAtOrBelow(p, prefix)) moving.put(p, props);
-        });
-        if (moving.isEmpty()) return false;
-        if (removeSource) source.keySet().removeAll(moving.keySet());
-        TreeMap<String, TreeMap<String, String>> target = data.computeIfAbsent(to.storageKey(), k -> new TreeMap<>());
-        String newPrefix = to.path().toString();
-        moving.forEach((p, props) -> target.put(rebase(p, prefix, newPrefix), new TreeMap<>(props)));
-        return true;
+    private static int copyRows(Connection c, Location from, Location to, boolean deep) throws SQLException {
+        Sql.update(c, "DELETE FROM dead_props WHERE " + SUBTREE, subtree(to));
+        Sql.update(c, "INSERT INTO dead_props (storage, path, name, bytes, value) SELECT ?, ?, name, bytes, value FROM dead_props"
+                + " WHERE storage = ? AND path = ?", to.storageKey(), key(to), from.storageKey(), key(from));
+        if (!deep) return 0;
+        // below /a/ becomes below /b/: the new key is the target's prefix + what follows the source's prefix
+        return Sql.update(c, "INSERT INTO dead_props (storage, path, name, bytes, value)"
+                        + " SELECT ?, ? || substr(path, length(?) + 1), name, bytes, value FROM dead_props"
+                        + " WHERE storage = ? AND path > ? AND path < ?",
+                to.storageKey(), below(key(to)), below(key(from)), from.storageKey(), below(key(from)), end(key(from)));
     }
 
-    private static boolean isAtOrBelow(String path, String prefix) {
-        return path.equals(prefix) || prefix.equals("/") || path.startsWith(prefix + "/");
+    private static Object[] subtree(Location at) {
+        String path = key(at);
+        return new Object[]{at.storageKey(), path, below(path), end(path)};
     }
 
-    private static String rebase(String path, String prefix, String newPrefix) {
-        String rest = prefix.equals("/") ? path : path.substring(prefix.length());
-        if (newPrefix.equals("/")) return rest.isEmpty() ? "/" : rest;
-        return newPrefix + (rest.equals("/") ? "" : rest);
+    private static String key(Location at) {
+        return at.path().toString();
     }
 
-    private void save() {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            JSON.writeValue(temp.toFile(), data);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write dead properties to " + file, e);
-        }
+    /** The prefix every path below {@code path} starts with. */
+    private static String below(String path) {
+        return path.equals("/") ? "/" : path + "/";
+    }
+
+    /** The first key after every path below {@code path}. */
+    private static String end(String path) {
+        return path.equals("/") ? "0" : path + "0";
     }
 }

@@ -28,12 +28,15 @@ import org.alidav.dav.http.PathEncoding;
 import org.alidav.dav.http.SafeXml;
 import org.alidav.dav.resource.StorageResource;
 import org.alidav.drive.DriveException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * PROPPATCH, replacing Milton's (which applies sets before removes, answers 404 for removing an
  * absent property, is not atomic, and fails with 500 on {@code displayname} or malformed XML).
- * Instructions apply in document order, all or nothing (RFC 4918 §9.2): when one fails with 403 the
- * others are 424 Failed Dependency and nothing changes.
+ * Instructions apply in document order, all or nothing (RFC 4918 §9.2): when one fails with 403, or
+ * with 507 Insufficient Storage for a value over the {@link PropertyLimits}, the others are 424 Failed
+ * Dependency and nothing changes.
  * <ul>
  * <li>Windows Explorer's {@code Win32CreationTime}, {@code Win32LastAccessTime},
  *     {@code Win32LastModifiedTime}, {@code Win32FileAttributes} ({@code urn:schemas-microsoft-com:})
@@ -44,6 +47,7 @@ import org.alidav.drive.DriveException;
  * </ul>
  */
 public final class PropPatchHandler implements Handler {
+    private static final Logger log = LoggerFactory.getLogger(PropPatchHandler.class);
     private static final String WIN32 = "urn:schemas-microsoft-com:";
     private static final Set<String> WIN32_PROPS = Set.of("Win32CreationTime", "Win32LastAccessTime", "Win32LastModifiedTime", "Win32FileAttributes");
     private static final QName GETLASTMODIFIED = new QName("DAV:", "getlastmodified");
@@ -92,12 +96,15 @@ public final class PropPatchHandler implements Handler {
                 statuses.put(n, 200);
             }
         }
-        boolean failed = statuses.containsValue(403);
-        if (failed) {
-            statuses.replaceAll((n, st) -> st == 200 ? 424 : st);
-        } else {
-            apply(s.location(), deadChanges, modified);
+        if (!statuses.containsValue(403)) {
+            try {
+                apply(s.location(), deadChanges, modified);
+            } catch (PropertyLimitExceeded e) {
+                log.info("PROPPATCH {}: {}", s.location().davPath(), e.getMessage());
+                statuses.put(e.property(), 507);
+            }
         }
+        if (statuses.containsValue(403) || statuses.containsValue(507)) statuses.replaceAll((n, st) -> st == 200 ? 424 : st);
         respond(ServletResponse.getResponse(), req.getRequestURI(), statuses);
     }
 
@@ -111,7 +118,7 @@ public final class PropPatchHandler implements Handler {
         }
     }
 
-    private void apply(Location at, Map<QName, String> deadChanges, Instant modified) {
+    private void apply(Location at, Map<QName, String> deadChanges, Instant modified) throws PropertyLimitExceeded {
         store.apply(at, deadChanges);
         if (modified != null && at.storage().canSetModified()) at.storage().setModified(at.path(), modified);
     }
@@ -146,6 +153,7 @@ public final class PropPatchHandler implements Handler {
         return switch (status) {
             case 200 -> "OK";
             case 403 -> "Forbidden";
+            case 507 -> "Insufficient Storage";
             default -> "Failed Dependency";
         };
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alidav.dav.lock.testserver.TestServer;
+import org.alidav.state.StateStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,8 @@ class LitmusLocksTest {
     @Test
     void locksGroupPasses(@TempDir Path workDir) throws Exception {
         assumeTrue(Files.isExecutable(LITMUS), "litmus not installed");
-        try (TestServer server = new TestServer(Clock.systemUTC(), new LockManager())) {
+        try (StateStore state = StateStore.open(workDir.resolve("state.db"));
+             TestServer server = new TestServer(Clock.systemUTC(), new LockManager(new LockTable(state)))) {
             server.store().mkdir("/dav");
             ProcessBuilder pb = new ProcessBuilder(LITMUS.toString(), "-k", server.url("/dav/"))
                     .directory(workDir.toFile()) // litmus writes debug.log and child.log into its cwd

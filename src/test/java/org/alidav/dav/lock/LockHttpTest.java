@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -19,9 +20,11 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.alidav.dav.lock.testserver.TestServer;
+import org.alidav.state.StateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Real HTTP through Jetty, the bridge servlet, Milton and the lock layer. */
 class LockHttpTest {
@@ -33,6 +36,9 @@ class LockHttpTest {
 
     private final TestClock clock = new TestClock();
     private final OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+    @TempDir
+    Path dir;
+    private StateStore state;
     private TestServer server;
 
     private record Reply(int code, Map<String, String> headers, String body) {
@@ -55,7 +61,8 @@ class LockHttpTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new TestServer(clock, new LockManager(clock, Duration.ofHours(1)));
+        state = StateStore.open(dir.resolve("state.db"));
+        server = new TestServer(clock, new LockManager(clock, Duration.ofHours(1), new LockTable(state)));
         server.store().mkdir("/c");
         server.store().put("/c/f.txt", "hello".getBytes(StandardCharsets.UTF_8));
         server.store().put("/a.txt", "a".getBytes(StandardCharsets.UTF_8));
@@ -64,6 +71,7 @@ class LockHttpTest {
     @AfterEach
     void stop() throws Exception {
         server.close();
+        state.close();
     }
 
     /** headers: name, value pairs; "user" is a pseudo header that sets Basic credentials. */

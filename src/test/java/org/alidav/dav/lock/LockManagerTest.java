@@ -8,16 +8,41 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.alidav.state.Sql;
+import org.alidav.state.StateStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LockManagerTest {
     private final TestClock clock = new TestClock();
-    private final LockManager locks = new LockManager(clock, Duration.ofHours(1));
+    @TempDir
+    Path dir;
+    private StateStore state;
+    private LockManager locks;
+
+    @BeforeEach
+    void open() {
+        state = StateStore.open(dir.resolve("state.db"));
+        locks = restarted();
+    }
+
+    @AfterEach
+    void close() {
+        state.close();
+    }
+
+    /** A new manager over the same table, as after a restart of the server. */
+    private LockManager restarted() {
+        return new LockManager(clock, Duration.ofHours(1), new LockTable(state));
+    }
 
     private static LockRequest request(String path, LockScope scope, LockDepth depth) {
         return new LockRequest(path, scope, depth, "<D:href xmlns:D=\"DAV:\">me</D:href>", "alice",
@@ -137,6 +162,36 @@ class LockManagerTest {
         assertTrue(locks.locksAtOrBelow("/c").isEmpty());
         locks.onDelete("/");
         assertTrue(locks.locksAtOrBelow("/").isEmpty());
+    }
+
+    @Test
+    void liveLocksAndTheirRefreshesOutliveARestart() throws Exception {
+        ActiveLock kept = lock("/a", LockScope.EXCLUSIVE, LockDepth.INFINITY);
+        ActiveLock released = lock("/b", LockScope.EXCLUSIVE, LockDepth.ZERO);
+        ActiveLock deleted = lock("/c/d", LockScope.SHARED, LockDepth.ZERO);
+        clock.advance(Duration.ofMinutes(50));
+        locks.refresh(kept.token(), Duration.ofHours(1));
+        locks.unlock(released.token());
+        locks.onDelete("/c");
+
+        LockManager after = restarted();
+        ActiveLock reloaded = after.find(kept.token()).orElseThrow();
+        assertEquals(List.of(kept.token(), "/a", "<D:href xmlns:D=\"DAV:\">me</D:href>", "alice"),
+                List.of(reloaded.token(), reloaded.root(), reloaded.ownerXml(), reloaded.principal()));
+        assertEquals(LockDepth.INFINITY, reloaded.depth());
+        assertEquals(3600, reloaded.secondsLeft(clock.instant()), "the refreshed timeout was written through");
+        assertTrue(after.find(released.token()).isEmpty());
+        assertTrue(after.find(deleted.token()).isEmpty());
+        assertThrows(LockConflictException.class, () -> after.lock(request("/a/x", LockScope.EXCLUSIVE, LockDepth.ZERO)));
+    }
+
+    @Test
+    void locksExpiredWhileStoppedAreNotLoadedAndArePurged() throws Exception {
+        lock("/a", LockScope.EXCLUSIVE, LockDepth.ZERO);
+        clock.advance(Duration.ofHours(2));
+        assertTrue(restarted().locksAtOrBelow("/").isEmpty());
+        int rows = state.read(c -> Sql.query(c, "SELECT COUNT(*) FROM locks", row -> row.getInt(1)).get(0));
+        assertEquals(0, rows, "expired rows are deleted");
     }
 
     @Test
