@@ -95,7 +95,8 @@ public final class Application implements AutoCloseable {
             }
             ServerSetup setup = new ServerSetup(config.server().host(), config.server().port(), dataDir, state,
                     config.readOnly(), config.allowAnonymous() || config.users().isEmpty(), authenticator(config), mounts, DownloadPolicies.build(config, storages, Clock.systemUTC()),
-                    List.of(new LockingExtension(new LockManager(new LockTable(state)))), config.server()::trustsProxy);
+                    List.of(new LockingExtension(new LockManager(new LockTable(state)))), config.server()::trustsProxy,
+                    config.server().limits());
             DavServer server = DavServer.start(setup);
             return new Application(dataDirLock, state, emulator, storages, maintenance, server, config);
         } catch (Exception | Error e) {

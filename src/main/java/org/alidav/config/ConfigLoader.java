@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.alidav.server.guard.ClientLimits;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -36,7 +37,11 @@ public final class ConfigLoader {
     static final Set<String> TOP_KEYS = Set.of("server", "allow_anonymous", "read_only", "users", "storages", "downloads");
     static final Set<String> DOWNLOAD_KEYS = Set.of("sign_path", "sign_secret", "sign_expiry", "client_rules", "max_ranges");
     static final Set<String> RULE_KEYS = Set.of("user_agent", "address", "policy");
-    static final Set<String> SERVER_KEYS = Set.of("host", "port", "data_dir", "log_level", "trusted_proxies", "spool_dir", "maintenance_interval");
+    static final Set<String> SERVER_KEYS = Set.of("host", "port", "data_dir", "log_level", "trusted_proxies", "spool_dir",
+            "maintenance_interval", "min_request_rate", "min_response_rate", "min_rate_grace", "max_connections_per_address", "upload_threads");
+    /** 1 GB/s: a minimum rate above it would refuse every client; 0 switches the minimum off. */
+    private static final long MAX_MIN_RATE = 1_000_000_000L;
+    private static final Duration MAX_RATE_GRACE = Duration.ofMinutes(10);
     static final Set<String> USER_KEYS = Set.of("name", "password", "read_only", "admin", "mounts");
 
     private static final String DEFAULT_HOST = "127.0.0.1";
@@ -130,7 +135,24 @@ public final class ConfigLoader {
                 server.get("log_level", ValueParser.oneOf(ServerSettings.LOG_LEVELS), "info"),
                 server.get("trusted_proxies", ValueParser.list(raw -> AddressRange.parse(ValueParser.STRING.parse(raw))), List.of()),
                 server.optional("spool_dir", ValueParser.NON_BLANK).map(this::resolve).orElse(null),
-                server.get("maintenance_interval", POSITIVE_DURATION, ServerSettings.DEFAULT_MAINTENANCE_INTERVAL));
+                server.get("maintenance_interval", POSITIVE_DURATION, ServerSettings.DEFAULT_MAINTENANCE_INTERVAL),
+                limits(server));
+    }
+
+    /** The slow-client limits of the {@code server:} section; absent keys take {@link ClientLimits#DEFAULTS}. */
+    private static ClientLimits limits(ConfigSection server) {
+        ClientLimits d = ClientLimits.DEFAULTS;
+        ValueParser<Long> rate = ValueParser.wholeNumber(0, MAX_MIN_RATE);
+        Duration grace = server.get("min_rate_grace", ValueParser.DURATION, d.rateGrace());
+        if (grace.isZero() || grace.isNegative() || grace.compareTo(MAX_RATE_GRACE) > 0) {
+            throw server.error("min_rate_grace", "must be more than 0 and at most 10m");
+        }
+        return new ClientLimits(
+                server.get("min_request_rate", rate, d.minRequestRate()),
+                server.get("min_response_rate", rate, d.minResponseRate()),
+                grace,
+                server.get("max_connections_per_address", ValueParser.wholeNumber(0, Integer.MAX_VALUE), (long) d.maxConnectionsPerAddress()).intValue(),
+                server.get("upload_threads", ValueParser.wholeNumber(1, ClientLimits.maxUploadThreads()), (long) d.uploadThreads()).intValue());
     }
 
     private static final ValueParser<java.time.Duration> POSITIVE_DURATION = raw -> {

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.alidav.server.guard.ClientLimits;
 
 /**
  * The {@code server:} section.
@@ -16,9 +17,10 @@ import java.util.List;
  * @param spool               absolute {@code spool_dir} where upload bodies are buffered, or null for
  *                            {@code <data_dir>/spool} (see {@link #spoolDir})
  * @param maintenanceInterval how often interrupted writes are repaired and leftovers removed
+ * @param limits              slow-client protection: minimum data rates, connections per address, threads for bodies
  */
 public record ServerSettings(String host, int port, Path dataDir, String logLevel, List<AddressRange> trustedProxies,
-                             Path spool, Duration maintenanceInterval) {
+                             Path spool, Duration maintenanceInterval, ClientLimits limits) {
     public static final List<String> LOG_LEVELS = List.of("info", "debug", "warn");
     public static final Duration DEFAULT_MAINTENANCE_INTERVAL = Duration.ofMinutes(5);
 
@@ -27,9 +29,9 @@ public record ServerSettings(String host, int port, Path dataDir, String logLeve
         if (maintenanceInterval == null) maintenanceInterval = DEFAULT_MAINTENANCE_INTERVAL;
     }
 
-    /** No trusted proxy, the default spool folder and maintenance interval. */
+    /** No trusted proxy, the default spool folder, maintenance interval and {@linkplain ClientLimits#DEFAULTS limits}. */
     public ServerSettings(String host, int port, Path dataDir, String logLevel) {
-        this(host, port, dataDir, logLevel, List.of(), null, null);
+        this(host, port, dataDir, logLevel, List.of(), null, null, ClientLimits.DEFAULTS);
     }
 
     /** Whether {@code peer} is one of the trusted proxies. */

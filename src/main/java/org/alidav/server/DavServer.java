@@ -3,6 +3,10 @@ package org.alidav.server;
 import java.time.Clock;
 import java.util.EnumSet;
 import org.alidav.dav.DavService;
+import org.alidav.server.guard.AddressConnectionCap;
+import org.alidav.server.guard.BodyBulkhead;
+import org.alidav.server.guard.ClientLimits;
+import org.alidav.server.guard.SlowClientGuard;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -15,7 +19,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The running WebDAV server: Jetty 12 with one servlet context holding the auth filter and the
- * bridge to Milton. Start with {@link #start}, stop with {@link #close}.
+ * bridge to Milton, behind the slow-client guards of {@link org.alidav.server.guard}. Start with
+ * {@link #start}, stop with {@link #close}.
  */
 public final class DavServer implements AutoCloseable {
     /** Request line plus headers; more is answered 431. Windows and Finder send well under 4 KiB. */
@@ -35,7 +40,8 @@ public final class DavServer implements AutoCloseable {
 
     public static DavServer start(ServerSetup setup) throws Exception {
         DavService dav = DavService.create(setup.mounts(), setup.dataDir(), setup.state(), setup.downloads(), setup.extensions());
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        ClientLimits limits = setup.limits();
+        QueuedThreadPool threads = new QueuedThreadPool(ClientLimits.SERVER_THREADS, 8);
         threads.setName("dav");
         Server jetty = new Server(threads);
 
@@ -51,6 +57,7 @@ public final class DavServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(setup.host());
         connector.setPort(setup.port());
+        if (limits.maxConnectionsPerAddress() > 0) connector.addBean(new AddressConnectionCap(limits.maxConnectionsPerAddress(), setup.trustedProxies()));
         jetty.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
@@ -68,7 +75,8 @@ public final class DavServer implements AutoCloseable {
                 OpsServlet.PREFIX + "/*");
         context.setErrorHandler(new PlainErrorHandler());
         jetty.setErrorHandler(new PlainErrorHandler());
-        jetty.setHandler(context);
+        // the rate guard sees every byte, including a 503 of the bulkhead; the bulkhead keeps threads for body-less requests
+        jetty.setHandler(new SlowClientGuard(limits, new BodyBulkhead(limits.uploadThreads(), context)));
         jetty.setRequestLog(new AccessLog());
         jetty.setStopTimeout(5_000);
         try {

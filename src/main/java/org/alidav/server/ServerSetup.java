@@ -10,6 +10,7 @@ import org.alidav.dav.MountSpec;
 import org.alidav.dav.http.DownloadPolicy;
 import org.alidav.dav.http.RangeRequest;
 import org.alidav.dav.http.StreamDownload;
+import org.alidav.server.guard.ClientLimits;
 import org.alidav.state.StateStore;
 
 /**
@@ -26,15 +27,17 @@ import org.alidav.state.StateStore;
  * @param downloads      how file GETs are answered
  * @param extensions     additions to the Milton wiring, such as lock support
  * @param trustedProxies the TCP peers whose Forwarded / X-Forwarded-* headers are believed
+ * @param limits         what one client may hold: data rates, connections, threads for bodies
  */
 public record ServerSetup(String host, int port, Path dataDir, StateStore state, boolean readOnly, boolean allowAnonymous,
                           Authenticator authenticator, List<MountSpec> mounts, DownloadPolicy downloads,
-                          List<DavExtension> extensions, Predicate<InetAddress> trustedProxies) {
+                          List<DavExtension> extensions, Predicate<InetAddress> trustedProxies, ClientLimits limits) {
     /** No proxy is trusted: forwarded headers are ignored. */
     public static final Predicate<InetAddress> NO_PROXIES = address -> false;
 
     public ServerSetup {
         Objects.requireNonNull(trustedProxies, "trustedProxies");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(state, "state");
@@ -46,9 +49,11 @@ public record ServerSetup(String host, int port, Path dataDir, StateStore state,
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port " + port);
     }
 
+    /** A setup with no trusted proxy and the {@linkplain ClientLimits#DEFAULTS default limits}. */
     public ServerSetup(String host, int port, Path dataDir, StateStore state, boolean readOnly, boolean allowAnonymous,
                        Authenticator authenticator, List<MountSpec> mounts, DownloadPolicy downloads, List<DavExtension> extensions) {
-        this(host, port, dataDir, state, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, NO_PROXIES);
+        this(host, port, dataDir, state, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, NO_PROXIES,
+                ClientLimits.DEFAULTS);
     }
 
     /** A read-write setup streaming downloads, with no extensions and no trusted proxy. */
@@ -57,18 +62,23 @@ public record ServerSetup(String host, int port, Path dataDir, StateStore state,
     }
 
     public ServerSetup withReadOnly(boolean value) {
-        return new ServerSetup(host, port, dataDir, state, value, allowAnonymous, authenticator, mounts, downloads, extensions, trustedProxies);
+        return new ServerSetup(host, port, dataDir, state, value, allowAnonymous, authenticator, mounts, downloads, extensions, trustedProxies, limits);
     }
 
     public ServerSetup withAllowAnonymous(boolean value) {
-        return new ServerSetup(host, port, dataDir, state, readOnly, value, authenticator, mounts, downloads, extensions, trustedProxies);
+        return new ServerSetup(host, port, dataDir, state, readOnly, value, authenticator, mounts, downloads, extensions, trustedProxies, limits);
     }
 
     public ServerSetup withExtensions(List<DavExtension> value) {
-        return new ServerSetup(host, port, dataDir, state, readOnly, allowAnonymous, authenticator, mounts, downloads, value, trustedProxies);
+        return new ServerSetup(host, port, dataDir, state, readOnly, allowAnonymous, authenticator, mounts, downloads, value, trustedProxies, limits);
     }
 
     public ServerSetup withTrustedProxies(Predicate<InetAddress> value) {
-        return new ServerSetup(host, port, dataDir, state, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, value);
+        return new ServerSetup(host, port, dataDir, state, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, value, limits);
+    }
+
+    public ServerSetup withLimits(ClientLimits value) {
+        return new ServerSetup(host, port, dataDir, state, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions,
+                trustedProxies, value);
     }
 }

@@ -51,7 +51,7 @@ import org.alidav.sandbox.SandboxServer;
  *
  * It lives in the test tree so that it ships no product code. Sizes can be shrunk for a smoke run:
  * {@code -Dbench.gib=0.1 -Dbench.rssGib=0.2 -Dbench.rcloneFiles=100 -Dbench.bigFolder=1000 -Dbench.seconds=5
- * -Dbench.proppatches=2000}. {@code -Dbench.only=proppatch,finder} runs only the named sections and
+ * -Dbench.proppatches=2000}. {@code -Dbench.only=proppatch,slow-clients} runs only the named sections and
  * prints the table without writing it.
  */
 public final class Benchmark {
@@ -63,6 +63,7 @@ public final class Benchmark {
     private final int rcloneFiles = Integer.getInteger("bench.rcloneFiles", 2000);
     private final int bigFolder = Integer.getInteger("bench.bigFolder", 10_000);
     private final int concurrentSeconds = Integer.getInteger("bench.seconds", 30);
+    private final int slowClientSeconds = Integer.getInteger("bench.slowSeconds", 30);
     private final int proppatches = Integer.getInteger("bench.proppatches", 10_000);
     private final Set<String> only = Arrays.stream(System.getProperty("bench.only", "").split(","))
             .map(String::strip).filter(n -> !n.isEmpty()).collect(Collectors.toSet());
@@ -106,7 +107,8 @@ public final class Benchmark {
     }
 
     /** The sections that need the populated sandbox and the in-process server. */
-    private static final List<String> SANDBOX_SECTIONS = List.of("finder", "playback", "uploads", "gets", "propfind", "concurrent", "rclone", "rss");
+    private static final List<String> SANDBOX_SECTIONS = List.of("finder", "playback", "uploads", "gets", "propfind", "concurrent", "rclone", "rss",
+            "slow-clients");
 
     private void run() throws Exception {
         if (SANDBOX_SECTIONS.stream().anyMatch(this::selected)) {
@@ -126,6 +128,7 @@ public final class Benchmark {
         section("rclone", this::rcloneSync);
         section("rss", this::rss);
         section("proppatch", this::proppatch);
+        section("slow-clients", this::slowClients);
     }
 
     private boolean selected(String section) {
@@ -206,6 +209,8 @@ public final class Benchmark {
             credentials(sandbox).forEach((k, v) -> y.append("    ").append(k).append(": '").append(v).append("'\n"));
             y.append("    rapid_upload: ").append(m[1]).append("\n    webdav_policy: ").append(m[2]).append('\n');
         }
+        // where the slow-body attack uploads: a local folder, so the attack spends no API calls of the other rows
+        y.append("  - {mount: /scratch, driver: local, root: '").append(Files.createDirectories(work.resolve("scratch"))).append("'}\n");
         return new ConfigLoader(Path.of("")).parse(y.toString(), "benchmark").config();
     }
 
@@ -423,6 +428,57 @@ public final class Benchmark {
         for (Future<?> f : clients) f.get();
         pool.shutdown();
         return new double[]{lat.count() / (double) concurrentSeconds, lat.percentile(99), errors.get()};
+    }
+
+    /**
+     * Issue 9: 250 slow-body uploads from 127.0.0.2 and 250 from 127.0.0.3 (1 byte every 3 s, starting
+     * again when ended) while one client on 127.0.0.1 GETs small files; the server's default limits.
+     * The same GETs without the attack first, for how loaded the machine itself is.
+     */
+    private void slowClients() throws Exception {
+        for (int i = 0; i < smallFiles; i++) Http.drain("GET", base + "/ali/small/s" + i + ".bin"); // links resolved once
+        long[] quietErrors = {0};
+        Http.Latencies quiet = smallGets(Math.max(5, slowClientSeconds / 3), quietErrors);
+        long[] errors = {0};
+        Http.Latencies attacked;
+        String outcome;
+        long openAtEnd;
+        try (SlowUploadAttack attack = SlowUploadAttack.start(app.port(), "/scratch", 250, "127.0.0.2", "127.0.0.3")) {
+            Thread.sleep(3_000); // every attacker connected and sending
+            attacked = smallGets(slowClientSeconds, errors);
+            openAtEnd = attack.openNow();
+            attack.stop();
+            outcome = attack.outcome();
+        }
+        double p99 = attacked.percentile(99);
+        rows.add(new String[]{"GETs of 4 KiB from 127.0.0.1, one at a time, no attack (machine baseline)", "p50 / p99 ms; GETs; errors",
+                fmt(quiet.percentile(50)) + " / " + fmt(quiet.percentile(99)) + "; " + quiet.count() + "; " + quietErrors[0], ""});
+        rows.add(new String[]{"The same GETs during 500 slow-body PUTs (250 each from 127.0.0.2 and .3, 1 byte / 3 s), " + slowClientSeconds + " s",
+                "p50 / p99 ms; GETs; errors", fmt(attacked.percentile(50)) + " / " + fmt(p99) + "; " + attacked.count() + "; " + errors[0],
+                "p99 < 200 ms"});
+        rows.add(new String[]{"The slow-body PUTs themselves (each starts again 1 s after the server ends it)", "count",
+                outcome + " (open when the GETs ended: " + openAtEnd + ")", ""});
+        check("GET p99 < 200 ms during 500 slow-body uploads", p99 < 200 && errors[0] == 0, fmt(p99) + " ms, " + errors[0] + " errors");
+    }
+
+    /** GETs of the small files one after another for {@code seconds} (20 s timeout each); failures are added to {@code errors[0]}. */
+    private Http.Latencies smallGets(int seconds, long[] errors) throws InterruptedException {
+        Http.Latencies lat = new Http.Latencies();
+        Random rnd = new Random(9);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            HttpRequest get = Http.request(base + "/ali/small/s" + rnd.nextInt(smallFiles) + ".bin").timeout(Duration.ofSeconds(20)).GET().build();
+            long t = System.nanoTime();
+            try {
+                HttpResponse<byte[]> r = Http.CLIENT.send(get, HttpResponse.BodyHandlers.ofByteArray());
+                if (r.statusCode() != 200 || r.body().length != 4096) errors[0]++;
+            } catch (IOException e) {
+                errors[0]++;
+            }
+            lat.add(System.nanoTime() - t);
+            Thread.sleep(20);
+        }
+        return lat;
     }
 
     private static final Pattern TRANSFERRED = Pattern.compile("Transferred:\\s+(\\d+) / (\\d+), ");

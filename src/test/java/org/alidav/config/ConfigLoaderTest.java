@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.alidav.server.guard.ClientLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +75,35 @@ class ConfigLoaderTest {
         assertEquals(List.of("refresh_token", "rapid_upload", "root"), List.copyOf(storage.driverOptions().keySet()));
         assertEquals(true, storage.driverOptions().get("rapid_upload"));
         assertEquals("./not-resolved-for-other-drivers", storage.driverOptions().get("root"));
+    }
+
+    @Test
+    void readsTheSlowClientLimits() {
+        AppConfig config = parse("""
+                server:
+                  min_request_rate: 4096
+                  min_response_rate: 0
+                  min_rate_grace: 30s
+                  max_connections_per_address: 0
+                  upload_threads: "20"
+                """ + LOCAL);
+        assertEquals(new ClientLimits(4096, 0, Duration.ofSeconds(30), 0, 20), config.server().limits());
+        assertEquals(ClientLimits.DEFAULTS, parse(LOCAL).server().limits());
+    }
+
+    @Test
+    void slowClientLimitsOutOfRangeAreRefused() {
+        assertError("t.yaml: server.min_request_rate: must be a whole number from 0 to 1000000000, not '-1'",
+                "server: {min_request_rate: -1}\n" + LOCAL);
+        assertError("t.yaml: server.min_response_rate: must be a whole number from 0 to 1000000000, not '1KiB'",
+                "server: {min_response_rate: 1KiB}\n" + LOCAL);
+        assertError("t.yaml: server.min_rate_grace: must be more than 0 and at most 10m", "server: {min_rate_grace: 0s}\n" + LOCAL);
+        assertError("t.yaml: server.max_connections_per_address: must be a whole number of at least 0, not '1.5'",
+                "server: {max_connections_per_address: 1.5}\n" + LOCAL);
+        assertError("t.yaml: server.upload_threads: must be a whole number from 1 to 125, not '0'",
+                "server: {upload_threads: 0}\n" + LOCAL);
+        assertError("t.yaml: server.upload_threads: must be a whole number from 1 to 125, not '200'",
+                "server: {upload_threads: 200}\n" + LOCAL);
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.milton.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import org.alidav.dav.resource.OverwriteStatus;
 import org.alidav.drive.DriveException;
 import org.alidav.log.LogText;
@@ -60,7 +61,12 @@ public final class DavErrorFilter implements Filter {
             ErrorResponses.status(resp, HttpServletResponse.SC_NOT_FOUND, "not found");
         } catch (UncheckedIOException e) {
             log.info("{}: connection to the client failed: {}", what, LogText.escape(e.getCause()));
-            ErrorResponses.status(resp, HttpServletResponse.SC_BAD_REQUEST, "incomplete request");
+            // the server's minimum body rate ends a read with SocketTimeoutException
+            if (e.getCause() instanceof SocketTimeoutException) {
+                ErrorResponses.status(resp, HttpServletResponse.SC_REQUEST_TIMEOUT, "request body too slow");
+            } else {
+                ErrorResponses.status(resp, HttpServletResponse.SC_BAD_REQUEST, "incomplete request");
+            }
         } catch (Exception e) {
             if (isClientGone(e)) {
                 log.info("{}: connection to the client failed: {}", what, LogText.escape(e));

@@ -3,6 +3,7 @@ package org.alidav.dav.http;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.Locale;
 import org.alidav.dav.MountTable;
@@ -86,6 +87,8 @@ public final class RequestChecks {
             // a client still sending when the answer comes may miss it (the connection is reset under
             // its write): read a moderately oversized body to the end, so the 413 reaches it
             if (body.length > MAX_XML_BODY) drain(in, DRAIN_LIMIT - body.length);
+        } catch (SocketTimeoutException e) {
+            throw new RequestRejected(408, "request body too slow: " + e.getMessage());
         }
         if (body.length > MAX_XML_BODY) throw new RequestRejected(413, "request body too large");
         if (body.length == 0) {
