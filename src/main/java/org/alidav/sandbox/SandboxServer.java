@@ -191,8 +191,18 @@ public final class SandboxServer implements AutoCloseable {
                 .map(FileNode::name).sorted().toList();
     }
 
+    /**
+     * Every item in the user's drives, whatever its state; a live item below a trashed folder is in
+     * the bin through it. Read from the service's state, for tests that must not trust a client.
+     */
+    public List<StoredItem> items(String userName) {
+        Set<String> drives = new HashSet<>(users.getOrCreate(userName).allDriveIds());
+        return tree.matching(n -> drives.contains(n.driveId())).stream().map(StoredItem::of).toList();
+    }
+
     @Override
     public void close() {
+        faults.clear(); // held calls would keep the server from stopping
         try {
             server.stop();
         } catch (Exception e) {
