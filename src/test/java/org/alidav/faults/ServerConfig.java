@@ -1,0 +1,36 @@
+package org.alidav.faults;
+
+import java.nio.file.Path;
+import org.alidav.sandbox.SandboxServer;
+
+/**
+ * The config of the server under test: one aliyundrive-open storage at {@code /} on the sandbox, a
+ * part size small enough for a few parts per body, quick retries and client-side pacing above what
+ * the tests send, so faults, not waiting, decide the outcome.
+ */
+record ServerConfig(Path dataDir, String apiBaseUrl, String clientId, String clientSecret, String refreshToken,
+                    String removeWay) {
+    /** The service's smallest part (fact sheet §6.4): bodies of 2.5 parts have three. */
+    static final int PART_SIZE = 100 * 1024;
+
+    static ServerConfig on(SandboxServer sandbox, Path dataDir, String refreshToken, String removeWay) {
+        return new ServerConfig(dataDir, sandbox.baseUrl(), sandbox.clientId(), sandbox.clientSecret(), refreshToken, removeWay);
+    }
+
+    String yaml() {
+        return "server: {host: 127.0.0.1, port: 0, data_dir: '" + dataDir + "'}\n"
+                + "storages:\n"
+                + "  - mount: /\n"
+                + "    driver: aliyundrive-open\n"
+                + "    refresh_token: '" + refreshToken + "'\n"
+                + "    client_id: '" + clientId + "'\n"
+                + "    client_secret: '" + clientSecret + "'\n"
+                + "    api_base_url: '" + apiBaseUrl + "'\n"
+                + "    remove_way: " + removeWay + "\n"
+                + "    part_size: " + PART_SIZE + "\n"
+                + "    retry_backoff: 50ms\n"
+                + "    max_wait: 5s\n"
+                + "    list_rate: 200\n"
+                + "    other_rate: 200\n";
+    }
+}
