@@ -49,7 +49,9 @@ class FaultMatrixTest {
 
     static final String NO_FAULT = "no fault";
     static final String LOST = "answer lost after processing";
-    static final String GATEWAY = "5xx HTML";
+    static final String GATEWAY = "5xx HTML, not applied";
+    static final String GATEWAY_APPLIED = "504 HTML, applied";
+    static final String EMPTY = "empty 200 body, applied";
     static final String STORM_429 = "429 storm";
     static final String KILL = "kill -9 + restart";
     static final List<Integer> WRITERS = List.of(2, 10, 30);
@@ -67,7 +69,7 @@ class FaultMatrixTest {
         sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(dir.resolve("sandbox")).rateLimits(false).build());
         user = sandbox.defaultUser().name();
         pool = Executors.newFixedThreadPool(32);
-        List<String> columns = new ArrayList<>(List.of(NO_FAULT, LOST, GATEWAY, STORM_429, KILL));
+        List<String> columns = new ArrayList<>(List.of(NO_FAULT, LOST, GATEWAY, GATEWAY_APPLIED, EMPTY, STORM_429, KILL));
         WRITERS.forEach(n -> columns.add(writers(n)));
         report = new MatrixReport(new ArrayList<>(), columns);
     }
@@ -122,8 +124,8 @@ class FaultMatrixTest {
         AtomicInteger generation = new AtomicInteger();
         WritePath path = WritePath.PUT_OVERWRITE;
         String row = row(path, "trash");
-        List<Step> steps = discover(new DavClient(server[0].url), path, row);
         List<DynamicTest> tests = new ArrayList<>();
+        List<Step> steps = discover(new DavClient(server[0].url), path, row, tests);
         for (Step step : steps) {
             tests.add(test(path, row, KILL, step.toString(), c -> {
                 DavClient dav = new DavClient(server[0].url);
@@ -151,14 +153,18 @@ class FaultMatrixTest {
         });
     }
 
-    /** Every write path with the answer lost, then a gateway error, at each step; then a 429 storm. */
+    /**
+     * Every write path with, at each step: the answer lost after the call was applied; a gateway's
+     * HTML error page instead of processing (500 to 504 in turn); a gateway timeout page after it was
+     * applied; an empty success body (API calls: no body, or {@code {}}, in turn). Then a 429 storm.
+     */
     private Stream<DynamicTest> faultAtEachStep(String removeWay) throws Exception {
         TestApp app = startServer(removeWay);
         DavClient dav = new DavClient(app.url("/"));
         List<DynamicTest> tests = new ArrayList<>();
         for (WritePath path : WritePath.values()) {
             String row = row(path, removeWay);
-            List<Step> steps = discover(dav, path, row);
+            List<Step> steps = discover(dav, path, row, tests);
             for (Step step : steps) {
                 tests.add(test(path, row, LOST, step.toString(), c -> runCase(dav, c,
                         () -> sandbox.faults().inject(Fault.drop(step.endpoint()).after().skipping(step.index()))), 1));
@@ -169,6 +175,17 @@ class FaultMatrixTest {
                 tests.add(test(path, row, GATEWAY, step + " → " + status, c -> runCase(dav, c,
                         () -> sandbox.faults().inject(Fault.html(step.endpoint(), status).skipping(step.index()))), 1));
             }
+            for (Step step : steps) {
+                tests.add(test(path, row, GATEWAY_APPLIED, step.toString(), c -> runCase(dav, c,
+                        () -> sandbox.faults().inject(Fault.html(step.endpoint(), 504).after().skipping(step.index()))), 1));
+            }
+            for (int i = 0; i < steps.size(); i++) {
+                Step step = steps.get(i);
+                if (!step.isApi()) continue; // a part upload's success has no body anyway
+                Fault empty = i % 2 == 0 ? Fault.emptyBody(step.endpoint()) : Fault.emptyObject(step.endpoint());
+                tests.add(test(path, row, EMPTY, step + (i % 2 == 0 ? " → no body" : " → {}"), c -> runCase(dav, c,
+                        () -> sandbox.faults().inject(empty.skipping(step.index()))), 1));
+            }
             tests.add(test(path, row, STORM_429, "every API call for " + STORM.toMillis() + " ms", c -> runCase(dav, c,
                     () -> sandbox.faults().inject(Fault.tooManyRequests(Fault.ANY_API, STORM_RETRY_AFTER_MILLIS).lasting(STORM))), 1));
         }
@@ -176,18 +193,19 @@ class FaultMatrixTest {
     }
 
     /**
-     * Runs the write once without faults, counting its calls: that is the "no fault" case of the row,
-     * recorded now, and the source of the row's steps.
+     * Runs the write once without faults, counting its calls: that is the "no fault" case of the row
+     * (run now, asserted by the test added to {@code tests}) and the source of the row's steps.
      */
-    private List<Step> discover(DavClient dav, WritePath path, String row) {
+    private List<Step> discover(DavClient dav, WritePath path, String row, List<DynamicTest> tests) {
         List<Step> steps = new ArrayList<>();
-        record(path, row, NO_FAULT, "clean run", c -> {
+        MatrixReport.Outcome clean = record(path, row, NO_FAULT, "clean run", c -> {
             c.seed(dav);
             sandbox.stats().reset();
             List<Integer> statuses = c.run(dav, pool);
             steps.addAll(Step.from(sandbox.stats()));
             return judge(c, statuses);
         }, 1);
+        tests.add(DynamicTest.dynamicTest(name(clean), () -> assertPassed(clean)));
         return steps;
     }
 
@@ -214,10 +232,16 @@ class FaultMatrixTest {
 
     /** A case as a test of its own: run (now, when JUnit gets to it), recorded in the matrix, asserted. */
     private DynamicTest test(WritePath path, String row, String column, String detail, CaseBody body, int writers) {
-        return DynamicTest.dynamicTest(row + " × " + column + " [" + detail + "]", () -> {
-            MatrixReport.Outcome o = record(path, row, column, detail, body, writers);
-            assertTrue(o.passed(), o.row() + " × " + o.column() + " [" + o.detail() + "]: " + o.violations());
-        });
+        return DynamicTest.dynamicTest(row + " × " + column + " [" + detail + "]",
+                () -> assertPassed(record(path, row, column, detail, body, writers)));
+    }
+
+    private static String name(MatrixReport.Outcome o) {
+        return o.row() + " × " + o.column() + " [" + o.detail() + "]";
+    }
+
+    private static void assertPassed(MatrixReport.Outcome o) {
+        assertTrue(o.passed(), name(o) + ": " + o.violations());
     }
 
     private MatrixReport.Outcome record(WritePath path, String row, String column, String detail, CaseBody body, int writers) {

@@ -26,6 +26,10 @@ record Step(String endpoint, int index, int of) {
         return steps;
     }
 
+    boolean isApi() {
+        return endpoint.startsWith(SandboxServer.API_PREFIX);
+    }
+
     @Override
     public String toString() {
         String name = endpoint.equals(CallStats.OBJECT_PUT) ? "part"
