@@ -172,6 +172,15 @@ public final class SandboxServer implements AutoCloseable {
         return options.dataDir().resolve(REFRESH_TOKEN_FILE);
     }
 
+    /**
+     * Every item in the user's drives, whatever its state; a live item below a trashed folder is in
+     * the bin through it. Read from the service's state, for tests that must not trust a client.
+     */
+    public List<StoredItem> items(String userName) {
+        Set<String> drives = new HashSet<>(users.getOrCreate(userName).allDriveIds());
+        return tree.matching(n -> drives.contains(n.driveId())).stream().map(StoredItem::of).toList();
+    }
+
     public CallStats stats() {
         return stats;
     }
@@ -189,15 +198,6 @@ public final class SandboxServer implements AutoCloseable {
         Set<String> drives = new HashSet<>(users.getOrCreate(userName).allDriveIds());
         return tree.matching(n -> drives.contains(n.driveId()) && n.state() == FileNode.State.TRASHED).stream()
                 .map(FileNode::name).sorted().toList();
-    }
-
-    /**
-     * Every item in the user's drives, whatever its state; a live item below a trashed folder is in
-     * the bin through it. Read from the service's state, for tests that must not trust a client.
-     */
-    public List<StoredItem> items(String userName) {
-        Set<String> drives = new HashSet<>(users.getOrCreate(userName).allDriveIds());
-        return tree.matching(n -> drives.contains(n.driveId())).stream().map(StoredItem::of).toList();
     }
 
     @Override
