@@ -19,6 +19,7 @@ import org.alidav.server.Authenticator;
 import org.alidav.server.DavServer;
 import org.alidav.server.ServerSetup;
 import org.alidav.server.UserDirectory;
+import org.alidav.state.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +32,18 @@ public final class Application implements AutoCloseable {
     static final List<DriverFactory> DRIVERS = List.of(new LocalDriverFactory(), new AliyunOpenDriverFactory());
 
     private final SandboxServer sandbox;
+    private final StateStore state;
     private final List<Storage> storages;
+    private final Maintenance maintenance;
     private final DavServer server;
     private final AppConfig config;
 
-    private Application(SandboxServer sandbox, List<Storage> storages, DavServer server, AppConfig config) {
+    private Application(SandboxServer sandbox, StateStore state, List<Storage> storages, Maintenance maintenance, DavServer server,
+                        AppConfig config) {
         this.sandbox = sandbox;
+        this.state = state;
         this.storages = storages;
+        this.maintenance = maintenance;
         this.server = server;
         this.config = config;
     }
@@ -50,13 +56,18 @@ public final class Application implements AutoCloseable {
     /** As {@link #start(AppConfig, boolean)} with the storages' clock given (the benchmark simulates time). */
     public static Application start(AppConfig config, boolean sandbox, Clock clock) throws Exception {
         SandboxServer emulator = null;
+        StateStore state = null;
+        Maintenance maintenance = null;
         List<Storage> storages = new ArrayList<>();
         try {
             if (sandbox) {
                 emulator = SandboxMode.start(config);
                 config = SandboxMode.mount(config, emulator);
             }
-            storages.addAll(new StorageAssembly(DRIVERS, clock).build(config));
+            state = StateStore.open(config.server().dataDir().resolve("state.db"));
+            storages.addAll(new StorageAssembly(DRIVERS, clock, state).build(config));
+            // interrupted writes of an earlier process are finished first; listings hide their leftovers meanwhile
+            maintenance = Maintenance.start(storages, config.server().maintenanceInterval());
             List<MountSpec> mounts = new ArrayList<>();
             for (int i = 0; i < storages.size(); i++) {
                 StorageConfig sc = config.storages().get(i);
@@ -66,9 +77,11 @@ public final class Application implements AutoCloseable {
                     config.readOnly(), config.allowAnonymous() || config.users().isEmpty(), authenticator(config), mounts, DownloadPolicies.build(config, storages, Clock.systemUTC()),
                     List.of(new LockingExtension(new LockManager())));
             DavServer server = DavServer.start(setup);
-            return new Application(emulator, storages, server, config);
+            return new Application(emulator, state, storages, maintenance, server, config);
         } catch (Exception | Error e) {
+            if (maintenance != null) maintenance.close();
             storages.forEach(Storage::close);
+            if (state != null) state.close();
             if (emulator != null) emulator.close();
             throw e;
         }
@@ -116,7 +129,9 @@ public final class Application implements AutoCloseable {
         } catch (Exception e) {
             log.warn("stopping the HTTP server: {}", e.getMessage());
         }
+        maintenance.close();
         storages.forEach(Storage::close);
+        state.close();
         if (sandbox != null) sandbox.close();
     }
 }

@@ -17,6 +17,7 @@ import org.alidav.drive.DriverFactory;
 import org.alidav.drive.DriverOptions;
 import org.alidav.drive.cache.CachePolicy;
 import org.alidav.drive.cache.Storage;
+import org.alidav.state.StateStore;
 
 /**
  * Turns the configured storages into running {@link Storage}s: picks each driver's factory, lets it
@@ -25,10 +26,12 @@ import org.alidav.drive.cache.Storage;
 final class StorageAssembly {
     private final Map<String, DriverFactory> factories;
     private final Clock clock;
+    private final StateStore state;
 
-    StorageAssembly(List<DriverFactory> factories, Clock clock) {
+    StorageAssembly(List<DriverFactory> factories, Clock clock, StateStore state) {
         this.factories = factories.stream().collect(Collectors.toMap(DriverFactory::name, Function.identity()));
         this.clock = clock;
+        this.state = state;
     }
 
     /** One storage per configured entry, in config order; on any error the ones built are closed. */
@@ -53,7 +56,7 @@ final class StorageAssembly {
         DriverOptions options = new DriverOptions(sc.driverOptions());
         Driver driver;
         try {
-            driver = factory.create(options, new DriverContext(sc.mount(), stateDir(config, sc), clock));
+            driver = factory.create(options, new DriverContext(sc.mount(), stateDir(config, sc), clock, state, config.server().spoolDir()));
         } catch (DriverOptions.OptionException e) {
             throw ConfigException.forStorageOption(config, index, e);
         }

@@ -1,6 +1,7 @@
 package org.alidav.aliyun;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.alidav.aliyun.ApiModel.CreateResult;
@@ -12,12 +13,21 @@ import org.alidav.drive.Driver;
 import org.alidav.drive.Entry;
 import org.alidav.drive.Link;
 import org.alidav.drive.Linker;
+import org.alidav.drive.Maintained;
+import org.alidav.drive.Replacer;
 import org.alidav.drive.Quota;
 import org.alidav.drive.QuotaReporter;
 import org.alidav.drive.Upload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** A folder of an AliyunDrive account through the Open API; each operation delegates to its part. */
-final class AliyunOpenDriver implements Driver, Copier, Linker, QuotaReporter, org.alidav.drive.HealthReporter {
+/**
+ * A folder of an AliyunDrive account through the Open API; each operation delegates to its part. Every
+ * write that gives an item a name goes through {@link Replacement} (journaled, side by side), and
+ * {@link #maintain} finishes what a crash or a failed cleanup left.
+ */
+final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Linker, QuotaReporter, org.alidav.drive.HealthReporter {
+    private static final Logger LOG = LoggerFactory.getLogger(AliyunOpenDriver.class);
     private final OpenApi api;
     private final FileMapper mapper;
     private final Entry root;
@@ -31,13 +41,23 @@ final class AliyunOpenDriver implements Driver, Copier, Linker, QuotaReporter, o
     private final Uploader uploader;
     private final Downloads downloads;
     private final TokenManager tokens;
+    private final ReplaceJournal journal;
+    private final Replacement replacement;
+    private final JournalRepair repair;
+    private final Path spoolDir;
+    private final boolean repairDuplicates;
 
     /** The parts of a driver, wired by {@link AliyunOpenDriverFactory}. */
     record Parts(OpenApi api, FileMapper mapper, LinkCache links, LinkResolver resolver, ObjectReader reader, Downloads downloads,
-                 Relocator relocator, Remover remover, Uploader uploader, java.time.Clock clock, TokenManager tokens) {
+                 Relocator relocator, Remover remover, Uploader uploader, java.time.Clock clock, TokenManager tokens,
+                 ReplaceJournal journal, Replacement replacement, JournalRepair repair) {
     }
 
-    AliyunOpenDriver(Parts parts, String rootFolderId) {
+    /**
+     * @param spoolDir         the spool folder, swept of files earlier processes left
+     * @param repairDuplicates {@code repair_duplicates}: older copies of a name go to the recycle bin
+     */
+    AliyunOpenDriver(Parts parts, String rootFolderId, Path spoolDir, boolean repairDuplicates) {
         this.api = parts.api();
         this.mapper = parts.mapper();
         this.links = parts.links();
@@ -50,6 +70,11 @@ final class AliyunOpenDriver implements Driver, Copier, Linker, QuotaReporter, o
         this.uploader = parts.uploader();
         this.clock = parts.clock();
         this.tokens = parts.tokens();
+        this.journal = parts.journal();
+        this.replacement = parts.replacement();
+        this.repair = parts.repair();
+        this.spoolDir = spoolDir;
+        this.repairDuplicates = repairDuplicates;
         this.livp = new LivpSizer(mapper, reader, id -> links.get(id, () -> resolver.resolve(id, true)));
     }
 
@@ -58,10 +83,13 @@ final class AliyunOpenDriver implements Driver, Copier, Linker, QuotaReporter, o
         return root;
     }
 
+    /** Items a finished replace has superseded, or a failed one left, are hidden until the repair removes them. */
     @Override
     public List<Entry> list(Entry folder) {
+        java.util.Set<String> hidden = journal.hiddenIds();
         return api.listAll(folder.id()).stream()
                 .filter(FileMapper::visible)
+                .filter(item -> !hidden.contains(item.fileId()))
                 .map(item -> livp.sized(mapper.toEntry(item), item))
                 .toList();
     }
@@ -94,18 +122,58 @@ final class AliyunOpenDriver implements Driver, Copier, Linker, QuotaReporter, o
 
     @Override
     public Entry move(Entry entry, Entry fromParent, Entry newParent, String newName) {
-        return relocator.move(entry, fromParent.id(), newParent, newName);
+        return relocator.move(entry, fromParent.id(), newParent, newName, OpenApi.REFUSE);
     }
 
     @Override
     public Entry copy(Entry entry, Entry newParent, String newName) {
-        return relocator.copy(entry, newParent, newName);
+        return replacement.run(ReplaceJournal.Kind.COPY, newParent.id(), newName, null, null,
+                created -> relocator.copy(entry, newParent, newName, OpenApi.REFUSE, created));
     }
 
-    /** Trash or delete per {@code remove_way}; an item already gone counts as removed. */
+    @Override
+    public Entry moveOver(Entry entry, Entry fromParent, Entry newParent, Entry existing) {
+        return replacement.run(ReplaceJournal.Kind.MOVE, newParent.id(), existing.name(), existing, entry.id(),
+                created -> relocator.move(entry, fromParent.id(), newParent, existing.name(), OpenApi.IGNORE));
+    }
+
+    @Override
+    public Entry copyOver(Entry entry, Entry newParent, Entry existing) {
+        return replacement.run(ReplaceJournal.Kind.COPY, newParent.id(), existing.name(), existing, null,
+                created -> relocator.copy(entry, newParent, existing.name(), OpenApi.IGNORE, created));
+    }
+
+    /** Trash or delete per {@code remove_way}; an item already gone counts as removed, a lost answer is looked up. */
     @Override
     public void remove(Entry entry) {
         remover.remove(entry);
+    }
+
+    /** Finishes the journaled writes nobody runs, and deletes spool files of earlier processes. */
+    @Override
+    public List<String> maintain() {
+        try {
+            int swept = Spool.sweep(spoolDir);
+            if (swept > 0) LOG.info("deleted {} spool files left by an earlier process", swept);
+        } catch (java.io.IOException e) {
+            LOG.warn("could not sweep the spool folder: {}", e.getMessage());
+        }
+        return repair.run().stream()
+                .map(s -> s.kind() + " of " + s.name() + ": " + s.state() + ", " + s.attempts() + " failed attempts"
+                        + (s.lastError() == null ? "" : " (" + s.lastError() + ")"))
+                .toList();
+    }
+
+    /** Always to the recycle bin, whatever {@code remove_way}: an older copy may still be what a user wants. */
+    @Override
+    public boolean retireOlderCopy(Entry olderCopy) {
+        if (!repairDuplicates) return false;
+        try {
+            api.trash(olderCopy.id());
+        } catch (DriveException e) {
+            if (e.kind() != DriveException.Kind.NOT_FOUND && !(OpenApiException.uncertain(e) && remover.gone(olderCopy.id()))) throw e;
+        }
+        return true;
     }
 
     /** Through the user's download gate, resuming at the current byte when the link dies or the body breaks. */

@@ -45,15 +45,18 @@ public final class AliyunOpenDriverFactory implements DriverFactory {
 
         FileMapper mapper = new FileMapper(o.livpDownloadFormat());
         Remover remover = new Remover(api, o.removeWay().equals("delete"));
-        Uploader uploader = new Uploader(api, tokens, new PartUploader(plain, backoff), new PartSizer(o.partSize()), mapper,
-                context.clock(), UploadUrlRewriter.forOption(o.internalUpload()), o.rapidUpload(), remover);
+        ReplaceJournal journal = new ReplaceJournal(context.state(), context.storageName(), context.clock());
+        Replacement replacement = new Replacement(journal, remover, o.retryBackoff());
+        Uploader uploader = new Uploader(api, tokens, new PartUploader(plain, backoff, context.spoolDir()), new PartSizer(o.partSize()),
+                mapper, context.clock(), UploadUrlRewriter.forOption(o.internalUpload()), o.rapidUpload(), replacement, context.spoolDir());
         LinkCache links = new LinkCache(context.clock(), o.linkMargin());
         LinkResolver resolver = new LinkResolver(api, context.clock(), o.linkExpireSec(), o.livpDownloadFormat());
         ObjectReader reader = new ObjectReader(o.userAgent(), Duration.ofMillis(plain.connectTimeoutMillis()),
                 Duration.ofMillis(plain.readTimeoutMillis()));
         var parts = new AliyunOpenDriver.Parts(api, mapper, links, resolver, reader,
                 new Downloads(reader, links, resolver::resolve, gate::get),
-                new Relocator(api, mapper, context.clock(), backoff, o.copyTimeout()), remover, uploader, context.clock(), tokens);
-        return new AliyunOpenDriver(parts, o.rootFolderId());
+                new Relocator(api, mapper, context.clock(), backoff, o.copyTimeout()), remover, uploader, context.clock(), tokens,
+                journal, replacement, new JournalRepair(journal, api, remover));
+        return new AliyunOpenDriver(parts, o.rootFolderId(), context.spoolDir(), o.repairDuplicates());
     }
 }

@@ -10,7 +10,7 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
                      boolean rapidUpload, boolean internalUpload, String livpDownloadFormat, String apiBaseUrl,
                      String userAgent, Governor.Rates rates, int maxAttempts, Duration retryBackoff, Duration maxWait, long partSize,
                      Duration tokenMargin, Duration linkMargin, long linkExpireSec, Duration copyTimeout,
-                     DownloadGate.Settings downloads) {
+                     DownloadGate.Settings downloads, boolean repairDuplicates) {
 
     static final String DEFAULT_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "Chrome/120.0.0.0 Safari/537.36 AliDAV/0.1";
@@ -44,7 +44,8 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
                 new DownloadGate.Settings((int) positive(o, "download_connections", DownloadGate.Settings.DEFAULT.connections()),
                         o.duration("download_queue_timeout", DownloadGate.Settings.DEFAULT.queueTimeout()),
                         o.duration("download_reuse_idle", DownloadGate.Settings.DEFAULT.reuseIdle()),
-                        DownloadGate.Settings.DEFAULT.reuseWindow()));
+                        DownloadGate.Settings.DEFAULT.reuseWindow()),
+                o.bool("repair_duplicates", false));
         if (a.downloads.connections() > 3) {
             throw new OptionException("download_connections", "must be 1 to 3 (the object storage allows 3 downloads per user)");
         }

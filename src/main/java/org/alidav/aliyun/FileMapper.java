@@ -10,7 +10,8 @@ import org.alidav.drive.Entry;
 
 /**
  * Turns API file objects into entries. The modification time is the uploader's
- * {@code local_modified_at} where present (what sync clients set), else {@code updated_at}. A
+ * {@code local_modified_at} where present (what sync clients set), else {@code updated_at}; the
+ * stored time, which orders two items of one name, is always the service's own {@code updated_at}. A
  * {@code .livp} is listed with the size and type of the stream it is served as.
  */
 final class FileMapper {
@@ -34,7 +35,7 @@ final class FileMapper {
         String type = folder ? null : isLivp(item) ? livpContentType() : blankToNull(item.mimeType());
         // a livp is served as one of its streams, whose hash is not the package's
         String sha1 = isLivp(item) ? null : blankToNull(item.contentHash());
-        return new Entry(item.fileId(), item.displayName(), folder, size, modified, created, sha1, type);
+        return new Entry(item.fileId(), item.displayName(), folder, size, modified, created, sha1, type, updated);
     }
 
     static boolean isLivp(FileItem item) {

@@ -34,6 +34,6 @@ final class LivpSizer {
             if (size == null) return entry;
             measured.put(key, size);
         }
-        return new Entry(entry.id(), entry.name(), false, size, entry.modified(), entry.created(), entry.sha1(), entry.contentType());
+        return new Entry(entry.id(), entry.name(), false, size, entry.modified(), entry.created(), entry.sha1(), entry.contentType(), entry.stored());
     }
 }

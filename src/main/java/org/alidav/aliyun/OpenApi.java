@@ -99,17 +99,21 @@ final class OpenApi {
         return client.post(V1 + "complete", body, ApiCall.write(), FileItem.class);
     }
 
-    FileItem rename(String fileId, String name) {
+    /** {@code check_name_mode} values: refuse answers {@code exist:true} on a taken name, ignore makes a second item of it. */
+    static final String REFUSE = "refuse";
+    static final String IGNORE = "ignore";
+
+    FileItem rename(String fileId, String name, String checkNameMode) {
         Map<String, Object> body = withFile(fileId);
         body.put("name", name);
-        body.put("check_name_mode", "refuse");
+        body.put("check_name_mode", checkNameMode);
         return client.post(V1 + "update", body, ApiCall.write(), FileItem.class);
     }
 
-    TaskResult move(String fileId, String toParentId) {
+    TaskResult move(String fileId, String toParentId, String checkNameMode) {
         Map<String, Object> body = withFile(fileId);
         body.put("to_parent_file_id", toParentId);
-        body.put("check_name_mode", "refuse");
+        body.put("check_name_mode", checkNameMode);
         return client.post(V1 + "move", body, ApiCall.write(), TaskResult.class);
     }
 

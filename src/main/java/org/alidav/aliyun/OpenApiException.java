@@ -19,6 +19,11 @@ final class OpenApiException extends DriveException {
         return status == 0 || status >= 500;
     }
 
+    /** True when {@code e} leaves open whether the write it answers happened. */
+    static boolean uncertain(RuntimeException e) {
+        return e instanceof OpenApiException o && o.mayHaveApplied();
+    }
+
     boolean is(String apiCode) {
         return apiCode.equals(code);
     }

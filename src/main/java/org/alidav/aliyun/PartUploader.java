@@ -2,6 +2,7 @@ package org.alidav.aliyun;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import okhttp3.MediaType;
@@ -20,10 +21,12 @@ final class PartUploader {
     static final int ATTEMPTS = 3;
     private final OkHttpClient http;
     private final Backoff backoff;
+    private final Path spoolDir;
 
-    PartUploader(OkHttpClient http, Backoff backoff) {
+    PartUploader(OkHttpClient http, Backoff backoff, Path spoolDir) {
         this.http = http;
         this.backoff = backoff;
+        this.spoolDir = spoolDir;
     }
 
     /**
@@ -32,7 +35,7 @@ final class PartUploader {
      */
     void upload(UploadSession session, InputStream source, long size, long partSize, MessageDigest digest) {
         int parts = PartSizer.partCount(size, partSize);
-        try (Spool part = Spool.create()) {
+        try (Spool part = Spool.create(spoolDir)) {
             for (int n = 1; n <= parts; n++) {
                 long want = Math.min(partSize, size - (n - 1) * partSize);
                 part.reset();

@@ -3,6 +3,7 @@ package org.alidav.aliyun;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.alidav.aliyun.ApiModel.AsyncTask;
 import org.alidav.aliyun.ApiModel.FileItem;
 import org.alidav.aliyun.ApiModel.TaskResult;
@@ -10,10 +11,12 @@ import org.alidav.drive.DriveException;
 import org.alidav.drive.Entry;
 
 /**
- * Rename, move and copy without ever leaving two items of one name in a folder: renames and moves
- * use {@code refuse}, copies {@code auto_rename} followed by a refusing rename to the wanted name, and
- * a combined move-and-rename undoes its first step when the second one clashes. Writes whose answer
- * was lost are checked against the file's state instead of being sent again.
+ * Rename, move and copy. The step that gives the item its final name uses the caller's
+ * {@code check_name_mode}: {@code refuse} for a free name, so two items of one name never appear, or
+ * {@code ignore} to place the item beside one it replaces (see {@link Replacement}). Intermediate
+ * steps always refuse; copies use {@code auto_rename} and then a rename to the wanted name; a
+ * combined move-and-rename undoes its first step when the second one fails. Writes whose answer was
+ * lost are checked against the file's state instead of being sent again.
  */
 final class Relocator {
     private final OpenApi api;
@@ -30,47 +33,54 @@ final class Relocator {
         this.copyTimeout = copyTimeout;
     }
 
-    Entry move(Entry entry, String fromParent, Entry newParent, String newName) {
+    /** Moves {@code entry} to {@code newParent/newName}; {@code finalMode} applies to the step that names it there. */
+    Entry move(Entry entry, String fromParent, Entry newParent, String newName, String finalMode) {
         boolean rename = !newName.equals(entry.name());
-        if (newParent.id().equals(fromParent)) return rename ? rename(entry.id(), newName) : entry;
-        if (!moveTo(entry.id(), newParent.id())) {
+        if (newParent.id().equals(fromParent)) return rename ? rename(entry.id(), newName, finalMode) : entry;
+        if (!moveTo(entry.id(), newParent.id(), rename ? OpenApi.REFUSE : finalMode)) {
             // the old name is taken in the target: rename first, then move, undoing the rename on failure
             if (!rename) throw DriveException.alreadyExists(newName);
-            rename(entry.id(), newName);
-            if (!moveTo(entry.id(), newParent.id())) {
-                rename(entry.id(), entry.name());
+            rename(entry.id(), newName, finalMode);
+            boolean moved;
+            try {
+                moved = moveTo(entry.id(), newParent.id(), finalMode);
+            } catch (DriveException e) {
+                rename(entry.id(), entry.name(), OpenApi.IGNORE);
+                throw e;
+            }
+            if (!moved) {
+                rename(entry.id(), entry.name(), OpenApi.IGNORE);
                 throw DriveException.alreadyExists(newName);
             }
             return entry.withName(newName);
         }
         if (!rename) return entry;
         try {
-            return rename(entry.id(), newName);
+            return rename(entry.id(), newName, finalMode);
         } catch (DriveException e) {
-            moveTo(entry.id(), fromParent);
+            moveTo(entry.id(), fromParent, OpenApi.IGNORE);
             throw e;
         }
     }
 
-    /** Copies to {@code newParent/newName}; a folder copy running in the background is waited for. */
-    Entry copy(Entry entry, Entry newParent, String newName) {
+    /**
+     * Copies to {@code newParent/newName}, telling {@code created} the copy's id as soon as it exists
+     * (the caller removes it when a later step fails); a folder copy running in the background is waited for.
+     */
+    Entry copy(Entry entry, Entry newParent, String newName, String finalMode, Consumer<String> created) {
         TaskResult result = api.copy(entry.id(), newParent.id());
         if (result.fileId() == null || result.fileId().isEmpty()) throw DriveException.upstream("copy answered no file id", null);
-        try {
-            if (result.asyncTaskId() != null && !result.asyncTaskId().isEmpty()) await(result.asyncTaskId());
-            FileItem copy = api.get(result.fileId());
-            return newName.equals(copy.displayName()) ? mapper.toEntry(copy) : rename(copy.fileId(), newName);
-        } catch (DriveException e) {
-            discard(result.fileId());
-            throw e;
-        }
+        created.accept(result.fileId());
+        if (result.asyncTaskId() != null && !result.asyncTaskId().isEmpty()) await(result.asyncTaskId());
+        FileItem copy = api.get(result.fileId());
+        return newName.equals(copy.displayName()) ? mapper.toEntry(copy) : rename(copy.fileId(), newName, finalMode);
     }
 
-    /** Renames with {@code refuse}; ALREADY_EXISTS when the name is taken. */
-    Entry rename(String fileId, String newName) {
+    /** Renames; with {@code refuse} ALREADY_EXISTS when the name is taken. */
+    Entry rename(String fileId, String newName, String mode) {
         FileItem renamed;
         try {
-            renamed = api.rename(fileId, newName);
+            renamed = api.rename(fileId, newName, mode);
         } catch (OpenApiException e) {
             if (!e.mayHaveApplied()) throw e;
             renamed = api.get(fileId);
@@ -79,10 +89,10 @@ final class Relocator {
         return mapper.toEntry(renamed);
     }
 
-    /** Moves with {@code refuse}; false when the name is taken in the target (nothing moved). */
-    private boolean moveTo(String fileId, String parentId) {
+    /** Moves; with {@code refuse} false when the name is taken in the target (nothing moved). */
+    private boolean moveTo(String fileId, String parentId, String mode) {
         try {
-            return !api.move(fileId, parentId).existed();
+            return !api.move(fileId, parentId, mode).existed();
         } catch (OpenApiException e) {
             if (!e.mayHaveApplied()) throw e;
             if (parentId.equals(api.get(fileId).parentFileId())) return true;
@@ -104,14 +114,6 @@ final class Relocator {
             } catch (java.io.InterruptedIOException e) {
                 throw DriveException.unavailable("interrupted", null, e);
             }
-        }
-    }
-
-    private void discard(String fileId) {
-        try {
-            api.delete(fileId);
-        } catch (DriveException ignored) {
-            // best effort: the copy may not exist yet
         }
     }
 }

@@ -1,17 +1,62 @@
 package org.alidav.aliyun;
 
+import org.alidav.aliyun.ApiModel.FileItem;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.Entry;
 
-/** Removes per {@code remove_way}: to the recycle bin or for good. An item already gone counts as removed. */
+/**
+ * Removes items. Whatever a user could have seen goes per {@code remove_way}, to the recycle bin or
+ * for good; an unfinished upload, never visible, is deleted. An item already gone counts as removed,
+ * and a removal whose answer was lost (no answer, 5xx) is settled by looking at the item: gone or in
+ * the recycle bin means it happened.
+ */
 record Remover(OpenApi api, boolean deletePermanently) {
+    private static final String IN_RECYCLE_BIN = "ForbiddenFileInTheRecycleBin";
 
     void remove(Entry entry) {
+        remove(entry.id());
+    }
+
+    void remove(String fileId) {
+        settle(fileId, deletePermanently);
+    }
+
+    /** Removes an item the way its state calls for: visible per {@code remove_way}, unfinished by delete. */
+    void discard(String fileId) {
+        FileItem item;
         try {
-            if (deletePermanently) api.delete(entry.id());
-            else api.trash(entry.id());
+            item = api.get(fileId);
         } catch (DriveException e) {
-            if (e.kind() != DriveException.Kind.NOT_FOUND) throw e;
+            if (e instanceof OpenApiException o && o.is(IN_RECYCLE_BIN)) return;
+            if (e.kind() == DriveException.Kind.NOT_FOUND) {
+                // the service hides unfinished uploads from get: delete whatever is left of it
+                settle(fileId, true);
+                return;
+            }
+            throw e;
+        }
+        settle(fileId, deletePermanently || !FileMapper.visible(item));
+    }
+
+    /** True when the item is no longer in its folder (deleted, or in the recycle bin). */
+    boolean gone(String fileId) {
+        try {
+            api.get(fileId);
+            return false;
+        } catch (DriveException e) {
+            if (e.kind() == DriveException.Kind.NOT_FOUND) return true;
+            throw e;
+        }
+    }
+
+    private void settle(String fileId, boolean delete) {
+        try {
+            if (delete) api.delete(fileId);
+            else api.trash(fileId);
+        } catch (DriveException e) {
+            if (e.kind() == DriveException.Kind.NOT_FOUND) return;
+            if (OpenApiException.uncertain(e) && gone(fileId)) return;
+            throw e;
         }
     }
 }

@@ -3,18 +3,26 @@ package org.alidav.aliyun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A temp file holding (part of) an upload body, so that a part can be sent again or a hash known
- * before sending, without holding the bytes in memory. Deleted on close.
+ * before sending, without holding the bytes in memory. Deleted on close; the files a killed process
+ * left behind are deleted by {@link #sweep}, which knows the ones this process still uses.
  */
 final class Spool implements AutoCloseable {
     /** All spools of the process together. */
     static final SpoolGauge GAUGE = new SpoolGauge();
+    private static final String PREFIX = "alidav-upload-";
+    private static final String SUFFIX = ".spool";
+    /** The spool files of this process not yet closed. */
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
     private static final int BUFFER = 64 * 1024;
     private final Path path;
     private long size;
@@ -23,8 +31,23 @@ final class Spool implements AutoCloseable {
         this.path = path;
     }
 
-    static Spool create() throws IOException {
-        return new Spool(Files.createTempFile("alidav-upload-", ".spool"));
+    static Spool create(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path path = Files.createTempFile(dir, PREFIX, SUFFIX).toAbsolutePath();
+        OPEN.add(path);
+        return new Spool(path);
+    }
+
+    /** Deletes the spool files in {@code dir} that no spool of this process holds; answers how many. */
+    static int sweep(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return 0;
+        int deleted = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
+            for (Path f : files) {
+                if (!OPEN.contains(f.toAbsolutePath()) && Files.deleteIfExists(f)) deleted++;
+            }
+        }
+        return deleted;
     }
 
     /** Appends up to {@code max} bytes of {@code in} (all of it for -1), feeding {@code digest}; returns bytes copied. */
@@ -72,7 +95,9 @@ final class Spool implements AutoCloseable {
         try {
             Files.deleteIfExists(path);
         } catch (IOException ignored) {
-            // the temp directory is cleaned by the OS eventually; nothing else holds this file
+            // the next sweep deletes it
+        } finally {
+            OPEN.remove(path);
         }
     }
 }

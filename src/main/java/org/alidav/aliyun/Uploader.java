@@ -3,6 +3,7 @@ package org.alidav.aliyun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -13,13 +14,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.alidav.aliyun.ApiModel.CreateResult;
 import org.alidav.aliyun.ApiModel.FileItem;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.Entry;
 import org.alidav.drive.Upload;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes a file: create an upload session, send the parts (unless a rapid upload made that
@@ -32,11 +33,11 @@ import org.slf4j.LoggerFactory;
  * proof and parts as needed.</li>
  * </ul>
  * A fresh name is created with {@code refuse}, so a stale cache can never make a duplicate; a
- * replacement is created beside the old file ({@code ignore}) and the old one removed only after the
- * new one is complete. Whatever fails, a started upload is deleted and the old file kept.
+ * replacement is created beside the old file ({@code ignore}), journaled, and the old one removed only
+ * after the new one is complete ({@link Replacement}). Whatever fails, a started upload is removed and
+ * the old file kept.
  */
 final class Uploader {
-    private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
     static final long RAPID_MIN_SIZE = 100 * 1024;
     private static final DateTimeFormatter API_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -48,10 +49,11 @@ final class Uploader {
     private final Clock clock;
     private final UploadUrlRewriter rewriter;
     private final boolean rapid;
-    private final Remover remover;
+    private final Replacement replacement;
+    private final Path spoolDir;
 
     Uploader(OpenApi api, TokenManager tokens, PartUploader parts, PartSizer sizer, FileMapper mapper, Clock clock,
-             UploadUrlRewriter rewriter, boolean rapid, Remover remover) {
+             UploadUrlRewriter rewriter, boolean rapid, Replacement replacement, Path spoolDir) {
         this.api = api;
         this.tokens = tokens;
         this.parts = parts;
@@ -60,16 +62,22 @@ final class Uploader {
         this.clock = clock;
         this.rewriter = rewriter;
         this.rapid = rapid;
-        this.remover = remover;
+        this.replacement = replacement;
+        this.spoolDir = spoolDir;
     }
 
-    /** Where and how the new file is created. */
-    private record Target(String parentId, String name, Instant modified, boolean replacing) {
+    /** Where and how the new file is created, and who hears of its id. */
+    private record Target(String parentId, String name, Instant modified, boolean replacing, Consumer<String> created) {
     }
 
     Entry put(Entry parent, String name, Upload upload) {
+        return replacement.run(ReplaceJournal.Kind.PUT, parent.id(), name, upload.existing(), null,
+                created -> write(parent, name, upload, created));
+    }
+
+    private Entry write(Entry parent, String name, Upload upload, Consumer<String> createdId) {
         Target target = new Target(parent.id(), name, upload.modified() != null ? upload.modified() : clock.instant(),
-                upload.existing() != null);
+                upload.existing() != null, createdId);
         boolean rapidWanted = rapid && (!upload.sizeKnown() || upload.size() > RAPID_MIN_SIZE);
         FileItem done;
         try {
@@ -81,7 +89,6 @@ final class Uploader {
         }
         Entry written = mapper.toEntry(done);
         if (written.name() == null || written.name().isEmpty()) written = written.withName(name);
-        if (upload.existing() != null) replace(upload.existing(), written);
         return written;
     }
 
@@ -89,12 +96,12 @@ final class Uploader {
         long partSize = sizer.partSize(size);
         CreateResult created = api.create(fields(target, size, partSize));
         MessageDigest digest = sha1();
-        return finish(created, size, () -> parts.upload(session(created, size, partSize), body, size, partSize, digest),
+        return finish(target, created, size, () -> parts.upload(session(created, size, partSize), body, size, partSize, digest),
                 () -> hex(digest));
     }
 
     private FileItem spooled(Target target, Upload upload) throws IOException {
-        try (Spool spool = Spool.create()) {
+        try (Spool spool = Spool.create(spoolDir)) {
             MessageDigest digest = sha1();
             long size = spool.fill(upload.body(), upload.sizeKnown() ? upload.size() : -1, digest);
             if (upload.sizeKnown()) {
@@ -112,7 +119,7 @@ final class Uploader {
             } else {
                 created = api.create(fields);
             }
-            return finish(created, size, () -> {
+            return finish(target, created, size, () -> {
                 if (created.rapid()) return;
                 try (InputStream in = spool.read()) {
                     parts.upload(session(created, size, partSize), in, size, partSize, null);
@@ -142,7 +149,7 @@ final class Uploader {
         long size = upload.size();
         long partSize = sizer.partSize(size);
         MessageDigest digest = sha1();
-        try (Spool prefix = Spool.create()) {
+        try (Spool prefix = Spool.create(spoolDir)) {
             long want = ProofCode.bytesNeeded(tokens.accessToken(), size);
             if (prefix.fill(upload.body(), want, digest) < want) throw Bodies.endedEarly(prefix.size(), size);
             Map<String, Object> fields = fields(target, size, partSize);
@@ -159,7 +166,7 @@ final class Uploader {
                 created = api.create(plain);
             }
             CreateResult session = created;
-            FileItem done = finish(created, size, () -> {
+            FileItem done = finish(target, created, size, () -> {
                 try (InputStream rest = new SequenceInputStream(prefix.read(), upload.body())) {
                     if (session.rapid()) drain(rest, prefix.size(), size, digest);
                     else parts.upload(session(session, size, partSize), rest, size, partSize, restartedDigest(digest));
@@ -191,57 +198,42 @@ final class Uploader {
     }
 
     /**
-     * Sends the parts, completes and checks the result; on any failure the new file is deleted. An
-     * {@code exist:true} answer means nothing was created: the name is taken.
+     * Sends the parts, completes and checks the result; on failure {@link Replacement} removes the new
+     * file, whose id it heard here. An {@code exist:true} answer means nothing was created: the name is taken.
      */
-    private FileItem finish(CreateResult created, long size, Runnable send, java.util.function.Supplier<String> ourSha1) {
+    private FileItem finish(Target target, CreateResult created, long size, Runnable send, Supplier<String> ourSha1) {
         if (created.existed()) throw DriveException.alreadyExists(created.fileName() != null ? created.fileName() : created.fileId());
-        try {
-            send.run();
-            FileItem done = complete(created);
-            String theirs = done.contentHash();
-            String ours = ourSha1.get();
-            if (ours != null && theirs != null && !theirs.isEmpty() && !theirs.equalsIgnoreCase(ours)) {
-                throw DriveException.upstream("the stored file's SHA-1 " + theirs + " differs from the uploaded " + ours, null);
-            }
-            if (done.size() != null && done.size() != size) {
-                throw DriveException.upstream("the stored file has " + done.size() + " bytes, not " + size, null);
-            }
-            return done;
-        } catch (RuntimeException e) {
-            abandon(created.fileId());
-            throw e;
+        target.created().accept(created.fileId());
+        send.run();
+        FileItem done = complete(created);
+        String theirs = done.contentHash();
+        String ours = ourSha1.get();
+        if (ours != null && theirs != null && !theirs.isEmpty() && !theirs.equalsIgnoreCase(ours)) {
+            throw DriveException.upstream("the stored file's SHA-1 " + theirs + " differs from the uploaded " + ours, null);
         }
+        if (done.size() != null && done.size() != size) {
+            throw DriveException.upstream("the stored file has " + done.size() + " bytes, not " + size, null);
+        }
+        return done;
     }
 
-    /** Complete; when the answer was lost, the file's own state tells whether it happened. */
+    /**
+     * Complete; when the answer was lost, the file's own state tells whether it happened: visible means
+     * done, anything else (still uploading, or unknown to get) means it failed, with the complete's own error.
+     */
     private FileItem complete(CreateResult created) {
         try {
             return api.complete(created.fileId(), created.uploadId());
         } catch (OpenApiException e) {
             if (!e.mayHaveApplied()) throw e;
-            FileItem item = api.get(created.fileId());
+            FileItem item;
+            try {
+                item = api.get(created.fileId());
+            } catch (DriveException lookFailed) {
+                throw e;
+            }
             if (!FileMapper.visible(item)) throw e;
             return item;
-        }
-    }
-
-    private void abandon(String fileId) {
-        try {
-            api.delete(fileId);
-        } catch (RuntimeException e) {
-            LOG.warn("could not delete the unfinished upload {}: {}", fileId, e.getMessage());
-        }
-    }
-
-    /** Removes the replaced file; if that fails the new one goes instead, so one name never holds two files. */
-    private void replace(Entry old, Entry written) {
-        try {
-            remover.remove(old);
-        } catch (DriveException e) {
-            if (e.kind() == DriveException.Kind.NOT_FOUND) return;
-            abandon(written.id());
-            throw e;
         }
     }
 

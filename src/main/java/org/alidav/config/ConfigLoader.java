@@ -34,7 +34,7 @@ public final class ConfigLoader {
     static final Set<String> TOP_KEYS = Set.of("server", "allow_anonymous", "read_only", "users", "storages", "downloads");
     static final Set<String> DOWNLOAD_KEYS = Set.of("sign_path", "sign_secret", "sign_expiry", "client_rules");
     static final Set<String> RULE_KEYS = Set.of("user_agent", "address", "policy");
-    static final Set<String> SERVER_KEYS = Set.of("host", "port", "data_dir", "log_level");
+    static final Set<String> SERVER_KEYS = Set.of("host", "port", "data_dir", "log_level", "spool_dir", "maintenance_interval");
     static final Set<String> USER_KEYS = Set.of("name", "password", "read_only", "admin");
 
     private static final String DEFAULT_HOST = "127.0.0.1";
@@ -124,8 +124,16 @@ public final class ConfigLoader {
                 server.get("host", ValueParser.NON_BLANK, DEFAULT_HOST).trim(),
                 server.get("port", ValueParser.PORT, DEFAULT_PORT),
                 resolve(server.get("data_dir", ValueParser.NON_BLANK, DEFAULT_DATA_DIR)),
-                server.get("log_level", ValueParser.oneOf(ServerSettings.LOG_LEVELS), "info"));
+                server.get("log_level", ValueParser.oneOf(ServerSettings.LOG_LEVELS), "info"),
+                server.optional("spool_dir", ValueParser.NON_BLANK).map(this::resolve).orElse(null),
+                server.get("maintenance_interval", POSITIVE_DURATION, ServerSettings.DEFAULT_MAINTENANCE_INTERVAL));
     }
+
+    private static final ValueParser<java.time.Duration> POSITIVE_DURATION = raw -> {
+        java.time.Duration d = ValueParser.DURATION.parse(raw);
+        if (d.isZero() || d.isNegative()) throw new IllegalArgumentException("must be longer than zero, not '" + raw + "'");
+        return d;
+    };
 
     private Path resolve(String path) {
         return resolve(workingDirectory, path);

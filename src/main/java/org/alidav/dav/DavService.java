@@ -82,9 +82,22 @@ public final class DavService implements AutoCloseable {
         LockTargets lockTargets = new StorageLockTargets(factory);
         extensions.forEach(e -> e.install(b, lockTargets));
         b.init();
+        keepDestinationsUntilReplaced(b);
         // after Milton's protocols (and any an extension added during init), so ours win for their methods
         b.getProtocols().add(new DavHandlers(new FileGetHandler(downloads), new PutHandler(factory), new PropPatchHandler(factory, deadProperties)));
         return new DavService(b.buildHttpManager(), shadows, factory);
+    }
+
+    /**
+     * Milton deletes an existing destination before a MOVE or COPY with {@code Overwrite: T}; a failure
+     * of the move after that loses the destination's content. The storages replace it themselves, once
+     * the new item is in place (see {@code dav.resource.Transfer}).
+     */
+    private static void keepDestinationsUntilReplaced(HttpManagerBuilder b) {
+        for (io.milton.http.Handler h : b.getWebDavProtocol().getHandlers()) {
+            if (h instanceof io.milton.http.webdav.MoveHandler move) move.setDeleteExistingBeforeMove(false);
+            if (h instanceof io.milton.http.webdav.CopyHandler copy) copy.setDeleteExistingBeforeCopy(false);
+        }
     }
 
     private static Storage shadowStorage(Path dataDir, String mountPath, List<String> at) {

@@ -15,16 +15,27 @@ import java.util.Objects;
  * @param created     creation time, or {@code modified} when the driver has none
  * @param sha1        lowercase hex SHA-1 of the content, or null when unknown
  * @param contentType MIME type the driver knows, or null to derive it from the name
+ * @param stored      when the backend last stored or placed this item, by the backend's own clock
+ *                    ({@code modified} when the driver has no such time): where a folder holds two
+ *                    items of one name, the later stored one is the newer version, whatever mtime a
+ *                    client set
  */
 public record Entry(String id, String name, boolean folder, long size, Instant modified, Instant created,
-                    String sha1, String contentType) {
+                    String sha1, String contentType, Instant stored) {
 
     public Entry {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(modified, "modified");
         if (created == null) created = modified;
+        if (stored == null) stored = modified;
         if (sha1 != null) sha1 = sha1.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** An entry whose backend keeps no time of its own: {@code stored} is {@code modified}. */
+    public Entry(String id, String name, boolean folder, long size, Instant modified, Instant created, String sha1,
+                 String contentType) {
+        this(id, name, folder, size, modified, created, sha1, contentType, null);
     }
 
     public static Entry folder(String id, String name, Instant modified) {
@@ -36,6 +47,6 @@ public record Entry(String id, String name, boolean folder, long size, Instant m
     }
 
     public Entry withName(String newName) {
-        return new Entry(id, newName, folder, size, modified, created, sha1, contentType);
+        return new Entry(id, newName, folder, size, modified, created, sha1, contentType, stored);
     }
 }

@@ -49,6 +49,13 @@ final class DriveAccess {
         return n;
     }
 
+    /** Any item of the drive, an unfinished upload too (what delete accepts: it discards the session). */
+    FileNode anyState(String driveId, String fileId) {
+        FileNode n = tree.get(fileId).orElse(null);
+        if (n == null || !n.driveId().equals(driveId)) throw ApiException.notFoundFile(fileId);
+        return n;
+    }
+
     /** A folder id usable as a parent: {@code root} or a visible folder. */
     String folder(String driveId, String folderId) {
         if (FileNode.ROOT.equals(folderId)) {

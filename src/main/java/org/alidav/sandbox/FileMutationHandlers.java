@@ -163,13 +163,16 @@ final class FileMutationHandlers {
         return o;
     }
 
-    /** Permanent delete (also of items in the recycle bin); unreferenced contents are dropped. */
+    /**
+     * Permanent delete (also of items in the recycle bin, and of unfinished uploads, whose session ends);
+     * unreferenced contents are dropped.
+     */
     private Object delete(ApiCall call) {
         String drive = access.drive(call);
         ObjectNode o = Json.object();
         List<FileNode> removed;
         synchronized (tree) {
-            FileNode n = access.existing(drive, call.body().requireText("file_id"));
+            FileNode n = access.anyState(drive, call.body().requireText("file_id"));
             removed = tree.removeSubtree(n.fileId());
             o.put("drive_id", drive);
             o.put("file_id", n.fileId());

@@ -200,6 +200,13 @@ public final class SandboxServer implements AutoCloseable {
                 .map(FileNode::name).sorted().toList();
     }
 
+    /** Names of the user's uploads created and neither completed nor deleted. */
+    public List<String> unfinishedUploads(String userName) {
+        Set<String> drives = new HashSet<>(users.getOrCreate(userName).allDriveIds());
+        return tree.matching(n -> drives.contains(n.driveId()) && n.state() == FileNode.State.UPLOADING).stream()
+                .map(FileNode::name).sorted().toList();
+    }
+
     @Override
     public void close() {
         faults.clear(); // held calls would keep the server from stopping

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * {@code /} is therefore not reachable over WebDAV):
  * <ul>
  * <li>{@code GET /-/health}: JSON with each storage's state (credentials, last success, last
- * error); 200 unless a storage is down (its refresh token was refused), then 503;</li>
+ * error, writes the maintenance pass left pending, names held by more than one item); 200 unless a
+ * storage is down (its refresh token was refused), then 503;</li>
  * <li>{@code GET /-/metrics}: Prometheus text format (API calls by endpoint and outcome, 429s,
  * token refreshes, cache hits and misses, active streams, upload and download bytes);</li>
  * <li>{@code POST /-/cache/drop?path=/mount/sub}: forgets the cached listings at and below that
@@ -135,6 +136,9 @@ final class OpsServlet extends HttpServlet {
             s.put("last_error_at", iso(r.lastErrorAt()));
             s.put("cached_folders", m.storage().cachedFolders());
             s.put("active_streams", m.storage().activeStreams());
+            r.pending().forEach(s.putArray("pending_writes")::add);
+            ObjectNode duplicates = s.putObject("duplicate_names");
+            r.duplicates().forEach(duplicates::put);
             if (r.status().equals("down")) overall = "down";
             else if (r.status().equals("degraded") && overall.equals("ok")) overall = "degraded";
         }

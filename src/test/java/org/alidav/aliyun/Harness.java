@@ -37,7 +37,7 @@ final class Harness {
         o.put("part_size", 102400);
         o.putAll(overrides);
         DriverOptions options = new DriverOptions(o);
-        Driver d = new AliyunOpenDriverFactory().create(options, new DriverContext("test", stateDir, clock));
+        Driver d = new AliyunOpenDriverFactory().create(options, org.alidav.TestContexts.of("test", stateDir, clock));
         if (!options.unknownKeys().isEmpty()) throw new IllegalStateException("unread options " + options.unknownKeys());
         return d;
     }

@@ -82,7 +82,7 @@ final class PolicyStack implements AutoCloseable {
         o.putAll(spec.driverOptions);
         DriverOptions options = new DriverOptions(o);
         driver = (AliyunOpenDriver) new AliyunOpenDriverFactory().create(options,
-                new DriverContext("/", Files.createDirectories(dir.resolve("state")), spec.clock));
+                org.alidav.TestContexts.of("/", Files.createDirectories(dir.resolve("state")), spec.clock));
         if (!options.unknownKeys().isEmpty()) throw new IllegalStateException("unread options " + options.unknownKeys());
         storage = new Storage("/", driver, Duration.ofMinutes(10), spec.clock);
         signer = new LinkSigner(SIGN_KEY, spec.signLifetime, spec.clock);

@@ -22,7 +22,7 @@ final class SandboxDrivers {
         o.put("api_base_url", sandbox.baseUrl());
         o.putAll(overrides);
         DriverOptions options = new DriverOptions(o);
-        Driver d = new AliyunOpenDriverFactory().create(options, new DriverContext("/", stateDir, Clock.systemUTC()));
+        Driver d = new AliyunOpenDriverFactory().create(options, org.alidav.TestContexts.of("/", stateDir, Clock.systemUTC()));
         if (!options.unknownKeys().isEmpty()) throw new IllegalStateException("unread options " + options.unknownKeys());
         return d;
     }

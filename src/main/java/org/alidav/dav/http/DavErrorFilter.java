@@ -14,6 +14,7 @@ import io.milton.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.alidav.dav.resource.OverwriteStatus;
 import org.alidav.drive.DriveException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ public final class DavErrorFilter implements Filter {
                 return;
             }
             handler.process(manager, request, response);
+            OverwriteStatus.apply(request, response);
             if (response.getEntity() != null) manager.sendResponseEntity(response);
         } catch (DriveException e) {
             log.info("{}: {} ({})", what, e.getMessage(), e.kind());

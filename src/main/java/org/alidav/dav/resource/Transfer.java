@@ -16,6 +16,10 @@ import org.alidav.drive.cache.Storage;
  * system files below a folder, and the lock manager's view. Within one storage the storage does the
  * work; across storages (another mount, or between a mount and its shadow store) content is
  * streamed from one to the other.
+ *
+ * <p>MOVE and COPY with {@code Overwrite: T} onto an existing item reach here with that item still in
+ * place (Milton is told not to delete it first, see {@code DavService}): the storage replaces it only
+ * once the new one is in place, so a failure never leaves the destination empty.
  */
 final class Transfer {
     private Transfer() {
@@ -29,12 +33,15 @@ final class Transfer {
     }
 
     static void move(DavResourceFactory f, Location from, Location to) {
+        Entry source = from.storage().stat(from.path());
+        boolean replacing = clearDestination(f, to, from.sameStorage(to) || !source.folder());
         if (from.sameStorage(to)) {
-            from.storage().move(from.path(), to.path());
+            from.storage().move(from.path(), to.path(), true);
         } else {
             copyAcross(from.storage(), from.path(), to, CopyDepth.DEEP);
             from.storage().remove(from.path());
         }
+        if (replacing) OverwriteStatus.replaced();
         ShadowFiles.followMove(from, to);
         f.deadProperties().move(from, to);
         f.pathListener().onMove(from.davPath(), to.davPath());
@@ -42,15 +49,38 @@ final class Transfer {
 
     static void copy(DavResourceFactory f, Location from, Location to, CopyDepth depth) {
         Entry source = from.storage().stat(from.path());
-        if (source.folder() && depth == CopyDepth.SHALLOW) {
+        boolean shallowFolder = source.folder() && depth == CopyDepth.SHALLOW;
+        boolean replacing = clearDestination(f, to, !shallowFolder && (from.sameStorage(to) || !source.folder()));
+        if (shallowFolder) {
             ShadowFiles.ensureParents(to);
             to.storage().mkdir(to.path());
         } else if (from.sameStorage(to)) {
-            from.storage().copy(from.path(), to.path());
+            from.storage().copy(from.path(), to.path(), true);
         } else {
             copyAcross(from.storage(), from.path(), to, depth);
         }
+        if (replacing) OverwriteStatus.replaced();
         f.deadProperties().copy(from, to, depth == CopyDepth.DEEP);
+    }
+
+    /**
+     * Prepares {@code to} for a MOVE or COPY that replaces what it holds; false when it holds nothing.
+     * The old item's dead properties, locks and shadowed files go as a DELETE would drop them. Where the
+     * storage replaces it side by side ({@code sideBySide}: one storage, or a file streamed into a
+     * storage's PUT) the old item itself stays until the new one is in place; otherwise (a folder
+     * made anew from another storage, a shallow folder copy) it is removed first.
+     */
+    private static boolean clearDestination(DavResourceFactory f, Location to, boolean sideBySide) {
+        Entry existing = to.storage().find(to.path()).orElse(null);
+        if (existing == null) return false;
+        if (!sideBySide) {
+            delete(f, to);
+            return true;
+        }
+        ShadowFiles.followDelete(to);
+        f.deadProperties().delete(to);
+        f.pathListener().onDelete(to.davPath());
+        return true;
     }
 
     private static void copyAcross(Storage source, DrivePath path, Location to, CopyDepth depth) {

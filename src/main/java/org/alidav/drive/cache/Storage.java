@@ -19,9 +19,11 @@ import org.alidav.drive.Entry;
 import org.alidav.drive.HealthReporter;
 import org.alidav.drive.Link;
 import org.alidav.drive.Linker;
+import org.alidav.drive.Maintained;
 import org.alidav.drive.ModTimeSetter;
 import org.alidav.drive.Quota;
 import org.alidav.drive.QuotaReporter;
+import org.alidav.drive.Replacer;
 import org.alidav.drive.Upload;
 
 /**
@@ -29,6 +31,10 @@ import org.alidav.drive.Upload;
  * walking cached listings, answers lookups of absent names from a fresh listing without calling the
  * backend, keeps listings current after its own writes, and checks the preconditions every driver
  * would otherwise check again (parent exists and is a folder, target name free).
+ *
+ * <p>Writes to one path run one at a time ({@link PathLocks}), from the lookup of what the path holds
+ * to the update of the listing, so two writers never both create the name or both replace the same
+ * old version. A name held by several items (made elsewhere) serves the newest; a DELETE removes them all.
  */
 public final class Storage implements AutoCloseable {
     private final String name;
@@ -40,6 +46,8 @@ public final class Storage implements AutoCloseable {
     private final LongAdder uploadBytes = new LongAdder();
     private final LongAdder downloadBytes = new LongAdder();
     private final AtomicInteger activeStreams = new AtomicInteger();
+    private final PathLocks locks = new PathLocks();
+    private final DuplicateNames duplicates;
 
     public Storage(String name, Driver driver, Duration listingTtl, Clock clock) {
         this(name, driver, CachePolicy.of(listingTtl), clock);
@@ -52,6 +60,7 @@ public final class Storage implements AutoCloseable {
         this.quota = new QuotaCache(clock, cachePolicy.ttl());
         this.clock = clock;
         this.health = new StorageHealth(clock);
+        this.duplicates = new DuplicateNames(name);
     }
 
     /** Background refreshes of stale listings; daemon threads, so they never hold the JVM open. */
@@ -76,7 +85,7 @@ public final class Storage implements AutoCloseable {
 
     /** What {@code GET /-/health} reports: credentials, last success, last error. */
     public StorageHealth.Report health() {
-        return health.report(driver instanceof HealthReporter h ? h.tokenState() : null);
+        return health.report(driver instanceof HealthReporter h ? h.tokenState() : null, duplicates.all());
     }
 
     /** Body bytes received by {@link #put} so far. */
@@ -121,72 +130,138 @@ public final class Storage implements AutoCloseable {
     }
 
     private Listing listing(DrivePath path, Entry folder) {
-        return listings.get(path, () -> Listing.of(tracked(() -> driver.list(folder)), clock.instant()));
+        return listings.get(path, () -> {
+            Listing fetched = Listing.of(tracked(() -> driver.list(folder)), clock.instant());
+            duplicates.seen(path, fetched);
+            return fetched;
+        });
     }
 
     public Entry mkdir(DrivePath path) {
-        Entry parent = parentFolder(path);
-        if (find(path).isPresent()) throw DriveException.alreadyExists(path.toString());
-        Entry created = clashAware(path, () -> tracked(() -> driver.mkdir(parent, path.name())));
-        listings.update(path.parent(), l -> l.with(created));
-        return created;
+        try (PathLocks.Held held = locks.lock(path)) {
+            Entry parent = parentFolder(path);
+            if (find(path).isPresent()) throw DriveException.alreadyExists(path.toString());
+            Entry created = clashAware(path, () -> tracked(() -> driver.mkdir(parent, path.name())));
+            listings.update(path.parent(), l -> l.with(created));
+            return created;
+        }
     }
 
     /** Writes a file, replacing an existing file of that name; a folder in the way is a conflict. */
     public Entry put(DrivePath path, InputStream body, long size, Instant modified, String sha1) {
-        Entry parent = parentFolder(path);
-        Entry existing = find(path).orElse(null);
-        if (existing != null && existing.folder()) throw DriveException.conflict("a folder is in the way: " + path);
-        InputStream counted = new CountingInputStream(body, uploadBytes::add, null);
-        Entry written = clashAware(path, () -> tracked(() -> driver.put(parent, path.name(), new Upload(counted, size, modified, sha1, existing))));
-        listings.update(path.parent(), l -> l.with(written));
-        quota.adjust(written.size() - (existing == null ? 0 : existing.size()));
-        return written;
+        try (PathLocks.Held held = locks.lock(path)) {
+            Entry parent = parentFolder(path);
+            Entry existing = find(path).orElse(null);
+            if (existing != null && existing.folder()) throw DriveException.conflict("a folder is in the way: " + path);
+            InputStream counted = new CountingInputStream(body, uploadBytes::add, null);
+            Entry written = clashAware(path, () -> tracked(() -> driver.put(parent, path.name(), new Upload(counted, size, modified, sha1, existing))));
+            placed(path, written);
+            quota.adjust(written.size() - (existing == null ? 0 : existing.size()));
+            return written;
+        }
     }
 
+    /** Removes what {@code path} holds: every item of that name, the older copies first. */
     public void remove(DrivePath path) {
         if (path.isRoot()) throw DriveException.conflict("the storage root cannot be removed");
-        Entry e = stat(path);
-        tracked(() -> {
-            driver.remove(e);
-            return e;
-        });
-        listings.update(path.parent(), l -> l.without(path.name()));
-        listings.invalidate(path);
+        try (PathLocks.Held held = locks.lock(path)) {
+            Entry e = stat(path);
+            List<Entry> older = olderCopies(path);
+            tracked(() -> {
+                for (Entry copy : older) driver.remove(copy);
+                driver.remove(e);
+                return e;
+            });
+            listings.update(path.parent(), l -> l.without(path.name()));
+            listings.invalidate(path);
+            duplicates.forget(path);
+        }
     }
 
-    /** Moves or renames to a free {@code to}; the caller removes an existing target first. */
+    /** Moves or renames to a free {@code to}. */
     public Entry move(DrivePath from, DrivePath to) {
-        Entry e = stat(from);
-        Entry newParent = freeTarget(from, to);
-        Entry fromParent = stat(from.parent());
-        Entry moved = clashAware(to, () -> tracked(() -> driver.move(e, fromParent, newParent, to.name())));
-        listings.update(from.parent(), l -> l.without(from.name()));
-        listings.update(to.parent(), l -> l.with(moved));
-        listings.invalidate(from);
-        return moved;
+        return move(from, to, false);
+    }
+
+    /**
+     * Moves or renames to {@code to}; with {@code overwrite} an item there is replaced, removed only
+     * once the moved one is in place where the driver can (a {@link Replacer}).
+     */
+    public Entry move(DrivePath from, DrivePath to, boolean overwrite) {
+        try (PathLocks.Held held = locks.lock(from, to)) {
+            Entry e = stat(from);
+            Entry newParent = targetParent(from, to);
+            Entry existing = existingTarget(to, overwrite);
+            Entry fromParent = stat(from.parent());
+            Entry moved = clashAware(to, () -> tracked(() -> {
+                if (existing == null) return driver.move(e, fromParent, newParent, to.name());
+                if (driver instanceof Replacer r) return r.moveOver(e, fromParent, newParent, existing);
+                driver.remove(existing);
+                return driver.move(e, fromParent, newParent, to.name());
+            }));
+            listings.update(from.parent(), l -> l.without(from.name()));
+            listings.invalidate(from);
+            if (existing != null) listings.invalidate(to);
+            placed(to, moved);
+            return moved;
+        }
     }
 
     /** Copies a file or a folder tree to a free {@code to}. */
     public Entry copy(DrivePath from, DrivePath to) {
-        Entry e = stat(from);
-        Entry newParent = freeTarget(from, to);
-        Entry copied = clashAware(to, () -> tracked(() -> driver instanceof Copier c ? c.copy(e, newParent, to.name()) : copyByStreaming(e, newParent, to.name())));
-        listings.update(to.parent(), l -> l.with(copied));
-        return copied;
+        return copy(from, to, false);
     }
 
-    private Entry copyByStreaming(Entry source, Entry newParent, String newName) {
+    /** Copies to {@code to}; with {@code overwrite} an item there is replaced as {@link #move(DrivePath, DrivePath, boolean)} does. */
+    public Entry copy(DrivePath from, DrivePath to, boolean overwrite) {
+        try (PathLocks.Held held = locks.lock(from, to)) {
+            Entry e = stat(from);
+            Entry newParent = targetParent(from, to);
+            Entry existing = existingTarget(to, overwrite);
+            Entry copied = clashAware(to, () -> tracked(() -> copyOver(e, newParent, to.name(), existing)));
+            if (existing != null) listings.invalidate(to);
+            placed(to, copied);
+            return copied;
+        }
+    }
+
+    private Entry copyOver(Entry source, Entry newParent, String newName, Entry existing) {
+        if (existing != null && driver instanceof Replacer r && driver instanceof Copier) return r.copyOver(source, newParent, existing);
+        boolean replaceByPut = existing != null && !source.folder() && !existing.folder() && !(driver instanceof Copier);
+        if (existing != null && !replaceByPut) driver.remove(existing);
+        if (driver instanceof Copier c) return c.copy(source, newParent, newName);
+        return copyByStreaming(source, newParent, newName, replaceByPut ? existing : null);
+    }
+
+    private Entry copyByStreaming(Entry source, Entry newParent, String newName, Entry existing) {
         if (source.folder()) {
             Entry folder = driver.mkdir(newParent, newName);
-            for (Entry child : driver.list(source)) copyByStreaming(child, folder, child.name());
+            for (Entry child : driver.list(source)) copyByStreaming(child, folder, child.name(), null);
             return folder;
         }
         try (InputStream in = source.size() == 0 ? InputStream.nullInputStream() : driver.open(source, ByteRange.whole(source.size()))) {
-            return driver.put(newParent, newName, new Upload(in, source.size(), source.modified(), source.sha1(), null));
+            return driver.put(newParent, newName, new Upload(in, source.size(), source.modified(), source.sha1(), existing));
         } catch (IOException e) {
             throw DriveException.upstream("copy of " + source.name() + " failed", e);
         }
+    }
+
+    /** Our own write put {@code entry} under {@code path}: the cached listing serves it, its older copies are gone. */
+    private void placed(DrivePath path, Entry entry) {
+        listings.update(path.parent(), l -> l.with(entry));
+        duplicates.forget(path);
+    }
+
+    private List<Entry> olderCopies(DrivePath path) {
+        Entry parent = stat(path.parent());
+        return listing(path.parent(), parent).olderCopies(path.name());
+    }
+
+    /** What {@code to} holds for an overwriting write, null when free; taken without {@code overwrite} is ALREADY_EXISTS. */
+    private Entry existingTarget(DrivePath to, boolean overwrite) {
+        Entry existing = find(to).orElse(null);
+        if (existing != null && !overwrite) throw DriveException.alreadyExists(to.toString());
+        return existing;
     }
 
     /**
@@ -202,12 +277,11 @@ public final class Storage implements AutoCloseable {
         }
     }
 
-    private Entry freeTarget(DrivePath from, DrivePath to) {
+    private Entry targetParent(DrivePath from, DrivePath to) {
         if (from.isRoot()) throw DriveException.conflict("the storage root cannot be moved or copied");
         if (to.startsWith(from)) throw DriveException.conflict("cannot move or copy " + from + " into itself");
-        Entry parent = parentFolder(to);
-        if (find(to).isPresent()) throw DriveException.alreadyExists(to.toString());
-        return parent;
+        if (!to.isRoot() && from.startsWith(to)) throw DriveException.conflict("cannot replace " + to + ", which holds " + from);
+        return parentFolder(to);
     }
 
     private Entry parentFolder(DrivePath path) {
@@ -264,11 +338,39 @@ public final class Storage implements AutoCloseable {
 
     /** Sets the modification time where the driver can; returns the entry as it is afterwards. */
     public Entry setModified(DrivePath path, Instant modified) {
-        Entry e = stat(path);
-        if (!(driver instanceof ModTimeSetter m)) return e;
-        Entry updated = m.setModified(e, modified);
-        if (!path.isRoot()) listings.update(path.parent(), l -> l.with(updated));
-        return updated;
+        try (PathLocks.Held held = locks.lock(path)) {
+            Entry e = stat(path);
+            if (!(driver instanceof ModTimeSetter m)) return e;
+            Entry updated = m.setModified(e, modified);
+            if (!path.isRoot()) listings.update(path.parent(), l -> l.with(updated));
+            return updated;
+        }
+    }
+
+    /**
+     * One maintenance pass: the driver finishes interrupted writes and removes leftovers, and, where
+     * the storage is set to, older copies of duplicated names go to the recycle bin. What is still
+     * pending afterwards is reported by {@link #health}.
+     */
+    public void maintain() {
+        if (!(driver instanceof Maintained m)) return;
+        try {
+            health.pending(m.maintain());
+            duplicates.all().forEach((path, older) -> retire(m, path, older));
+        } catch (DriveException e) {
+            health.failed(e);
+            throw e;
+        }
+    }
+
+    private void retire(Maintained m, DrivePath path, List<Entry> older) {
+        try (PathLocks.Held held = locks.lock(path)) {
+            boolean retired = false;
+            for (Entry copy : older) retired |= m.retireOlderCopy(copy);
+            if (!retired) return;
+            duplicates.forget(path);
+            listings.forget(path.parent());
+        }
     }
 
     /**

@@ -3,8 +3,13 @@ package org.alidav.drive.cache;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import org.alidav.drive.DriveException;
+import org.alidav.drive.DrivePath;
+import org.alidav.drive.Entry;
 import org.alidav.drive.DriveException.Kind;
 import org.alidav.drive.HealthReporter.TokenState;
 
@@ -21,6 +26,7 @@ public final class StorageHealth {
     private volatile Instant lastErrorAt;
     private volatile String lastError;
     private volatile boolean failing;
+    private volatile List<String> pending = List.of();
 
     StorageHealth(Clock clock) {
         this.clock = clock;
@@ -32,8 +38,11 @@ public final class StorageHealth {
      * @param lastErrorAt when the last backend error happened, or null
      * @param lastError   its kind and message, or null
      * @param failing     true when the last backend call failed
+     * @param pending     interrupted or half-cleaned writes the last maintenance pass left, one line each
+     * @param duplicates  paths held by more than one item, with how many older copies each
      */
-    public record Report(TokenState token, Instant lastSuccess, Instant lastErrorAt, String lastError, boolean failing) {
+    public record Report(TokenState token, Instant lastSuccess, Instant lastErrorAt, String lastError, boolean failing,
+                         List<String> pending, Map<String, Integer> duplicates) {
         /** "ok", "degraded" (the last call failed, or the token refresh is failing) or "down" (dead token). */
         public String status() {
             if (token == TokenState.DEAD) return "down";
@@ -57,7 +66,14 @@ public final class StorageHealth {
         failing = true;
     }
 
-    Report report(TokenState token) {
-        return new Report(token, lastSuccess, lastErrorAt, lastError, failing);
+    /** What the last maintenance pass left to do. */
+    void pending(List<String> left) {
+        pending = List.copyOf(left);
+    }
+
+    Report report(TokenState token, Map<DrivePath, List<Entry>> duplicateNames) {
+        Map<String, Integer> duplicates = new TreeMap<>();
+        duplicateNames.forEach((path, older) -> duplicates.put(path.toString(), older.size()));
+        return new Report(token, lastSuccess, lastErrorAt, lastError, failing, pending, duplicates);
     }
 }

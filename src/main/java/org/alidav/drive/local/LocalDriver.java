@@ -32,6 +32,7 @@ import org.alidav.drive.DriveException;
 import org.alidav.drive.DrivePath;
 import org.alidav.drive.Driver;
 import org.alidav.drive.Entry;
+import org.alidav.drive.Maintained;
 import org.alidav.drive.ModTimeSetter;
 import org.alidav.drive.Quota;
 import org.alidav.drive.QuotaReporter;
@@ -43,12 +44,15 @@ import org.alidav.drive.Upload;
  * so a half-written upload is never visible and a failed overwrite keeps the old file. Nothing
  * outside the root is reachable: names are validated and symbolic links leading out are hidden.
  */
-public final class LocalDriver implements Driver, Copier, ModTimeSetter, QuotaReporter {
+public final class LocalDriver implements Driver, Copier, ModTimeSetter, QuotaReporter, Maintained {
     static final String TEMP_PREFIX = ".alidav-upload-";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalDriver.class);
 
     private final Path root;
     private final Path realRoot;
     private final Clock clock;
+    /** Temp files of writes running now; the maintenance pass deletes only the others. */
+    private final java.util.Set<Path> tempsInUse = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public LocalDriver(Path root, Clock clock) {
         try {
@@ -108,7 +112,7 @@ public final class LocalDriver implements Driver, Copier, ModTimeSetter, QuotaRe
     public Entry put(Entry parent, String name, Upload upload) {
         String id = childId(parent.id(), DrivePath.checkName(name));
         Path target = resolve(id);
-        Path temp = target.resolveSibling(TEMP_PREFIX + UUID.randomUUID());
+        Path temp = newTemp(target);
         try {
             String sha1 = writeTemp(temp, upload);
             if (upload.sha1() != null && !upload.sha1().equals(sha1)) {
@@ -127,7 +131,7 @@ public final class LocalDriver implements Driver, Copier, ModTimeSetter, QuotaRe
             }
             throw DriveException.upstream("upload of " + id + " failed: " + e.getMessage(), e);
         } finally {
-            deleteQuietly(temp);
+            dropTemp(temp);
         }
     }
 
@@ -186,12 +190,12 @@ public final class LocalDriver implements Driver, Copier, ModTimeSetter, QuotaRe
 
     private void copyTree(Path source, Path target) throws IOException {
         if (!Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
-            Path temp = target.resolveSibling(TEMP_PREFIX + UUID.randomUUID());
+            Path temp = newTemp(target);
             try {
                 Files.copy(source, temp, StandardCopyOption.COPY_ATTRIBUTES);
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } finally {
-                deleteQuietly(temp);
+                dropTemp(temp);
             }
             return;
         }
@@ -322,11 +326,38 @@ public final class LocalDriver implements Driver, Copier, ModTimeSetter, QuotaRe
         }
     }
 
+    /** A fresh temp file name beside {@code target}, marked as in use until {@link #dropTemp}. */
+    private Path newTemp(Path target) {
+        Path temp = target.resolveSibling(TEMP_PREFIX + UUID.randomUUID());
+        tempsInUse.add(temp);
+        return temp;
+    }
+
+    private void dropTemp(Path temp) {
+        deleteQuietly(temp);
+        tempsInUse.remove(temp);
+    }
+
+    /** Deletes the temp files under the root that no write of this process holds: a killed process left them. */
+    @Override
+    public List<String> maintain() {
+        List<Path> stale;
+        try (Stream<Path> all = Files.walk(root)) {
+            stale = all.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX) && !tempsInUse.contains(p)
+                    && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of("sweeping temp files under " + root.getFileName() + " failed: " + e.getMessage());
+        }
+        stale.forEach(LocalDriver::deleteQuietly);
+        if (!stale.isEmpty()) LOG.info("deleted {} temp files an earlier process left under {}", stale.size(), root);
+        return List.of();
+    }
+
     private static void deleteQuietly(Path p) {
         try {
             Files.deleteIfExists(p);
         } catch (IOException ignored) {
-            // a leftover temp file is hidden from listings; it costs disk space only
+            // a leftover temp file is hidden from listings and deleted by the next maintenance pass
         }
     }
 }

@@ -1,0 +1,89 @@
+package org.alidav.aliyun;
+
+import java.util.List;
+import org.alidav.aliyun.ApiModel.FileItem;
+import org.alidav.aliyun.ReplaceJournal.Kind;
+import org.alidav.aliyun.ReplaceJournal.Step;
+import org.alidav.drive.DriveException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finishes or rolls back the journaled writes no running request owns: those of an earlier process
+ * (a crash, a kill -9) and those whose cleanup failed. Each ends with exactly one item under the
+ * name, holding the newest complete content:
+ * <ul>
+ * <li>{@code BEGUN}: nothing was created that could be named; the old item is untouched. Dropped.</li>
+ * <li>{@code CREATED}: the new item is looked at. In place under the name and visible (the complete
+ * or the move happened): as {@code COMPLETE}. Otherwise an upload or copy is removed (the old item
+ * stays); a move that did not arrive left its item where it was.</li>
+ * <li>{@code COMPLETE}: the replaced item is removed (an item already gone counts).</li>
+ * <li>{@code ABANDONED}: the new item is removed.</li>
+ * </ul>
+ * A step that fails stays in the journal, with its error, for the next pass.
+ */
+final class JournalRepair {
+    private static final Logger LOG = LoggerFactory.getLogger(JournalRepair.class);
+
+    private final ReplaceJournal journal;
+    private final OpenApi api;
+    private final Remover remover;
+
+    JournalRepair(ReplaceJournal journal, OpenApi api, Remover remover) {
+        this.journal = journal;
+        this.api = api;
+        this.remover = remover;
+    }
+
+    /** One pass over the journal; answers the entries still pending afterwards. */
+    List<Step> run() {
+        for (Step step : journal.entries()) {
+            if (journal.isLive(step)) continue;
+            try {
+                repair(step);
+            } catch (DriveException e) {
+                LOG.warn("repair of the {} of {} ({}) failed, retried on the next pass: {}", step.kind(), step.name(), step.state(),
+                        e.getMessage());
+                journal.failed(step, e.getMessage());
+            }
+        }
+        return journal.entries().stream().filter(s -> !journal.isLive(s)).toList();
+    }
+
+    private void repair(Step step) {
+        switch (step.state()) {
+            case BEGUN -> journal.end(step);
+            case CREATED -> {
+                if (inPlace(step)) {
+                    finish(journal.complete(step));
+                } else {
+                    if (step.kind() != Kind.MOVE) remover.discard(step.newId());
+                    journal.end(step);
+                }
+            }
+            case COMPLETE -> finish(step);
+            case ABANDONED -> {
+                remover.discard(step.newId());
+                journal.end(step);
+            }
+        }
+        LOG.info("repaired the interrupted {} of {} (was {})", step.kind(), step.name(), step.state());
+    }
+
+    private void finish(Step complete) {
+        if (complete.oldId() != null) remover.remove(complete.oldId());
+        journal.end(complete);
+    }
+
+    /** True when the new item is visible under the journaled name in the journaled folder. */
+    private boolean inPlace(Step step) {
+        FileItem item;
+        try {
+            item = api.get(step.newId());
+        } catch (DriveException e) {
+            if (e.kind() == DriveException.Kind.NOT_FOUND) return false;
+            throw e;
+        }
+        return FileMapper.visible(item) && step.parentId().equals(item.parentFileId()) && step.name().equals(item.displayName());
+    }
+}

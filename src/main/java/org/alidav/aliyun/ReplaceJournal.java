@@ -1,0 +1,197 @@
+package org.alidav.aliyun;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.alidav.state.StateStore;
+
+/**
+ * The writes of one storage that put a new item under a name, recorded in the state database before
+ * each step that changes the cloud, so that a crash, a lost answer or a failed cleanup can be finished
+ * later: by {@link JournalRepair} at start and on every maintenance pass.
+ *
+ * <p>An entry moves through {@link State}s; it is deleted when nothing is left to do. Entries of a
+ * write still running in this process are {@linkplain #isLive live} and left alone by the repair.
+ */
+final class ReplaceJournal {
+    /** What put the new item under the name. */
+    enum Kind { PUT, MOVE, COPY }
+
+    /** Where a write stands. */
+    enum State {
+        /** About to create the new item; its id is not known yet, the old one is untouched. */
+        BEGUN,
+        /** The new item exists ({@code new_id}) but is not yet complete or in place. */
+        CREATED,
+        /** The new item is complete and in place: it is what the name serves; the old one must go. */
+        COMPLETE,
+        /** The write failed: the new item must go, the old one stays. */
+        ABANDONED
+    }
+
+    /**
+     * One write. {@code oldId} is null for a new name; {@code newId} null until created.
+     * {@code attempts} counts failed repairs, {@code lastError} the latest one.
+     */
+    record Step(long id, Kind kind, String parentId, String name, String oldId, String newId, State state, int attempts,
+                String lastError) {
+    }
+
+    private final StateStore store;
+    private final String storage;
+    private final Clock clock;
+    private final Set<Long> live = ConcurrentHashMap.newKeySet();
+
+    ReplaceJournal(StateStore store, String storage, Clock clock) {
+        this.store = store;
+        this.storage = storage;
+        this.clock = clock;
+        store.schema("""
+                CREATE TABLE IF NOT EXISTS replace_journal (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  storage TEXT NOT NULL,
+                  kind TEXT NOT NULL,
+                  parent_id TEXT NOT NULL,
+                  name TEXT NOT NULL,
+                  old_id TEXT,
+                  new_id TEXT,
+                  state TEXT NOT NULL,
+                  started_at INTEGER NOT NULL,
+                  attempts INTEGER NOT NULL DEFAULT 0,
+                  last_error TEXT)""",
+                "CREATE INDEX IF NOT EXISTS replace_journal_storage ON replace_journal (storage)");
+    }
+
+    /** Records a write about to start; {@code newId} is known up front for a move (the moved item). */
+    Step begin(Kind kind, String parentId, String name, String oldId, String newId) {
+        State state = newId == null ? State.BEGUN : State.CREATED;
+        long id = store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO replace_journal (storage, kind, parent_id, name, old_id, "
+                    + "new_id, state, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, storage);
+                ps.setString(2, kind.name());
+                ps.setString(3, parentId);
+                ps.setString(4, name);
+                setNullable(ps, 5, oldId);
+                setNullable(ps, 6, newId);
+                ps.setString(7, state.name());
+                ps.setLong(8, clock.millis());
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+        live.add(id);
+        return new Step(id, kind, parentId, name, oldId, newId, state, 0, null);
+    }
+
+    Step created(Step s, String newId) {
+        set(s.id(), "new_id = ?, state = 'CREATED'", newId);
+        return new Step(s.id(), s.kind(), s.parentId(), s.name(), s.oldId(), newId, State.CREATED, s.attempts(), s.lastError());
+    }
+
+    Step complete(Step s) {
+        set(s.id(), "state = ?", State.COMPLETE.name());
+        return new Step(s.id(), s.kind(), s.parentId(), s.name(), s.oldId(), s.newId(), State.COMPLETE, s.attempts(), s.lastError());
+    }
+
+    Step abandoned(Step s) {
+        set(s.id(), "state = ?", State.ABANDONED.name());
+        return new Step(s.id(), s.kind(), s.parentId(), s.name(), s.oldId(), s.newId(), State.ABANDONED, s.attempts(), s.lastError());
+    }
+
+    /** A repair or cleanup of {@code s} failed; the entry stays for the next pass. */
+    void failed(Step s, String error) {
+        store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE replace_journal SET attempts = attempts + 1, last_error = ? WHERE id = ?")) {
+                ps.setString(1, error);
+                ps.setLong(2, s.id());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Nothing is left to do for {@code s}. */
+    void end(Step s) {
+        store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM replace_journal WHERE id = ?")) {
+                ps.setLong(1, s.id());
+                return ps.executeUpdate();
+            }
+        });
+        live.remove(s.id());
+    }
+
+    /** The running write lets go of {@code s}: what is left of it is the repair's to finish. */
+    void leave(Step s) {
+        live.remove(s.id());
+    }
+
+    boolean isLive(Step s) {
+        return live.contains(s.id());
+    }
+
+    /** Every entry of this storage, oldest first. */
+    List<Step> entries() {
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, parent_id, name, old_id, new_id, state, attempts, "
+                    + "last_error FROM replace_journal WHERE storage = ? ORDER BY id")) {
+                ps.setString(1, storage);
+                List<Step> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Step(rs.getLong(1), Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), State.valueOf(rs.getString(7)), rs.getInt(8), rs.getString(9)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Ids the name must not serve: items a complete write has replaced but not yet removed (the name
+     * serves the new item), and new items of a failed write not yet removed (the name keeps the old one).
+     */
+    Set<String> hiddenIds() {
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT CASE state WHEN 'COMPLETE' THEN old_id ELSE new_id END "
+                    + "FROM replace_journal WHERE storage = ? AND state IN ('COMPLETE', 'ABANDONED')")) {
+                ps.setString(1, storage);
+                Set<String> out = new java.util.HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getString(1) != null) out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** {@code assignment} sets columns from one parameter, its value. */
+    private void set(long id, String assignment, String value) {
+        store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE replace_journal SET " + assignment + " WHERE id = ?")) {
+                ps.setString(1, value);
+                ps.setLong(2, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) ps.setNull(index, Types.VARCHAR);
+        else ps.setString(index, value);
+    }
+}
