@@ -25,10 +25,14 @@ record CloudFolder(String name, List<StoredItem> children) {
         return children.stream().filter(i -> i.status() == StoredItem.Status.LIVE && i.name().equals(file)).toList();
     }
 
-    /** Upload sessions never completed, and live items under names the case does not use (temp files). */
+    /**
+     * Upload sessions never completed (which the API lists nowhere: only the id from the create answer
+     * reaches them), and live items under names the case does not use (temp files).
+     */
     List<String> strays(Set<String> names) {
         return children.stream().filter(i -> i.status() == StoredItem.Status.UPLOADING
                         || (i.status() == StoredItem.Status.LIVE && !names.contains(i.name())))
-                .map(i -> i.name() + " (" + i.status().name().toLowerCase() + ")").toList();
+                .map(i -> i.name() + (i.status() == StoredItem.Status.UPLOADING ? " (unfinished upload session)" : " (live)"))
+                .toList();
     }
 }

@@ -34,9 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * own state ({@link WritePath#violations}). A case that fails is a test that fails; the table of
  * all cases is printed and written to {@code target/fault-matrix.md} at the end.
  *
- * <p>The stray check (no upload session left, no temp file) runs right after the fault clears. The
- * server's cleanup pass is not wired here yet (it comes with the write protocol of the writes
- * branch); until it is, cases that leave strays fail, as they should.
+ * <p>After the fault clears the server's cleanup pass runs ({@code Application.maintainNow()} in this
+ * JVM; a restarted child runs its own at start and every second), then the end state is judged:
+ * stray upload sessions, temp files in the folder or in the server's spool fail the case.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultMatrixTest {
@@ -46,6 +46,9 @@ class FaultMatrixTest {
     private static final long STORM_RETRY_AFTER_MILLIS = 200;
     private static final int[] GATEWAY_STATUSES = {502, 503, 504, 500};
     private static final Duration STEP_REACHED = Duration.ofSeconds(30);
+    private static final Duration CHILD_MAINTENANCE = Duration.ofSeconds(1);
+    private static final Duration SETTLE = Duration.ofSeconds(3);
+    private static final Duration SETTLE_POLL = Duration.ofMillis(200);
 
     static final String NO_FAULT = "no fault";
     static final String LOST = "answer lost after processing";
@@ -96,17 +99,16 @@ class FaultMatrixTest {
     @TestFactory
     @Order(3)
     Stream<DynamicTest> concurrentWriters() throws Exception {
-        TestApp app = startServer("trash");
-        DavClient dav = new DavClient(app.url("/"));
+        InProcess server = InProcess.start("trash");
         List<DynamicTest> tests = new ArrayList<>();
         for (WritePath path : WritePath.values()) {
             for (int n : WRITERS) {
                 if (n == 10 && path != WritePath.PUT_NEW) continue; // the issue's "10 PUTs to a new name"
-                tests.add(test(path, row(path, "trash"), writers(n), n + " at once", c -> runCase(dav, c, () -> { }),
+                tests.add(test(path, row(path, "trash"), writers(n), n + " at once", c -> runCase(server, c, () -> { }),
                         n));
             }
         }
-        return tests.stream().onClose(app::close);
+        return tests.stream().onClose(server::close);
     }
 
     /**
@@ -119,13 +121,15 @@ class FaultMatrixTest {
     @Order(4)
     Stream<DynamicTest> killAtEachStepOfAReplace() throws Exception {
         Path killDir = Files.createDirectories(dir.resolve("kill"));
-        ServerConfig config = ServerConfig.on(sandbox, killDir.resolve("data"), sandbox.issueRefreshToken(user), "trash");
+        ServerConfig config = ServerConfig.on(sandbox, killDir.resolve("data"), sandbox.issueRefreshToken(user), "trash")
+                .withMaintenanceInterval(CHILD_MAINTENANCE);
+        Judge settled = (c, statuses) -> judgeSettled(c, statuses, config.spoolDir());
         ServerProcess[] server = {ServerProcess.start(config, killDir, 0)};
         AtomicInteger generation = new AtomicInteger();
         WritePath path = WritePath.PUT_OVERWRITE;
         String row = row(path, "trash");
         List<DynamicTest> tests = new ArrayList<>();
-        List<Step> steps = discover(new DavClient(server[0].url), path, row, tests);
+        List<Step> steps = discover(new DavClient(server[0].url), path, row, tests, settled);
         for (Step step : steps) {
             tests.add(test(path, row, KILL, step.toString(), c -> {
                 DavClient dav = new DavClient(server[0].url);
@@ -139,7 +143,7 @@ class FaultMatrixTest {
                 sandbox.faults().clear();
                 server[0] = ServerProcess.start(config, killDir, generation.incrementAndGet());
                 new DavClient(server[0].url).propfind(c.folder()); // a client looks at the folder again
-                List<String> violations = new ArrayList<>(path.violations(c, CloudFolder.read(sandbox, user, c.folder()), statuses));
+                List<String> violations = new ArrayList<>(settled.judge(c, statuses).violations());
                 if (!reached) violations.add(0, "the write never reached " + step);
                 return new Result(statuses, violations);
             }, 1));
@@ -159,71 +163,103 @@ class FaultMatrixTest {
      * applied; an empty success body (API calls: no body, or {@code {}}, in turn). Then a 429 storm.
      */
     private Stream<DynamicTest> faultAtEachStep(String removeWay) throws Exception {
-        TestApp app = startServer(removeWay);
-        DavClient dav = new DavClient(app.url("/"));
+        InProcess server = InProcess.start(removeWay);
         List<DynamicTest> tests = new ArrayList<>();
         for (WritePath path : WritePath.values()) {
             String row = row(path, removeWay);
-            List<Step> steps = discover(dav, path, row, tests);
+            List<Step> steps = discover(server.dav(), path, row, tests, server::judgeAfterCleanup);
             for (Step step : steps) {
-                tests.add(test(path, row, LOST, step.toString(), c -> runCase(dav, c,
+                tests.add(test(path, row, LOST, step.toString(), c -> runCase(server, c,
                         () -> sandbox.faults().inject(Fault.drop(step.endpoint()).after().skipping(step.index()))), 1));
             }
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 int status = GATEWAY_STATUSES[i % GATEWAY_STATUSES.length];
-                tests.add(test(path, row, GATEWAY, step + " → " + status, c -> runCase(dav, c,
+                tests.add(test(path, row, GATEWAY, step + " → " + status, c -> runCase(server, c,
                         () -> sandbox.faults().inject(Fault.html(step.endpoint(), status).skipping(step.index()))), 1));
             }
             for (Step step : steps) {
-                tests.add(test(path, row, GATEWAY_APPLIED, step.toString(), c -> runCase(dav, c,
+                tests.add(test(path, row, GATEWAY_APPLIED, step.toString(), c -> runCase(server, c,
                         () -> sandbox.faults().inject(Fault.html(step.endpoint(), 504).after().skipping(step.index()))), 1));
             }
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 if (!step.isApi()) continue; // a part upload's success has no body anyway
                 Fault empty = i % 2 == 0 ? Fault.emptyBody(step.endpoint()) : Fault.emptyObject(step.endpoint());
-                tests.add(test(path, row, EMPTY, step + (i % 2 == 0 ? " → no body" : " → {}"), c -> runCase(dav, c,
+                tests.add(test(path, row, EMPTY, step + (i % 2 == 0 ? " → no body" : " → {}"), c -> runCase(server, c,
                         () -> sandbox.faults().inject(empty.skipping(step.index()))), 1));
             }
-            tests.add(test(path, row, STORM_429, "every API call for " + STORM.toMillis() + " ms", c -> runCase(dav, c,
+            tests.add(test(path, row, STORM_429, "every API call for " + STORM.toMillis() + " ms", c -> runCase(server, c,
                     () -> sandbox.faults().inject(Fault.tooManyRequests(Fault.ANY_API, STORM_RETRY_AFTER_MILLIS).lasting(STORM))), 1));
         }
-        return tests.stream().onClose(app::close);
+        return tests.stream().onClose(server::close);
     }
 
     /**
      * Runs the write once without faults, counting its calls: that is the "no fault" case of the row
      * (run now, asserted by the test added to {@code tests}) and the source of the row's steps.
      */
-    private List<Step> discover(DavClient dav, WritePath path, String row, List<DynamicTest> tests) {
+    private List<Step> discover(DavClient dav, WritePath path, String row, List<DynamicTest> tests, Judge judge) {
         List<Step> steps = new ArrayList<>();
         MatrixReport.Outcome clean = record(path, row, NO_FAULT, "clean run", c -> {
             c.seed(dav);
             sandbox.stats().reset();
             List<Integer> statuses = c.run(dav, pool);
             steps.addAll(Step.from(sandbox.stats()));
-            return judge(c, statuses);
+            return judge.judge(c, statuses);
         }, 1);
         tests.add(DynamicTest.dynamicTest(name(clean), () -> assertPassed(clean)));
         return steps;
     }
 
-    /** Seeds, arms the fault, writes, clears the fault and judges. */
-    private Result runCase(DavClient dav, WriteCase c, Runnable arm) {
-        c.seed(dav);
+    /** Seeds, arms the fault, writes, clears the fault, runs the cleanup pass and judges. */
+    private Result runCase(InProcess server, WriteCase c, Runnable arm) throws InterruptedException {
+        c.seed(server.dav());
         arm.run();
         List<Integer> statuses;
         try {
-            statuses = c.run(dav, pool);
+            statuses = c.run(server.dav(), pool);
         } finally {
             sandbox.faults().clear();
         }
-        return judge(c, statuses);
+        return server.judgeAfterCleanup(c, statuses);
     }
 
-    private static Result judge(WriteCase c, List<Integer> statuses) {
-        return new Result(statuses, c.path().violations(c, CloudFolder.read(sandbox, user, c.folder()), statuses));
+    /** The end state: the rules of the write path, and no upload body left in the server's spool. */
+    private static Result judge(WriteCase c, List<Integer> statuses, Path spoolDir) {
+        List<String> violations = new ArrayList<>(c.path().violations(c, CloudFolder.read(sandbox, user, c.folder()), statuses));
+        List<String> spooled = spoolFiles(spoolDir);
+        if (!spooled.isEmpty()) violations.add("temp files in the spool " + spooled);
+        return new Result(statuses, violations);
+    }
+
+    /**
+     * The end state once the restarted server's own passes had their chance: judged again every
+     * {@link #SETTLE_POLL} until it holds or {@link #SETTLE} passed (the pass runs at start and every
+     * second on a thread of its own, which a child JVM gives the test no handle on).
+     */
+    private static Result judgeSettled(WriteCase c, List<Integer> statuses, Path spoolDir) throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        Result r = judge(c, statuses, spoolDir);
+        while (!r.violations().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(SETTLE_POLL.toMillis());
+            r = judge(c, statuses, spoolDir);
+        }
+        return r;
+    }
+
+    private static List<String> spoolFiles(Path spoolDir) {
+        if (!Files.isDirectory(spoolDir)) return List.of();
+        try (Stream<Path> files = Files.list(spoolDir)) {
+            return files.map(f -> f.getFileName().toString()).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** How a case's end state is judged on a given server. */
+    private interface Judge {
+        Result judge(WriteCase c, List<Integer> statuses) throws InterruptedException;
     }
 
     /** What a case ended with. */
@@ -271,10 +307,25 @@ class FaultMatrixTest {
                 java.util.TreeMap::new, java.util.stream.Collectors.counting())).toString();
     }
 
-    private static TestApp startServer(String removeWay) throws Exception {
-        Path serverDir = Files.createDirectories(dir.resolve("server-" + removeWay));
-        ServerConfig config = ServerConfig.on(sandbox, serverDir.resolve("data"), sandbox.issueRefreshToken(user), removeWay);
-        return TestApp.start(serverDir, config.yaml(), false);
+    /** A server in this JVM, whose cleanup pass the test runs itself after each case. */
+    private record InProcess(TestApp app, ServerConfig config, DavClient dav) implements AutoCloseable {
+        static InProcess start(String removeWay) throws Exception {
+            Path serverDir = Files.createDirectories(dir.resolve("server-" + removeWay));
+            ServerConfig config = ServerConfig.on(sandbox, serverDir.resolve("data"), sandbox.issueRefreshToken(user), removeWay);
+            TestApp app = TestApp.start(serverDir, config.yaml(), false);
+            return new InProcess(app, config, new DavClient(app.url("/")));
+        }
+
+        /** The server's cleanup pass, then the end state. */
+        Result judgeAfterCleanup(WriteCase c, List<Integer> statuses) throws InterruptedException {
+            app.app.maintainNow();
+            return judge(c, statuses, config.spoolDir());
+        }
+
+        @Override
+        public void close() {
+            app.close();
+        }
     }
 
     private static String row(WritePath path, String removeWay) {

@@ -1,6 +1,8 @@
 package org.alidav.faults;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import org.alidav.config.ServerSettings;
 import org.alidav.sandbox.SandboxServer;
 
 /**
@@ -9,16 +11,28 @@ import org.alidav.sandbox.SandboxServer;
  * the tests send, so faults, not waiting, decide the outcome.
  */
 record ServerConfig(Path dataDir, String apiBaseUrl, String clientId, String clientSecret, String refreshToken,
-                    String removeWay) {
+                    String removeWay, Duration maintenanceInterval) {
     /** The service's smallest part (fact sheet §6.4): bodies of 2.5 parts have three. */
     static final int PART_SIZE = 100 * 1024;
 
+    /** With the default maintenance interval (one pass at start, then rarely: tests run passes themselves). */
     static ServerConfig on(SandboxServer sandbox, Path dataDir, String refreshToken, String removeWay) {
-        return new ServerConfig(dataDir, sandbox.baseUrl(), sandbox.clientId(), sandbox.clientSecret(), refreshToken, removeWay);
+        return new ServerConfig(dataDir, sandbox.baseUrl(), sandbox.clientId(), sandbox.clientSecret(), refreshToken, removeWay,
+                ServerSettings.DEFAULT_MAINTENANCE_INTERVAL);
+    }
+
+    ServerConfig withMaintenanceInterval(Duration interval) {
+        return new ServerConfig(dataDir, apiBaseUrl, clientId, clientSecret, refreshToken, removeWay, interval);
+    }
+
+    /** Where the server buffers upload bodies (the default {@code <data_dir>/spool}). */
+    Path spoolDir() {
+        return dataDir.resolve("spool");
     }
 
     String yaml() {
-        return "server: {host: 127.0.0.1, port: 0, data_dir: '" + dataDir + "'}\n"
+        return "server: {host: 127.0.0.1, port: 0, data_dir: '" + dataDir + "', maintenance_interval: "
+                + maintenanceInterval.toMillis() + "ms}\n"
                 + "storages:\n"
                 + "  - mount: /\n"
                 + "    driver: aliyundrive-open\n"

@@ -68,7 +68,7 @@ enum WritePath {
                 if (src.size() == 1 && !body.sha1().equals(src.get(0).contentHash())) {
                     violations.add(source(i) + ": content changed");
                 }
-                boolean moved = target.size() == 1 && body.sha1().equals(target.get(0).contentHash());
+                boolean moved = target.stream().anyMatch(t -> body.sha1().equals(t.contentHash()));
                 if (src.isEmpty() && !succeeded(statuses.get(i)) && !moved) {
                     violations.add(source(i) + ": gone after a failed MOVE (" + statuses.get(i) + ") and not at the target");
                 }
