@@ -74,7 +74,7 @@ class FaultMatrixTest {
         pool = Executors.newFixedThreadPool(32);
         List<String> columns = new ArrayList<>(List.of(NO_FAULT, LOST, GATEWAY, GATEWAY_APPLIED, EMPTY, STORM_429, KILL));
         WRITERS.forEach(n -> columns.add(writers(n)));
-        report = new MatrixReport(new ArrayList<>(), columns);
+        report = new MatrixReport(columns);
     }
 
     @AfterAll

@@ -23,8 +23,8 @@ final class MatrixReport {
     private final List<String> columns = new ArrayList<>();
     private final List<Outcome> outcomes = new ArrayList<>();
 
-    MatrixReport(List<String> rows, List<String> columns) {
-        this.rows.addAll(rows);
+    /** Columns in this order first; rows (and any other column) in the order cases arrive. */
+    MatrixReport(List<String> columns) {
         this.columns.addAll(columns);
     }
 
