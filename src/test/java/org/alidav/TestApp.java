@@ -35,6 +35,14 @@ public final class TestApp implements AutoCloseable {
         return start(dir, yaml, false);
     }
 
+    /** The server in {@code --sandbox} mode (the emulator mounted at {@code /}), no users, data under {@code dir/data}. */
+    public static TestApp sandbox(Path dir) throws Exception {
+        org.alidav.config.AppConfig config = new org.alidav.config.AppConfig(
+                new org.alidav.config.ServerSettings("127.0.0.1", 0, dir.resolve("data"), "info"), false, false,
+                java.util.List.of(), java.util.List.of(), org.alidav.config.DownloadSettings.defaults(), "test");
+        return new TestApp(dir, Application.start(config, true));
+    }
+
     public static TestApp start(Path dir, String yaml, boolean sandbox) throws Exception {
         Files.createDirectories(dir);
         var loaded = new ConfigLoader(dir).parse(yaml, "test.yaml");

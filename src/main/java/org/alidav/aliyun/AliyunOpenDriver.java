@@ -188,6 +188,16 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
         return downloads.link(file);
     }
 
+    /** The API this driver calls (tests make items behind its back, as another client would). */
+    OpenApi api() {
+        return api;
+    }
+
+    /** The journal of this storage's writes (tests look at what is pending). */
+    ReplaceJournal journal() {
+        return journal;
+    }
+
     /** The user's download gate (tests and metrics). */
     DownloadGate downloadGate() {
         return downloads.gate();

@@ -15,6 +15,8 @@ final class ErrorMapper {
             "ExceedCapacityForbidden", "ForbiddenDriveLocked", "ForbiddenDriveNotValid", "PermissionDenied",
             "AccessTokenInvalid", "AccessTokenExpired", "I400JD");
 
+    private static final Duration SERVER_ERROR_RETRY = Duration.ofSeconds(5);
+
     private ErrorMapper() {
     }
 
@@ -30,13 +32,15 @@ final class ErrorMapper {
             kind = Kind.UNAVAILABLE;
         } else kind = status >= 500 ? Kind.UNAVAILABLE : Kind.UPSTREAM;
         if (kind == Kind.RATE_LIMITED && retryAfter == null) retryAfter = Duration.ofSeconds(1);
+        // a 5xx is the service's passing trouble: the client may try again shortly
+        if (status >= 500 && retryAfter == null) retryAfter = SERVER_ERROR_RETRY;
         return new OpenApiException(kind, status, c, message == null ? "" : message, retryAfter);
     }
 
     /** A non-JSON error answer: a gateway in front of the API, not the API itself. */
     static OpenApiException fromGateway(int status, String body) {
         Kind kind = status >= 500 || status == 429 ? Kind.UNAVAILABLE : Kind.UPSTREAM;
-        Duration retry = kind == Kind.UNAVAILABLE ? Duration.ofSeconds(5) : null;
+        Duration retry = kind == Kind.UNAVAILABLE ? SERVER_ERROR_RETRY : null;
         return new OpenApiException(kind, status, "", "non-JSON answer from a gateway: " + Redact.abbreviate(body), retry);
     }
 }

@@ -76,14 +76,16 @@ final class Relocator {
         return newName.equals(copy.displayName()) ? mapper.toEntry(copy) : rename(copy.fileId(), newName, finalMode);
     }
 
-    /** Renames; with {@code refuse} ALREADY_EXISTS when the name is taken. */
+    /** Renames; with {@code refuse} ALREADY_EXISTS when the name is taken. A lost answer is looked up. */
     Entry rename(String fileId, String newName, String mode) {
         FileItem renamed;
         try {
             renamed = api.rename(fileId, newName, mode);
         } catch (OpenApiException e) {
             if (!e.mayHaveApplied()) throw e;
-            renamed = api.get(fileId);
+            FileItem now = api.get(fileId);
+            if (!newName.equals(now.displayName())) throw e;
+            return mapper.toEntry(now);
         }
         if (Boolean.TRUE.equals(renamed.exist()) || !newName.equals(renamed.displayName())) throw DriveException.alreadyExists(newName);
         return mapper.toEntry(renamed);

@@ -18,7 +18,7 @@ record Remover(OpenApi api, boolean deletePermanently) {
     }
 
     void remove(String fileId) {
-        settle(fileId, deletePermanently);
+        settle(fileId, deletePermanently, true);
     }
 
     /** Removes an item the way its state calls for: visible per {@code remove_way}, unfinished by delete. */
@@ -29,13 +29,15 @@ record Remover(OpenApi api, boolean deletePermanently) {
         } catch (DriveException e) {
             if (e instanceof OpenApiException o && o.is(IN_RECYCLE_BIN)) return;
             if (e.kind() == DriveException.Kind.NOT_FOUND) {
-                // the service hides unfinished uploads from get: delete whatever is left of it
-                settle(fileId, true);
+                // the service hides unfinished uploads from get: delete whatever is left of it, and
+                // since get cannot tell whether a delete without answer happened, try again next time
+                settle(fileId, true, false);
                 return;
             }
             throw e;
         }
-        settle(fileId, deletePermanently || !FileMapper.visible(item));
+        boolean visible = FileMapper.visible(item);
+        settle(fileId, deletePermanently || !visible, visible);
     }
 
     /** True when the item is no longer in its folder (deleted, or in the recycle bin). */
@@ -49,13 +51,14 @@ record Remover(OpenApi api, boolean deletePermanently) {
         }
     }
 
-    private void settle(String fileId, boolean delete) {
+    /** {@code lookable}: get shows the item while it is there, so a lost answer can be settled by looking. */
+    private void settle(String fileId, boolean delete, boolean lookable) {
         try {
             if (delete) api.delete(fileId);
             else api.trash(fileId);
         } catch (DriveException e) {
             if (e.kind() == DriveException.Kind.NOT_FOUND) return;
-            if (OpenApiException.uncertain(e) && gone(fileId)) return;
+            if (lookable && OpenApiException.uncertain(e) && gone(fileId)) return;
             throw e;
         }
     }

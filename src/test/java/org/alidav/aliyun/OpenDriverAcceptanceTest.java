@@ -244,7 +244,7 @@ class OpenDriverAcceptanceTest {
         assertEquals(List.of("keep.bin"), names, "no stray entry");
         assertEquals(old.id(), d.list(d.root()).get(0).id());
         assertEquals(sha1, sha1Of(d, old));
-        assertEquals(Set.of(), difference(spoolFiles(), spoolsBefore), "no spool file left in " + tmpDir());
+        assertEquals(Set.of(), difference(spoolFiles(), spoolsBefore), "no spool file left in " + spoolDir());
         assertEquals(List.of(), sandbox.trashedNames(USER), "the abandoned upload was deleted, not trashed");
     }
 
@@ -284,12 +284,14 @@ class OpenDriverAcceptanceTest {
         return HexFormat.of().formatHex(sha1.digest());
     }
 
-    private static Path tmpDir() {
-        return Path.of(System.getProperty("java.io.tmpdir"));
+    /** Where {@link SandboxDrivers} puts the drivers' spool files. */
+    private Path spoolDir() {
+        return state.resolve("spool");
     }
 
-    private static Set<Path> spoolFiles() throws IOException {
-        try (Stream<Path> s = Files.list(tmpDir())) {
+    private Set<Path> spoolFiles() throws IOException {
+        if (!Files.isDirectory(spoolDir())) return Set.of();
+        try (Stream<Path> s = Files.list(spoolDir())) {
             return s.filter(p -> p.getFileName().toString().startsWith("alidav-upload-")).collect(Collectors.toSet());
         }
     }

@@ -15,6 +15,11 @@ final class SandboxDrivers {
     }
 
     static Driver driver(SandboxServer sandbox, Path stateDir, String refreshToken, Map<String, Object> overrides) {
+        return driver(sandbox, org.alidav.TestContexts.of("/", stateDir, Clock.systemUTC()), refreshToken, overrides);
+    }
+
+    /** As above, in the given context (a test that restarts a driver keeps its state database). */
+    static Driver driver(SandboxServer sandbox, DriverContext context, String refreshToken, Map<String, Object> overrides) {
         Map<String, Object> o = new HashMap<>();
         o.put("refresh_token", refreshToken);
         o.put("client_id", sandbox.clientId());
@@ -22,7 +27,7 @@ final class SandboxDrivers {
         o.put("api_base_url", sandbox.baseUrl());
         o.putAll(overrides);
         DriverOptions options = new DriverOptions(o);
-        Driver d = new AliyunOpenDriverFactory().create(options, org.alidav.TestContexts.of("/", stateDir, Clock.systemUTC()));
+        Driver d = new AliyunOpenDriverFactory().create(options, context);
         if (!options.unknownKeys().isEmpty()) throw new IllegalStateException("unread options " + options.unknownKeys());
         return d;
     }

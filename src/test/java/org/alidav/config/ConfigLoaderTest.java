@@ -83,6 +83,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void spoolFolderFollowsTheDataFolderUnlessSetAndMaintenanceRunsEveryFiveMinutesUnlessSet() {
+        ServerSettings defaults = parse(LOCAL).server();
+        assertEquals(CWD.resolve("data").resolve("spool"), defaults.spoolDir());
+        assertEquals(Duration.ofMinutes(5), defaults.maintenanceInterval());
+        ServerSettings set = parse("server: {spool_dir: ./big-disk/spool, maintenance_interval: 30s}\n" + LOCAL).server();
+        assertEquals(CWD.resolve("big-disk/spool"), set.spoolDir());
+        assertEquals(Duration.ofSeconds(30), set.maintenanceInterval());
+        assertError("t.yaml: server.maintenance_interval: must be longer than zero, not '0s'",
+                "server: {maintenance_interval: 0s}\n" + LOCAL);
+    }
+
+    @Test
     void aKeyWithoutValueCountsAsAbsent() {
         AppConfig config = parse("server:\nusers:\n  # none yet\nread_only:\n" + LOCAL);
         assertEquals(8080, config.server().port());
