@@ -58,6 +58,8 @@ class FaultMatrixTest {
     static final String STORM_429 = "429 storm";
     static final String KILL = "kill -9 + restart";
     static final List<Integer> WRITERS = List.of(2, 10, 30);
+    /** The replaces the kill column covers: each case costs a JVM start, so not every row. */
+    static final List<WritePath> KILLED = List.of(WritePath.PUT_OVERWRITE, WritePath.MOVE_OVERWRITE);
 
     @TempDir
     static Path dir;
@@ -112,7 +114,7 @@ class FaultMatrixTest {
     }
 
     /**
-     * The replace (PUT onto an existing file) with the server killed at each of its steps: the step's
+     * The replaces ({@link #KILLED}) with the server killed at each of their steps: the step's
      * call is held by the sandbox, the server's JVM gets SIGKILL, the held call is then let through
      * (so the service applied the step, and no one heard the answer), and a new server starts on
      * the same data_dir. One JVM per case; each restarted server serves the next case.
@@ -124,37 +126,39 @@ class FaultMatrixTest {
         ServerConfig config = ServerConfig.on(sandbox, killDir.resolve("data"), sandbox.issueRefreshToken(user), "trash")
                 .withMaintenanceInterval(CHILD_MAINTENANCE);
         Judge settled = (c, statuses) -> judgeSettled(c, statuses, config.spoolDir());
-        ServerProcess[] server = {ServerProcess.start(config, killDir, 0)};
-        AtomicInteger generation = new AtomicInteger();
-        WritePath path = WritePath.PUT_OVERWRITE;
-        String row = row(path, "trash");
+        ServerProcess server = ServerProcess.start(config, killDir);
         List<DynamicTest> tests = new ArrayList<>();
-        List<Step> steps = discover(new DavClient(server[0].url), path, row, tests, settled);
-        for (Step step : steps) {
-            tests.add(test(path, row, KILL, step.toString(), c -> {
-                DavClient dav = new DavClient(server[0].url);
-                c.seed(dav);
-                Stall stall = sandbox.faults().inject(Fault.stall(step.endpoint()).skipping(step.index())).stall();
-                CompletableFuture<List<Integer>> write = CompletableFuture.supplyAsync(() -> c.run(dav, pool), pool);
-                boolean reached = stall.awaitReached(STEP_REACHED);
-                server[0].kill();
-                stall.release();
-                List<Integer> statuses = write.join();
-                sandbox.faults().clear();
-                server[0] = ServerProcess.start(config, killDir, generation.incrementAndGet());
-                new DavClient(server[0].url).propfind(c.folder()); // a client looks at the folder again
-                List<String> violations = new ArrayList<>(settled.judge(c, statuses).violations());
-                if (!reached) violations.add(0, "the write never reached " + step);
-                return new Result(statuses, violations);
-            }, 1));
+        for (WritePath path : KILLED) {
+            String row = row(path, "trash");
+            for (Step step : discover(server.dav(), path, row, tests, settled)) {
+                tests.add(test(path, row, KILL, step.toString(), c -> killAt(step, c, server, settled), 1));
+            }
         }
         return tests.stream().onClose(() -> {
             try {
-                server[0].close();
+                server.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    /** Holds the write at {@code step}, kills the server, lets the step through, restarts and judges. */
+    private Result killAt(Step step, WriteCase c, ServerProcess server, Judge judge) throws Exception {
+        DavClient dav = server.dav();
+        c.seed(dav);
+        Stall stall = sandbox.faults().inject(Fault.stall(step.endpoint()).skipping(step.index())).stall();
+        CompletableFuture<List<Integer>> write = CompletableFuture.supplyAsync(() -> c.run(dav, pool), pool);
+        boolean reached = stall.awaitReached(STEP_REACHED);
+        server.kill();
+        stall.release();
+        List<Integer> statuses = write.join();
+        sandbox.faults().clear();
+        server.restart();
+        server.dav().propfind(c.folder()); // a client looks at the folder again
+        List<String> violations = new ArrayList<>(judge.judge(c, statuses).violations());
+        if (!reached) violations.add(0, "the write never reached " + step);
+        return new Result(statuses, violations);
     }
 
     /**

@@ -15,21 +15,43 @@ import java.util.regex.Pattern;
 /**
  * The server under test in a JVM of its own (the test classpath, {@code org.alidav.Main}), so a test
  * can kill it with SIGKILL ({@link Process#destroyForcibly()}) while the sandbox, in the test's JVM,
- * keeps what the server had done. Its output goes to {@code server-N.log} in the config's folder.
+ * keeps what the server had done, and start it again on the same data_dir. The output of each
+ * generation goes to {@code server-N.log} in {@code dir}.
  */
 final class ServerProcess implements AutoCloseable {
     private static final Pattern URL = Pattern.compile("serving WebDAV at (http://\\S+)");
 
-    private final Process process;
-    final String url;
+    private final ServerConfig config;
+    private final Path dir;
+    private int generation;
+    private Process process;
+    private DavClient dav;
 
-    private ServerProcess(Process process, String url) {
-        this.process = process;
-        this.url = url;
+    private ServerProcess(ServerConfig config, Path dir) {
+        this.config = config;
+        this.dir = dir;
     }
 
     /** Starts a server on {@code config} and waits until it serves. */
-    static ServerProcess start(ServerConfig config, Path dir, int generation) throws IOException {
+    static ServerProcess start(ServerConfig config, Path dir) throws IOException {
+        ServerProcess s = new ServerProcess(config, dir);
+        s.launch();
+        return s;
+    }
+
+    /** A client of the current generation. */
+    DavClient dav() {
+        return dav;
+    }
+
+    /** A new generation on the same config and data_dir, once the last one is gone; waits until it serves. */
+    void restart() throws IOException {
+        if (process.isAlive()) throw new IllegalStateException("the server still runs");
+        generation++;
+        launch();
+    }
+
+    private void launch() throws IOException {
         Path yaml = Files.writeString(dir.resolve("alidav.yaml"), config.yaml());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(List.of(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
@@ -37,7 +59,8 @@ final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true).start();
         Path log = dir.resolve("server-" + generation + ".log");
         try {
-            return new ServerProcess(p, awaitUrl(p, log));
+            dav = new DavClient(awaitUrl(p, log));
+            process = p;
         } catch (IOException | RuntimeException e) {
             p.destroyForcibly();
             throw e;
