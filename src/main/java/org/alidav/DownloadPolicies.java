@@ -70,7 +70,7 @@ final class DownloadPolicies {
             Optional<Predicate<java.net.InetAddress>> address = r.address().map(a -> a::contains);
             rules.add(new PolicyResolver.Rule(r.pattern(), address, policy(r.policy())));
         }
-        return new PolicyResolver(byStorage, rules, signer, d.signPath());
+        return new PolicyResolver(byStorage, rules, signer, d.signPath(), d.maxRanges());
     }
 
     private static Policy policy(String name) {

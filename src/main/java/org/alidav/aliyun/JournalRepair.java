@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * <li>{@code CREATED}: the new item is looked at. In place under the name and visible (the complete
  * or the move happened): as {@code COMPLETE}. Otherwise an upload or copy is removed (the old item
  * stays); a move that did not arrive left its item where it was.</li>
- * <li>{@code COMPLETE}: the replaced item is removed (an item already gone counts).</li>
+ * <li>{@code COMPLETE}: the replaced item is looked at first and removed if it still holds the name in
+ * the folder (gone counts as done; moved or renamed by someone meanwhile, it is no longer ours to remove).</li>
  * <li>{@code ABANDONED}: the new item is removed.</li>
  * </ul>
  * A step that fails stays in the journal, with its error, for the next pass.
@@ -71,15 +72,19 @@ final class JournalRepair {
     }
 
     private void finish(Step complete) {
-        if (complete.oldId() != null) remover.remove(complete.oldId());
+        if (complete.oldId() != null && underTheName(complete, complete.oldId())) remover.remove(complete.oldId());
         journal.end(complete);
     }
 
-    /** True when the new item is visible under the journaled name in the journaled folder. */
     private boolean inPlace(Step step) {
+        return underTheName(step, step.newId());
+    }
+
+    /** True when the item is visible under the journaled name in the journaled folder. */
+    private boolean underTheName(Step step, String fileId) {
         FileItem item;
         try {
-            item = api.get(step.newId());
+            item = api.get(fileId);
         } catch (DriveException e) {
             if (e.kind() == DriveException.Kind.NOT_FOUND) return false;
             throw e;

@@ -32,7 +32,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class ConfigLoader {
     static final Set<String> TOP_KEYS = Set.of("server", "allow_anonymous", "read_only", "users", "storages", "downloads");
-    static final Set<String> DOWNLOAD_KEYS = Set.of("sign_path", "sign_secret", "sign_expiry", "client_rules");
+    static final Set<String> DOWNLOAD_KEYS = Set.of("sign_path", "sign_secret", "sign_expiry", "client_rules", "max_ranges");
     static final Set<String> RULE_KEYS = Set.of("user_agent", "address", "policy");
     static final Set<String> SERVER_KEYS = Set.of("host", "port", "data_dir", "log_level", "spool_dir", "maintenance_interval");
     static final Set<String> USER_KEYS = Set.of("name", "password", "read_only", "admin");
@@ -237,7 +237,8 @@ public final class ConfigLoader {
             rules = new ArrayList<>();
             for (ConfigSection rule : section.sectionList("client_rules")) rules.add(clientRule(rule));
         }
-        return new DownloadSettings(signPath, secret, expiry, rules);
+        int maxRanges = section.get("max_ranges", ValueParser.POSITIVE_INT, DownloadSettings.DEFAULT_MAX_RANGES);
+        return new DownloadSettings(signPath, secret, expiry, rules, maxRanges);
     }
 
     private static DownloadSettings.ClientRule clientRule(ConfigSection rule) {

@@ -13,14 +13,19 @@ import java.util.regex.Pattern;
  * @param signSecret  the HMAC key of signed links; empty = a random key kept in {@code data_dir}
  * @param signExpiry  how long a signed link is valid; {@link Duration#ZERO} = forever (only when set on purpose)
  * @param clientRules first match wins; no match = the storage's {@code webdav_policy}
+ * @param maxRanges   most ranges a streamed download answers as one multipart 206 (after overlapping
+ *                    and adjacent ones are merged); more, and the whole file is sent with 200
  */
-public record DownloadSettings(String signPath, Optional<String> signSecret, Duration signExpiry, List<ClientRule> clientRules) {
+public record DownloadSettings(String signPath, Optional<String> signSecret, Duration signExpiry, List<ClientRule> clientRules,
+                               int maxRanges) {
     /** A rule policy meaning "whatever the storage's webdav_policy says". */
     public static final String POLICY_STORAGE = "storage";
     public static final List<String> RULE_POLICIES = List.of(StorageConfig.POLICY_302_REDIRECT, StorageConfig.POLICY_NATIVE_PROXY,
             StorageConfig.POLICY_USE_PROXY_URL, POLICY_STORAGE);
     public static final String DEFAULT_SIGN_PATH = "/d";
     public static final Duration DEFAULT_SIGN_EXPIRY = Duration.ofHours(6);
+    /** The range planner owns the rule and its default. */
+    public static final int DEFAULT_MAX_RANGES = org.alidav.dav.http.RangeRequest.DEFAULT_MAX_RANGES;
 
     /**
      * Clients known not to follow a redirect, or not to ask the WebDAV URL again once the cloud link
@@ -43,7 +48,7 @@ public record DownloadSettings(String signPath, Optional<String> signSecret, Dur
     }
 
     public static DownloadSettings defaults() {
-        return new DownloadSettings(DEFAULT_SIGN_PATH, Optional.empty(), DEFAULT_SIGN_EXPIRY, DEFAULT_RULES);
+        return new DownloadSettings(DEFAULT_SIGN_PATH, Optional.empty(), DEFAULT_SIGN_EXPIRY, DEFAULT_RULES, DEFAULT_MAX_RANGES);
     }
 
     /**

@@ -41,6 +41,17 @@ interface ValueParser<T> {
         throw new IllegalArgumentException("must be a port number from 0 to 65535, not '" + raw + "'");
     };
 
+    ValueParser<Integer> POSITIVE_INT = raw -> {
+        String s = STRING.parse(raw).trim();
+        try {
+            int n = Integer.parseInt(s);
+            if (n > 0) return n;
+        } catch (NumberFormatException ignored) {
+            // falls through to the message below, which shows the value
+        }
+        throw new IllegalArgumentException("must be a whole number of at least 1, not '" + raw + "'");
+    };
+
     /** Same syntax as the drivers' durations ({@link DriverOptions#parseDuration}): 90, 500ms, 30s, 10m, 2h, 1d. */
     ValueParser<Duration> DURATION = raw -> {
         try {

@@ -60,14 +60,10 @@ public final class DavResourceFactory implements ResourceFactory {
         List<String> out = new ArrayList<>();
         for (String s : decodedPath.split("/", -1)) {
             if (s.isEmpty()) continue;
-            if (!DrivePath.isValidName(s)) throw new BadRequestException("invalid name in path: " + printable(s));
+            if (!DrivePath.isValidName(s)) throw new BadRequestException("invalid name in path: " + NameCharacters.visible(s));
             out.add(s);
         }
         return out;
-    }
-
-    private static String printable(String s) {
-        return s.replace("\0", "\\0");
     }
 
     public MountTable mounts() {

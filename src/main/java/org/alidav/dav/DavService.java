@@ -33,12 +33,13 @@ import org.alidav.drive.local.LocalDriver;
  */
 public final class DavService implements AutoCloseable {
     private final HttpManager httpManager;
-    private final RequestChecks requestChecks = new RequestChecks();
+    private final RequestChecks requestChecks;
     private final List<Storage> shadows;
     private final DavResourceFactory resourceFactory;
 
     private DavService(HttpManager httpManager, List<Storage> shadows, DavResourceFactory resourceFactory) {
         this.httpManager = httpManager;
+        this.requestChecks = new RequestChecks(resourceFactory.mounts());
         this.shadows = shadows;
         this.resourceFactory = resourceFactory;
     }

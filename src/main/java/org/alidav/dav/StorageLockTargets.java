@@ -35,6 +35,7 @@ final class StorageLockTargets implements LockTargets {
             throw new TargetConflictException("cannot create a file at " + path);
         }
         Location at = in.location();
+        NameCharacters.requireCreatable(at.path().name());
         ShadowFiles.ensureParents(at);
         try {
             at.storage().put(at.path(), InputStream.nullInputStream(), 0, null, null);

@@ -3,12 +3,12 @@ package org.alidav.server;
 import io.milton.http.HttpManager;
 import io.milton.http.Request;
 import io.milton.servlet.MiltonServlet;
-import io.milton.servlet.ServletRequest;
 import io.milton.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.alidav.dav.http.PathAbsoluteRequest;
 import org.alidav.dav.http.RequestChecks;
 import org.alidav.dav.http.RequestRejected;
 import org.slf4j.Logger;
@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The bridge from the servlet world into Milton. Methods Milton has no name for (PATCH, SEARCH...)
  * would throw in Milton's request constructor and end as an empty 200: they are 501 here. The
- * request then passes {@link RequestChecks} and reaches Milton with query-only parameters.
+ * request then passes {@link RequestChecks} and reaches Milton with query-only parameters and a
+ * path-only URL ({@link PathAbsoluteRequest}), so no answer carries the client's Host back.
  */
 final class DavServlet extends HttpServlet {
     private static final Logger log = LoggerFactory.getLogger(DavServlet.class);
@@ -48,7 +49,7 @@ final class DavServlet extends HttpServlet {
         HttpServletRequest request = req.getMethod().equals("POST") ? checked : new QueryOnlyParameters(checked);
         try {
             MiltonServlet.setThreadlocals(request, resp);
-            manager.process(new ServletRequest(request, getServletContext()), new ServletResponse(resp));
+            manager.process(new PathAbsoluteRequest(request, getServletContext()), new ServletResponse(resp));
         } finally {
             MiltonServlet.clearThreadlocals();
             try {

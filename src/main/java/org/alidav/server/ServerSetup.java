@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.alidav.dav.DavExtension;
 import org.alidav.dav.MountSpec;
 import org.alidav.dav.http.DownloadPolicy;
+import org.alidav.dav.http.RangeRequest;
 import org.alidav.dav.http.StreamDownload;
 
 /**
@@ -37,7 +38,7 @@ public record ServerSetup(String host, int port, Path dataDir, boolean readOnly,
 
     /** A read-write setup streaming downloads, with no extensions. */
     public static ServerSetup of(String host, int port, Path dataDir, Authenticator authenticator, List<MountSpec> mounts) {
-        return new ServerSetup(host, port, dataDir, false, false, authenticator, mounts, new StreamDownload(), List.of());
+        return new ServerSetup(host, port, dataDir, false, false, authenticator, mounts, new StreamDownload(RangeRequest.DEFAULT_MAX_RANGES), List.of());
     }
 
     public ServerSetup withReadOnly(boolean value) {

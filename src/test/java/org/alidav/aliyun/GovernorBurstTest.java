@@ -70,7 +70,7 @@ class GovernorBurstTest {
 
     private DavServer server(Storage storage) throws Exception {
         return DavServer.start(new ServerSetup("127.0.0.1", 0, dir.resolve("data"), false, true, Authenticator.ANYONE,
-                List.of(new MountSpec("/", storage, false)), new org.alidav.dav.http.StreamDownload(), List.of()));
+                List.of(new MountSpec("/", storage, false)), new org.alidav.dav.http.StreamDownload(org.alidav.dav.http.RangeRequest.DEFAULT_MAX_RANGES), List.of()));
     }
 
     private List<HttpResponse<String>> propfindAll(DavServer server, int folders) {

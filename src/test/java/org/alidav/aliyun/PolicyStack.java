@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.alidav.dav.MountSpec;
 import org.alidav.dav.http.PolicyResolver;
+import org.alidav.dav.http.RangeRequest;
 import org.alidav.dav.http.PolicyResolver.Policy;
 import org.alidav.dav.sign.LinkSigner;
 import org.alidav.drive.DriverContext;
@@ -88,7 +89,7 @@ final class PolicyStack implements AutoCloseable {
         signer = new LinkSigner(SIGN_KEY, spec.signLifetime, spec.clock);
         PolicyResolver policy = new PolicyResolver(
                 Map.of(storage, new PolicyResolver.StoragePolicy(spec.storagePolicy, Optional.of(spec.downProxyUrl))),
-                spec.rules, signer, "/d");
+                spec.rules, signer, "/d", RangeRequest.DEFAULT_MAX_RANGES);
         server = DavServer.start(new ServerSetup("127.0.0.1", 0, Files.createDirectories(dir.resolve("data")), false, true,
                 Authenticator.ANYONE, List.of(new MountSpec("/", storage, false)), policy, List.of()));
     }

@@ -224,6 +224,22 @@ class ReplaceProtocolTest {
     }
 
     @Test
+    void aReplacedVersionSomeoneMovedAwayMeanwhileIsNotRemoved() throws Exception {
+        AliyunOpenDriver d = driver(Map.of());
+        Entry old = put(d, "p.bin", "version one", null);
+        Entry fresh = newVersionBeside(d, "version two");
+        ReplaceJournal journal = new ReplaceJournal(store, "/", Clock.systemUTC());
+        journal.complete(journal.created(journal.begin(Kind.PUT, "root", "p.bin", old.id(), null), fresh.id()));
+        d.api().rename(old.id(), "kept by the user.bin", OpenApi.REFUSE);
+
+        assertEquals(List.of(), d.maintain());
+
+        assertOneItem("p.bin", "version two");
+        assertOneItem("kept by the user.bin", "version one");
+        assertEquals(List.of(), sandbox.trashedNames(USER));
+    }
+
+    @Test
     void aCrashDuringTheUploadRemovesTheUnfinishedVersionAndKeepsTheOldOne() throws Exception {
         AliyunOpenDriver before = driver(Map.of());
         Entry old = put(before, "p.bin", "version one", null);
@@ -242,12 +258,18 @@ class ReplaceProtocolTest {
         assertEquals(List.of(), restarted.journal().entries());
     }
 
+    /** A storage holding a.txt ("a") and b.txt ("b"). */
+    private Storage storageWithAAndB() {
+        Storage storage = new Storage("/", driver(Map.of()), Duration.ofMinutes(1), Clock.systemUTC());
+        for (String name : List.of("a", "b")) {
+            storage.put(DrivePath.parse("/" + name + ".txt"), new ByteArrayInputStream(name.getBytes(StandardCharsets.UTF_8)), 1, null, null);
+        }
+        return storage;
+    }
+
     @Test
     void aMoveOntoAnExistingFileWhoseRenameFailsKeepsBoth() throws Exception {
-        AliyunOpenDriver d = driver(Map.of());
-        Storage storage = new Storage("/", d, Duration.ofMinutes(1), Clock.systemUTC());
-        storage.put(DrivePath.parse("/a.txt"), new ByteArrayInputStream("a".getBytes(StandardCharsets.UTF_8)), 1, null, null);
-        storage.put(DrivePath.parse("/b.txt"), new ByteArrayInputStream("b".getBytes(StandardCharsets.UTF_8)), 1, null, null);
+        Storage storage = storageWithAAndB();
         sandbox.faults().failNext(1, API + "update", Failure.INTERNAL_ERROR);
 
         assertThrows(DriveException.class, () -> storage.move(DrivePath.parse("/a.txt"), DrivePath.parse("/b.txt"), true));
@@ -262,10 +284,7 @@ class ReplaceProtocolTest {
 
     @Test
     void aCopyOntoAnExistingFileReplacesItSideBySide() throws Exception {
-        AliyunOpenDriver d = driver(Map.of());
-        Storage storage = new Storage("/", d, Duration.ofMinutes(1), Clock.systemUTC());
-        storage.put(DrivePath.parse("/a.txt"), new ByteArrayInputStream("a".getBytes(StandardCharsets.UTF_8)), 1, null, null);
-        storage.put(DrivePath.parse("/b.txt"), new ByteArrayInputStream("b".getBytes(StandardCharsets.UTF_8)), 1, null, null);
+        Storage storage = storageWithAAndB();
 
         storage.copy(DrivePath.parse("/a.txt"), DrivePath.parse("/b.txt"), true);
 
@@ -293,6 +312,20 @@ class ReplaceProtocolTest {
         assertEquals(List.of("p.bin"), sandbox.trashedNames(USER), "the older copy went to the recycle bin");
         assertEquals(Map.of(), storage.health().duplicates());
         assertNotEquals(old.id(), storage.stat(P).id());
+    }
+
+    @Test
+    void aPutOntoANameAnotherClientTookMeanwhileStillReplacesIt() throws Exception {
+        AliyunOpenDriver d = driver(Map.of());
+        Storage storage = new Storage("/", d, Duration.ofMinutes(1), Clock.systemUTC());
+        assertTrue(storage.find(P).isEmpty(), "the listing is cached without p.bin");
+        seenByAnotherClient("p.bin");
+        put(other, "p.bin", "theirs", null);
+
+        storage.put(P, new ByteArrayInputStream("ours".getBytes(StandardCharsets.UTF_8)), 4, null, null);
+
+        assertOneItem("p.bin", "ours");
+        assertEquals(List.of("p.bin"), sandbox.trashedNames(USER));
     }
 
     @Test

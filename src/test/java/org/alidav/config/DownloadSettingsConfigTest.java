@@ -31,6 +31,7 @@ class DownloadSettingsConfigTest {
         assertEquals(DownloadSettings.defaults(), d);
         assertEquals("/d", d.signPath());
         assertEquals(Duration.ofHours(6), d.signExpiry());
+        assertEquals(16, d.maxRanges());
         assertTrue(d.clientRules().stream().anyMatch(r -> r.pattern().matcher("Microsoft-WebDAV-MiniRedir/10.0.19045").find()));
         assertTrue(d.clientRules().stream().anyMatch(r -> r.pattern().matcher("").find()), "a missing User-Agent is proxied");
         assertFalse(d.clientRules().stream().anyMatch(r -> r.pattern().matcher("Infuse/7.7").find()));
@@ -43,6 +44,7 @@ class DownloadSettingsConfigTest {
                   sign_path: /-/d
                   sign_secret: "0123456789abcdefXYZ"
                   sign_expiry: 0
+                  max_ranges: 4
                   client_rules:
                     - {user_agent: "Kodi", policy: native_proxy}
                     - {address: 10.0.0.0/8, policy: 302_redirect}
@@ -51,6 +53,7 @@ class DownloadSettingsConfigTest {
         assertEquals("/-/d", d.signPath());
         assertEquals(Optional.of("0123456789abcdefXYZ"), d.signSecret());
         assertEquals(Duration.ZERO, d.signExpiry());
+        assertEquals(4, d.maxRanges());
         assertEquals(3, d.clientRules().size());
         assertEquals("302_redirect", d.clientRules().get(1).policy());
         assertTrue(d.clientRules().get(1).address().orElseThrow().contains(addr("10.20.30.40")));
@@ -74,6 +77,8 @@ class DownloadSettingsConfigTest {
         assertTrue(error("downloads:\n  sign_path: /a/../b\n").contains("downloads.sign_path"));
         assertTrue(error("downloads:\n  sign_secret: short\n").contains("downloads.sign_secret: must be at least 16"));
         assertTrue(error("downloads:\n  sign_expiry: soon\n").contains("downloads.sign_expiry"));
+        assertTrue(error("downloads:\n  max_ranges: 0\n").contains("downloads.max_ranges: must be a whole number of at least 1"));
+        assertTrue(error("downloads:\n  max_ranges: many\n").contains("downloads.max_ranges"));
         assertTrue(error("downloads:\n  client_rules: {user_agent: x}\n").contains("downloads.client_rules: must be a list"));
         assertTrue(error("downloads:\n  client_rules:\n    - {user_agent: '(', policy: native_proxy}\n")
                 .contains("downloads.client_rules[0].user_agent: is not a valid regular expression"));

@@ -9,10 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.alidav.dav.NameCharacters;
 
 /**
- * The plain HTML page a browser gets for GET on a folder: names HTML-escaped, links percent-encoded,
- * folders first. HEAD gets the same headers and no body.
+ * The plain HTML page a browser gets for GET on a folder: names HTML-escaped (control characters
+ * shown as {@link NameCharacters#visible pictures}), links percent-encoded, folders first. HEAD gets the same headers and no body.
  */
 public final class FolderListingPage {
     private FolderListingPage() {
@@ -42,13 +43,13 @@ public final class FolderListingPage {
     static String render(String encodedPath, String decodedPath, List<? extends Resource> children) {
         String base = encodedPath.endsWith("/") ? encodedPath : encodedPath + "/";
         StringBuilder sb = new StringBuilder(256 + children.size() * 96);
-        String title = Html.escape(decodedPath);
+        String title = Html.escape(NameCharacters.visible(decodedPath));
         sb.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").append(title)
                 .append("</title></head>\n<body><h1>").append(title).append("</h1>\n<ul>\n");
         if (!base.equals("/")) sb.append("<li><a href=\"../\">../</a></li>\n");
         for (Resource r : children) {
             boolean folder = r instanceof CollectionResource;
-            String name = r.getName() + (folder ? "/" : "");
+            String name = NameCharacters.visible(r.getName()) + (folder ? "/" : "");
             sb.append("<li><a href=\"").append(base).append(Html.escape(PathEncoding.encodeSegment(r.getName())))
                     .append(folder ? "/" : "").append("\">").append(Html.escape(name)).append("</a>");
             if (r instanceof GetableResource g && g.getContentLength() != null) sb.append(" (").append(g.getContentLength()).append(" bytes)");

@@ -44,17 +44,20 @@ public final class PolicyResolver implements DownloadPolicy {
     private final Map<Storage, StoragePolicy> storages = new IdentityHashMap<>();
     private final Map<Storage, ProxyUrlDownload> proxyUrls = new IdentityHashMap<>();
     private final List<Rule> rules;
-    private final DownloadPolicy proxy = new StreamDownload();
-    private final DownloadPolicy redirect = new RedirectDownload(proxy);
+    private final DownloadPolicy proxy;
+    private final DownloadPolicy redirect;
     private final Optional<SignedRoute> signedRoute;
 
     /**
      * @param signer   signs proxy URLs; required when a storage uses {@link Policy#PROXY_URL}
      * @param signPath where the signed route is served; it is served only when a storage uses proxy URLs
+     * @param maxRanges most ranges a streamed download answers as one multipart 206
      */
-    public PolicyResolver(Map<Storage, StoragePolicy> storages, List<Rule> rules, LinkSigner signer, String signPath) {
+    public PolicyResolver(Map<Storage, StoragePolicy> storages, List<Rule> rules, LinkSigner signer, String signPath, int maxRanges) {
         this.storages.putAll(storages);
         this.rules = List.copyOf(rules);
+        this.proxy = new StreamDownload(maxRanges);
+        this.redirect = new RedirectDownload(proxy);
         storages.forEach((s, p) -> {
             if (p.policy() == Policy.PROXY_URL) {
                 if (signer == null || p.downProxyUrl().isEmpty()) throw new IllegalArgumentException("use_proxy_url needs a signer and a URL");
@@ -66,7 +69,7 @@ public final class PolicyResolver implements DownloadPolicy {
 
     /** Everything streamed, as before policies existed (tests, and the storages of no config). */
     public static DownloadPolicy proxyOnly() {
-        return new StreamDownload();
+        return new StreamDownload(RangeRequest.DEFAULT_MAX_RANGES);
     }
 
     @Override

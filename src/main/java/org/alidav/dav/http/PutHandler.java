@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.alidav.dav.DavResourceFactory;
 import org.alidav.dav.Location;
 import org.alidav.dav.MountTable;
+import org.alidav.dav.NameCharacters;
 import org.alidav.dav.ShadowFiles;
 import org.alidav.dav.resource.ETags;
 import org.alidav.drive.DriveException;
@@ -68,6 +69,7 @@ public final class PutHandler implements Handler {
             methodNotAllowed(resp);
             return;
         }
+        if (existing == null) NameCharacters.requireCreatable(at.path().name());
         Preconditions pre = existing == null ? Preconditions.absent() : new Preconditions(ETags.of(existing), existing.modified());
         if (pre.evaluate(req) != Preconditions.Outcome.PROCEED) {
             resp.setStatus(HttpServletResponse.SC_PRECONDITION_FAILED);

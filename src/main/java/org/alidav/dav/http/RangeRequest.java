@@ -1,6 +1,7 @@
 package org.alidav.dav.http;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.alidav.drive.ByteRange;
@@ -8,16 +9,21 @@ import org.alidav.drive.ByteRange;
 /**
  * A {@code Range} header (RFC 9110 §14.2) resolved against a length. Milton gets suffix ranges,
  * unsatisfiable ranges and malformed headers wrong (spike §3.3); this is the replacement.
+ *
+ * <p>Each range served costs an upstream read, so a header cannot multiply the work (the "32 copies of
+ * the whole file" attack): overlapping and adjacent ranges are coalesced (RFC 9110 §14.2 allows it),
+ * and, as Apache does, the header is ignored (200 with the whole file) when the requested ranges add
+ * up to more than the file, or when more than {@code maxRanges} ranges remain after coalescing.
  */
 public sealed interface RangeRequest {
-    /** More ranges than this and the header is ignored: no client needs them, and each costs an upstream read. */
-    int MAX_RANGES = 32;
+    /** The default limit on ranges served as one multipart answer ({@code downloads.max_ranges}). */
+    int DEFAULT_MAX_RANGES = 16;
 
     /** No usable Range header: answer 200 with the whole content. */
     record Whole() implements RangeRequest {
     }
 
-    /** Answer 206 with these ranges, in the order asked. */
+    /** Answer 206 with these ranges: ascending, none overlapping or adjacent to another. */
     record Partial(List<ByteRange> ranges) implements RangeRequest {
         public Partial {
             ranges = List.copyOf(ranges);
@@ -28,14 +34,17 @@ public sealed interface RangeRequest {
     record Unsatisfiable() implements RangeRequest {
     }
 
-    /** Parses a header value (null for none); a malformed header is ignored, as RFC 9110 allows. */
-    static RangeRequest parse(String header, long length) {
+    /**
+     * Parses a header value (null for none); a malformed header is ignored, as RFC 9110 allows.
+     *
+     * @param maxRanges more ranges than this after coalescing and the whole content is sent instead
+     */
+    static RangeRequest parse(String header, long length, int maxRanges) {
         if (header == null) return new Whole();
         String h = header.trim();
         int eq = h.indexOf('=');
         if (eq < 0 || !h.substring(0, eq).trim().toLowerCase(Locale.ROOT).equals("bytes")) return new Whole();
         String[] specs = h.substring(eq + 1).split(",", -1);
-        if (specs.length > MAX_RANGES) return new Whole();
         List<ByteRange> out = new ArrayList<>();
         boolean any = false;
         for (String raw : specs) {
@@ -59,7 +68,32 @@ public sealed interface RangeRequest {
             }
         }
         if (!any) return new Whole();
-        return out.isEmpty() ? new Unsatisfiable() : new Partial(out);
+        if (out.isEmpty()) return new Unsatisfiable();
+        long requested = 0;
+        for (ByteRange r : out) {
+            requested += r.length();
+            if (requested > length) return new Whole();
+        }
+        List<ByteRange> coalesced = coalesce(out);
+        return coalesced.size() > maxRanges ? new Whole() : new Partial(coalesced);
+    }
+
+    /** Sorts the ranges and merges those that overlap or touch, so no byte is read or sent twice. */
+    private static List<ByteRange> coalesce(List<ByteRange> ranges) {
+        List<ByteRange> sorted = new ArrayList<>(ranges);
+        sorted.sort(Comparator.comparingLong(ByteRange::first));
+        List<ByteRange> out = new ArrayList<>();
+        ByteRange current = sorted.get(0);
+        for (ByteRange next : sorted.subList(1, sorted.size())) {
+            if (next.first() <= current.last() + 1) {
+                current = new ByteRange(current.first(), Math.max(current.last(), next.last()));
+            } else {
+                out.add(current);
+                current = next;
+            }
+        }
+        out.add(current);
+        return out;
     }
 
     /** Up to 18 digits: anything longer is not a length this server has, and would overflow a long. */

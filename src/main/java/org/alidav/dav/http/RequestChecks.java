@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Locale;
+import org.alidav.dav.MountTable;
 import org.w3c.dom.Element;
 
 /**
@@ -18,8 +19,9 @@ import org.w3c.dom.Element;
  *     must be well-formed, namespace-valid XML with the right root element, else 400. Milton treats a
  *     malformed PROPFIND body as allprop and answers 207, and a malformed PROPPATCH as a 500.</li>
  * <li>MKCOL with a body is 415 (RFC 4918 §9.3.1); Milton ignores the body.</li>
- * <li>COPY and MOVE need a parseable Destination; COPY allows Depth 0 or infinity, MOVE only
- *     infinity (400 otherwise); a missing Overwrite header is supplied as T.</li>
+ * <li>COPY and MOVE need a parseable Destination on this server that a storage can hold
+ *     ({@link DestinationCheck}); COPY allows Depth 0 or infinity, MOVE only infinity (400
+ *     otherwise); a missing Overwrite header is supplied as T.</li>
  * </ul>
  */
 public final class RequestChecks {
@@ -28,6 +30,12 @@ public final class RequestChecks {
     private static final long DRAIN_LIMIT = 16L << 20;
     static final String FINITE_DEPTH_ERROR = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
             + "<D:error xmlns:D=\"DAV:\"><D:propfind-finite-depth/></D:error>\n";
+
+    private final DestinationCheck destinations;
+
+    public RequestChecks(MountTable mounts) {
+        this.destinations = new DestinationCheck(mounts);
+    }
 
     /** Returns the request to hand to Milton (possibly wrapped), or throws the answer to give instead. */
     public HttpServletRequest check(HttpServletRequest request) throws RequestRejected, IOException {
@@ -95,14 +103,17 @@ public final class RequestChecks {
         return new BufferedBodyRequest(request, body);
     }
 
-    private static HttpServletRequest copyOrMove(HttpServletRequest request) throws RequestRejected {
+    private HttpServletRequest copyOrMove(HttpServletRequest request) throws RequestRejected {
         String destination = request.getHeader("Destination");
         if (destination == null) throw new RequestRejected(400, "Destination header missing");
+        URI uri;
         try {
-            if (URI.create(destination.trim()).getRawPath() == null) throw new IllegalArgumentException("no path");
+            uri = URI.create(destination.trim());
+            if (uri.getRawPath() == null) throw new IllegalArgumentException("no path");
         } catch (IllegalArgumentException e) {
             throw new RequestRejected(400, "Destination is not a valid URI");
         }
+        destinations.check(request, uri);
         String depth = request.getHeader("Depth");
         if (depth != null) {
             String d = depth.trim().toLowerCase(Locale.ROOT);

@@ -17,8 +17,17 @@ import org.alidav.drive.Entry;
  * {@code native_proxy}: streams a file through {@code Storage.open}, one range at a time and never buffering the content:
  * conditional headers, single and multiple ranges ({@code multipart/byteranges}), 416 with
  * {@code Content-Range: bytes *}{@code /len}, and caching headers that keep private data private.
+ * Ranges are planned by {@link RangeRequest}: one upstream read per coalesced range, or one for the
+ * whole file when the header asks for more than it.
  */
 public final class StreamDownload implements DownloadPolicy {
+    private final int maxRanges;
+
+    /** @param maxRanges most ranges answered as one multipart 206; more get the whole file */
+    public StreamDownload(int maxRanges) {
+        if (maxRanges < 1) throw new IllegalArgumentException("maxRanges " + maxRanges);
+        this.maxRanges = maxRanges;
+    }
 
     @Override
     public void respond(HttpServletRequest request, HttpServletResponse response, FileResource file) throws IOException {
@@ -43,7 +52,7 @@ public final class StreamDownload implements DownloadPolicy {
             }
         }
         boolean head = request.getMethod().equals("HEAD");
-        RangeRequest ranges = pre.rangeAllowed(request) ? RangeRequest.parse(request.getHeader("Range"), e.size()) : new RangeRequest.Whole();
+        RangeRequest ranges = pre.rangeAllowed(request) ? RangeRequest.parse(request.getHeader("Range"), e.size(), maxRanges) : new RangeRequest.Whole();
         if (ranges instanceof RangeRequest.Unsatisfiable) {
             response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
             response.setHeader("Content-Range", "bytes */" + e.size());

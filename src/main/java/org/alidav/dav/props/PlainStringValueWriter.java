@@ -3,11 +3,14 @@ package org.alidav.dav.props;
 import io.milton.http.XmlWriter;
 import io.milton.http.values.ValueWriter;
 import java.util.Map;
+import org.alidav.dav.NameCharacters;
 
 /**
  * Writes String property values as Milton's ToStringValueWriter does (escaping {@code &}, {@code <}
  * and {@code >}), but in one pass instead of three regular expressions per value: in a PROPFIND of
- * 10,000 entries that regex work was the largest single cost of the answer.
+ * 10,000 entries that regex work was the largest single cost of the answer. Characters XML 1.0
+ * cannot carry (a {@code displayname} with U+0001, put in the drive by another client) are shown
+ * as {@link NameCharacters#visible pictures}, so one such name never makes a folder unreadable.
  */
 final class PlainStringValueWriter implements ValueWriter {
 
@@ -22,7 +25,8 @@ final class PlainStringValueWriter implements ValueWriter {
         else writer.writeProperty(prefix, localName, escape((String) val));
     }
 
-    static String escape(String s) {
+    static String escape(String value) {
+        String s = NameCharacters.visible(value);
         int i = 0;
         while (i < s.length() && s.charAt(i) != '&' && s.charAt(i) != '<' && s.charAt(i) != '>') i++;
         if (i == s.length()) return s;

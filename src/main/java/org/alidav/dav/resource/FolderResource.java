@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.alidav.dav.DavResourceFactory;
 import org.alidav.dav.Location;
+import org.alidav.dav.NameCharacters;
 import org.alidav.dav.ShadowFiles;
 import org.alidav.dav.SystemFiles;
 import org.alidav.dav.http.DavStatusException;
@@ -46,6 +47,7 @@ public final class FolderResource extends StorageResource implements MakeCollect
 
     @Override
     public CollectionResource createCollection(String name) {
+        NameCharacters.requireCreatable(name);
         Location at = location.child(name);
         ShadowFiles.ensureParents(at);
         try {

@@ -147,18 +147,38 @@ public final class Storage implements AutoCloseable {
         }
     }
 
-    /** Writes a file, replacing an existing file of that name; a folder in the way is a conflict. */
+    /**
+     * Writes a file, replacing an existing file of that name; a folder in the way is a conflict. When
+     * the backend finds the name taken after all (made elsewhere, or by an upload of ours whose answer
+     * was lost), a PUT still means "replace": with no body byte read yet it is retried at once as an
+     * overwrite; otherwise the client hears 503 and its retry overwrites.
+     */
     public Entry put(DrivePath path, InputStream body, long size, Instant modified, String sha1) {
         try (PathLocks.Held held = locks.lock(path)) {
-            Entry parent = parentFolder(path);
-            Entry existing = find(path).orElse(null);
-            if (existing != null && existing.folder()) throw DriveException.conflict("a folder is in the way: " + path);
-            InputStream counted = new CountingInputStream(body, uploadBytes::add, null);
-            Entry written = clashAware(path, () -> tracked(() -> driver.put(parent, path.name(), new Upload(counted, size, modified, sha1, existing))));
-            placed(path, written);
-            quota.adjust(written.size() - (existing == null ? 0 : existing.size()));
-            return written;
+            LongAdder read = new LongAdder();
+            InputStream counted = new CountingInputStream(body, n -> {
+                read.add(n);
+                uploadBytes.add(n);
+            }, null);
+            try {
+                return putLocked(path, counted, size, modified, sha1);
+            } catch (DriveException e) {
+                if (e.kind() != DriveException.Kind.ALREADY_EXISTS) throw e;
+                if (read.sum() == 0) return putLocked(path, counted, size, modified, sha1);
+                throw DriveException.unavailable("the name " + path + " was taken meanwhile; try again to replace it",
+                        java.time.Duration.ofSeconds(1), e);
+            }
         }
+    }
+
+    private Entry putLocked(DrivePath path, InputStream body, long size, Instant modified, String sha1) {
+        Entry parent = parentFolder(path);
+        Entry existing = find(path).orElse(null);
+        if (existing != null && existing.folder()) throw DriveException.conflict("a folder is in the way: " + path);
+        Entry written = clashAware(path, () -> tracked(() -> driver.put(parent, path.name(), new Upload(body, size, modified, sha1, existing))));
+        placed(path, written);
+        quota.adjust(written.size() - (existing == null ? 0 : existing.size()));
+        return written;
     }
 
     /** Removes what {@code path} holds: every item of that name, the older copies first. */
@@ -189,20 +209,15 @@ public final class Storage implements AutoCloseable {
      */
     public Entry move(DrivePath from, DrivePath to, boolean overwrite) {
         try (PathLocks.Held held = locks.lock(from, to)) {
-            Entry e = stat(from);
-            Entry newParent = targetParent(from, to);
-            Entry existing = existingTarget(to, overwrite);
             Entry fromParent = stat(from.parent());
-            Entry moved = clashAware(to, () -> tracked(() -> {
+            Entry moved = transfer(from, to, overwrite, (e, newParent, existing) -> {
                 if (existing == null) return driver.move(e, fromParent, newParent, to.name());
                 if (driver instanceof Replacer r) return r.moveOver(e, fromParent, newParent, existing);
                 driver.remove(existing);
                 return driver.move(e, fromParent, newParent, to.name());
-            }));
+            });
             listings.update(from.parent(), l -> l.without(from.name()));
             listings.invalidate(from);
-            if (existing != null) listings.invalidate(to);
-            placed(to, moved);
             return moved;
         }
     }
@@ -215,14 +230,25 @@ public final class Storage implements AutoCloseable {
     /** Copies to {@code to}; with {@code overwrite} an item there is replaced as {@link #move(DrivePath, DrivePath, boolean)} does. */
     public Entry copy(DrivePath from, DrivePath to, boolean overwrite) {
         try (PathLocks.Held held = locks.lock(from, to)) {
-            Entry e = stat(from);
-            Entry newParent = targetParent(from, to);
-            Entry existing = existingTarget(to, overwrite);
-            Entry copied = clashAware(to, () -> tracked(() -> copyOver(e, newParent, to.name(), existing)));
-            if (existing != null) listings.invalidate(to);
-            placed(to, copied);
-            return copied;
+            return transfer(from, to, overwrite, (e, newParent, existing) -> copyOver(e, newParent, to.name(), existing));
         }
+    }
+
+    /** The driver call of a MOVE or COPY: the source, the destination's parent, and what it replaces (or null). */
+    @FunctionalInterface
+    private interface TransferCall {
+        Entry run(Entry source, Entry newParent, Entry existing);
+    }
+
+    /** Checks a MOVE or COPY, runs it, and makes the destination's listing serve the result; under the caller's locks. */
+    private Entry transfer(DrivePath from, DrivePath to, boolean overwrite, TransferCall call) {
+        Entry e = stat(from);
+        Entry newParent = targetParent(from, to);
+        Entry existing = existingTarget(to, overwrite);
+        Entry result = clashAware(to, () -> tracked(() -> call.run(e, newParent, existing)));
+        if (existing != null) listings.invalidate(to);
+        placed(to, result);
+        return result;
     }
 
     private Entry copyOver(Entry source, Entry newParent, String newName, Entry existing) {

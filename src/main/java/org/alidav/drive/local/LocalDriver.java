@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -46,6 +47,7 @@ import org.alidav.drive.Upload;
  */
 public final class LocalDriver implements Driver, Copier, ModTimeSetter, QuotaReporter, Maintained {
     static final String TEMP_PREFIX = ".alidav-upload-";
+    static final int MAX_NAME_BYTES = 255;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalDriver.class);
 
     private final Path root;
@@ -94,7 +96,7 @@ public final class LocalDriver implements Driver, Copier, ModTimeSetter, QuotaRe
 
     @Override
     public Entry mkdir(Entry parent, String name) {
-        String id = childId(parent.id(), DrivePath.checkName(name));
+        String id = childId(parent.id(), newName(name));
         Path dir = resolve(id);
         try {
             Files.createDirectory(dir);
@@ -110,7 +112,7 @@ public final class LocalDriver implements Driver, Copier, ModTimeSetter, QuotaRe
 
     @Override
     public Entry put(Entry parent, String name, Upload upload) {
-        String id = childId(parent.id(), DrivePath.checkName(name));
+        String id = childId(parent.id(), newName(name));
         Path target = resolve(id);
         Path temp = newTemp(target);
         try {
@@ -159,7 +161,7 @@ public final class LocalDriver implements Driver, Copier, ModTimeSetter, QuotaRe
 
     @Override
     public Entry move(Entry entry, Entry fromParent, Entry newParent, String newName) {
-        String id = childId(newParent.id(), DrivePath.checkName(newName));
+        String id = childId(newParent.id(), newName(newName));
         Path target = resolve(id);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) throw DriveException.alreadyExists(id);
         try {
@@ -174,7 +176,7 @@ public final class LocalDriver implements Driver, Copier, ModTimeSetter, QuotaRe
 
     @Override
     public Entry copy(Entry entry, Entry newParent, String newName) {
-        String id = childId(newParent.id(), DrivePath.checkName(newName));
+        String id = childId(newParent.id(), newName(newName));
         Path target = resolve(id);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) throw DriveException.alreadyExists(id);
         try {
@@ -272,6 +274,21 @@ public final class LocalDriver implements Driver, Copier, ModTimeSetter, QuotaRe
         } catch (IOException e) {
             throw DriveException.upstream("cannot read " + id, e);
         }
+    }
+
+    /**
+     * A name this driver is asked to create: valid everywhere, and within the file system's limit of
+     * {@value #MAX_NAME_BYTES} bytes (NAME_MAX of the usual Linux and macOS file systems), which is a client's
+     * mistake (400), not a failure of the disk (the 502 an IOException would become).
+     */
+    private static String newName(String name) {
+        DrivePath.checkName(name);
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_NAME_BYTES) {
+            throw new DriveException(DriveException.Kind.INVALID_NAME,
+                    "names in this folder storage are at most " + MAX_NAME_BYTES + " bytes of UTF-8, this one is " + bytes);
+        }
+        return name;
     }
 
     private static String childId(String parentId, String name) {
