@@ -28,7 +28,7 @@ public record Fault(String endpoint, Phase phase, Effect effect, int skip, int t
     public enum Phase { BEFORE, AFTER }
 
     /** What a hit call gets. */
-    public sealed interface Effect permits Drop, Reply, Stall {
+    public sealed interface Effect permits Drop, Reply, Redirect, Stall {
     }
 
     /** The TCP connection is closed with no answer. */
@@ -41,6 +41,10 @@ public record Fault(String endpoint, Phase phase, Effect effect, int skip, int t
             Objects.requireNonNull(body, "body");
             headers = Map.copyOf(headers);
         }
+    }
+
+    /** A redirect ({@code status}, e.g. 302) whose {@code Location} is the very URL asked for, as a CDN sends one on. */
+    public record Redirect(int status) implements Effect {
     }
 
     public Fault {
@@ -92,6 +96,11 @@ public record Fault(String endpoint, Phase phase, Effect effect, int skip, int t
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>" + code + "</Code>\n  <Message>"
                 + message + "</Message>\n  <HostId>sandbox-oss</HostId>\n</Error>\n";
         return reply(endpoint, status, "application/xml", xml, Map.of());
+    }
+
+    /** Object reads answered 302 to the same URL, which the client must follow. */
+    public static Fault redirect(String endpoint) {
+        return of(endpoint, new Redirect(302));
     }
 
     /** The call is applied and answered 200 with no body at all. */

@@ -30,6 +30,7 @@ final class FaultResponder {
         Fault.Effect effect = plan.take(endpoint, phase).orElse(null);
         if (effect == null) return Outcome.GO_ON;
         if (effect instanceof Fault.Reply r) return answer(endpoint, r, req, resp);
+        if (effect instanceof Fault.Redirect r) return redirect(endpoint, r, req, resp);
         if (effect instanceof Stall s && s.hold()) return Outcome.GO_ON;
         return drop(endpoint, req); // a Drop, or a stall the test dropped
     }
@@ -39,6 +40,15 @@ final class FaultResponder {
         stats.record(endpoint, CallStats.DROPPED);
         Connections.drop(req);
         return Outcome.DROPPED;
+    }
+
+    private Outcome redirect(String endpoint, Fault.Redirect r, HttpServletRequest req, HttpServletResponse resp) {
+        String query = req.getQueryString();
+        stats.record(endpoint, r.status());
+        resp.setStatus(r.status());
+        resp.setHeader("Location", req.getRequestURL() + (query == null ? "" : "?" + query));
+        resp.setContentLength(0);
+        return Outcome.ANSWERED;
     }
 
     private Outcome answer(String endpoint, Fault.Reply r, HttpServletRequest req, HttpServletResponse resp)

@@ -6,8 +6,9 @@ import org.alidav.config.ServerSettings;
 import org.alidav.sandbox.SandboxServer;
 
 /**
- * The config of the server under test: one aliyundrive-open storage at {@code /} on the sandbox, a
- * part size small enough for a few parts per body, quick retries and client-side pacing above what
+ * The config of the server under test: one aliyundrive-open storage at {@code /} on the sandbox,
+ * reads streamed through the server (so object faults reach the driver), a part size small enough for
+ * a few parts per body, quick retries and client-side pacing above what
  * the tests send, so faults, not waiting, decide the outcome.
  */
 record ServerConfig(Path dataDir, String apiBaseUrl, String clientId, String clientSecret, String refreshToken,
@@ -36,6 +37,7 @@ record ServerConfig(Path dataDir, String apiBaseUrl, String clientId, String cli
                 + "storages:\n"
                 + "  - mount: /\n"
                 + "    driver: aliyundrive-open\n"
+                + "    webdav_policy: native_proxy\n"
                 + "    refresh_token: '" + refreshToken + "'\n"
                 + "    client_id: '" + clientId + "'\n"
                 + "    client_secret: '" + clientSecret + "'\n"

@@ -318,4 +318,14 @@ class FaultTest extends SandboxTestSupport {
         assertArrayEquals(data, api.get(url).bytes());
         assertEquals(1, sandbox.stats().count(CallStats.OBJECT_GET, CallStats.DROPPED));
     }
+
+    @Test
+    void redirectedObjectReadIsFollowed() {
+        byte[] data = TestApi.bytes(1000, 9);
+        String url = api.downloadUrl(api.upload("root", "r", data, 1000).get("file_id").asText());
+        sandbox.faults().inject(Fault.redirect(CallStats.OBJECT_GET));
+        assertArrayEquals(data, api.get(url).bytes());
+        assertEquals(1, sandbox.stats().count(CallStats.OBJECT_GET, 302));
+        assertEquals(1, sandbox.stats().count(CallStats.OBJECT_GET, 200));
+    }
 }
