@@ -56,6 +56,7 @@ class FaultMatrixTest {
     static final String GATEWAY_APPLIED = "504 HTML, applied";
     static final String EMPTY = "empty 200 body, applied";
     static final String STORM_429 = "429 storm";
+    static final String IDLE_CLOSED = "idle connections closed";
     static final String KILL = "kill -9 + restart";
     static final List<Integer> WRITERS = List.of(2, 10, 30);
     /** The replaces the kill column covers: each case costs a JVM start, so not every row. */
@@ -74,7 +75,7 @@ class FaultMatrixTest {
         sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(dir.resolve("sandbox")).rateLimits(false).build());
         user = sandbox.defaultUser().name();
         pool = Executors.newFixedThreadPool(32);
-        List<String> columns = new ArrayList<>(List.of(NO_FAULT, LOST, GATEWAY, GATEWAY_APPLIED, EMPTY, STORM_429, KILL));
+        List<String> columns = new ArrayList<>(List.of(NO_FAULT, LOST, GATEWAY, GATEWAY_APPLIED, EMPTY, STORM_429, IDLE_CLOSED, KILL));
         WRITERS.forEach(n -> columns.add(writers(n)));
         report = new MatrixReport(columns);
     }
@@ -164,7 +165,8 @@ class FaultMatrixTest {
     /**
      * Every write path with, at each step: the answer lost after the call was applied; a gateway's
      * HTML error page instead of processing (500 to 504 in turn); a gateway timeout page after it was
-     * applied; an empty success body (API calls: no body, or {@code {}}, in turn). Then a 429 storm.
+     * applied; an empty success body (API calls: no body, or {@code {}}, in turn). Then the kept-alive
+     * connections closed under the server's client, and a 429 storm.
      */
     private Stream<DynamicTest> faultAtEachStep(String removeWay) throws Exception {
         InProcess server = InProcess.start(removeWay);
@@ -194,6 +196,8 @@ class FaultMatrixTest {
                 tests.add(test(path, row, EMPTY, step + (i % 2 == 0 ? " → no body" : " → {}"), c -> runCase(server, c,
                         () -> sandbox.faults().inject(empty.skipping(step.index()))), 1));
             }
+            tests.add(test(path, row, IDLE_CLOSED, "just before the write", c -> runCase(server, c,
+                    () -> sandbox.faults().closeIdleConnections()), 1));
             tests.add(test(path, row, STORM_429, "every API call for " + STORM.toMillis() + " ms", c -> runCase(server, c,
                     () -> sandbox.faults().inject(Fault.tooManyRequests(Fault.ANY_API, STORM_RETRY_AFTER_MILLIS).lasting(STORM))), 1));
         }
