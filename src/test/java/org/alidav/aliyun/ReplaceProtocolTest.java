@@ -135,6 +135,11 @@ class ReplaceProtocolTest {
         storage.invalidate(DrivePath.ROOT);
         assertEquals(written.id(), storage.stat(P).id(), "our listing hides the version being replaced");
         assertEquals(List.of(), storage.health().pending(), "nothing reported before a pass");
+        sandbox.faults().failNext(1, API + "recyclebin/trash", Failure.INTERNAL_ERROR);
+        storage.maintain();
+        List<String> pending = storage.health().pending();
+        assertEquals(1, pending.size(), "the failed pass leaves the removal pending: " + pending);
+        assertTrue(pending.get(0).startsWith("PUT of p.bin: COMPLETE, 2 failed attempts (500 InternalError"), pending.get(0));
 
         storage.maintain();
 
