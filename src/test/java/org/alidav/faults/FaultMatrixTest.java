@@ -46,7 +46,9 @@ class FaultMatrixTest {
     private static final long STORM_RETRY_AFTER_MILLIS = 200;
     private static final int[] GATEWAY_STATUSES = {502, 503, 504, 500};
     private static final Duration STEP_REACHED = Duration.ofSeconds(30);
+    /** A restarted child runs its maintenance pass at start and then this often... */
     private static final Duration CHILD_MAINTENANCE = Duration.ofSeconds(1);
+    /** ...and its case is judged once the end state holds, or after this long. */
     private static final Duration SETTLE = Duration.ofSeconds(3);
     private static final Duration SETTLE_POLL = Duration.ofMillis(200);
 
@@ -68,12 +70,14 @@ class FaultMatrixTest {
     private static String user;
     private static ExecutorService pool;
     private static MatrixReport report;
+    private static EndState endState;
     private static final AtomicInteger cases = new AtomicInteger();
 
     @BeforeAll
     static void startSandbox() {
         sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(dir.resolve("sandbox")).rateLimits(false).build());
         user = sandbox.defaultUser().name();
+        endState = new EndState(sandbox, user);
         pool = Executors.newFixedThreadPool(32);
         List<String> columns = new ArrayList<>(List.of(NO_FAULT, LOST, GATEWAY, GATEWAY_APPLIED, EMPTY, STORM_429, IDLE_CLOSED, KILL));
         WRITERS.forEach(n -> columns.add(writers(n)));
@@ -126,7 +130,7 @@ class FaultMatrixTest {
         Path killDir = Files.createDirectories(dir.resolve("kill"));
         ServerConfig config = ServerConfig.on(sandbox, killDir.resolve("data"), sandbox.issueRefreshToken(user), "trash")
                 .withMaintenanceInterval(CHILD_MAINTENANCE);
-        Judge settled = (c, statuses) -> judgeSettled(c, statuses, config.spoolDir());
+        Judge settled = (c, statuses) -> endState.settled(c, statuses, config.spoolDir(), SETTLE, SETTLE_POLL);
         ServerProcess server = ServerProcess.start(config, killDir);
         List<DynamicTest> tests = new ArrayList<>();
         for (WritePath path : KILLED) {
@@ -145,7 +149,7 @@ class FaultMatrixTest {
     }
 
     /** Holds the write at {@code step}, kills the server, lets the step through, restarts and judges. */
-    private Result killAt(Step step, WriteCase c, ServerProcess server, Judge judge) throws Exception {
+    private CaseResult killAt(Step step, WriteCase c, ServerProcess server, Judge judge) throws Exception {
         DavClient dav = server.dav();
         c.seed(dav);
         Stall stall = sandbox.faults().inject(Fault.stall(step.endpoint()).skipping(step.index())).stall();
@@ -159,7 +163,7 @@ class FaultMatrixTest {
         server.dav().propfind(c.folder()); // a client looks at the folder again
         List<String> violations = new ArrayList<>(judge.judge(c, statuses).violations());
         if (!reached) violations.add(0, "the write never reached " + step);
-        return new Result(statuses, violations);
+        return new CaseResult(statuses, violations);
     }
 
     /**
@@ -222,7 +226,7 @@ class FaultMatrixTest {
     }
 
     /** Seeds, arms the fault, writes, clears the fault, runs the cleanup pass and judges. */
-    private Result runCase(InProcess server, WriteCase c, Runnable arm) throws InterruptedException {
+    private CaseResult runCase(InProcess server, WriteCase c, Runnable arm) throws InterruptedException {
         c.seed(server.dav());
         arm.run();
         List<Integer> statuses;
@@ -234,45 +238,9 @@ class FaultMatrixTest {
         return server.judgeAfterCleanup(c, statuses);
     }
 
-    /** The end state: the rules of the write path, and no upload body left in the server's spool. */
-    private static Result judge(WriteCase c, List<Integer> statuses, Path spoolDir) {
-        List<String> violations = new ArrayList<>(c.path().violations(c, CloudFolder.read(sandbox, user, c.folder()), statuses));
-        List<String> spooled = spoolFiles(spoolDir);
-        if (!spooled.isEmpty()) violations.add("temp files in the spool " + spooled);
-        return new Result(statuses, violations);
-    }
-
-    /**
-     * The end state once the restarted server's own passes had their chance: judged again every
-     * {@link #SETTLE_POLL} until it holds or {@link #SETTLE} passed (the pass runs at start and every
-     * second on a thread of its own, which a child JVM gives the test no handle on).
-     */
-    private static Result judgeSettled(WriteCase c, List<Integer> statuses, Path spoolDir) throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        Result r = judge(c, statuses, spoolDir);
-        while (!r.violations().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(SETTLE_POLL.toMillis());
-            r = judge(c, statuses, spoolDir);
-        }
-        return r;
-    }
-
-    private static List<String> spoolFiles(Path spoolDir) {
-        if (!Files.isDirectory(spoolDir)) return List.of();
-        try (Stream<Path> files = Files.list(spoolDir)) {
-            return files.map(f -> f.getFileName().toString()).toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** How a case's end state is judged on a given server. */
     private interface Judge {
-        Result judge(WriteCase c, List<Integer> statuses) throws InterruptedException;
-    }
-
-    /** What a case ended with. */
-    private record Result(List<Integer> statuses, List<String> violations) {
+        CaseResult judge(WriteCase c, List<Integer> statuses) throws InterruptedException;
     }
 
     /** A case as a test of its own: run (now, when JUnit gets to it), recorded in the matrix, asserted. */
@@ -294,7 +262,7 @@ class FaultMatrixTest {
         WriteCase c = WriteCase.of(path, "case" + n, writers, SIZE, n);
         MatrixReport.Outcome o;
         try {
-            Result r = body.run(c);
+            CaseResult r = body.run(c);
             o = new MatrixReport.Outcome(row, column, detail + ", statuses " + summary(r.statuses()), r.violations());
         } catch (Exception | AssertionError e) {
             o = new MatrixReport.Outcome(row, column, detail, List.of("case broke: " + e));
@@ -307,7 +275,7 @@ class FaultMatrixTest {
 
     /** A case's body: seed, fault, write, judge. */
     private interface CaseBody {
-        Result run(WriteCase c) throws Exception;
+        CaseResult run(WriteCase c) throws Exception;
     }
 
     private static String summary(List<Integer> statuses) {
@@ -326,9 +294,9 @@ class FaultMatrixTest {
         }
 
         /** The server's cleanup pass, then the end state. */
-        Result judgeAfterCleanup(WriteCase c, List<Integer> statuses) throws InterruptedException {
+        CaseResult judgeAfterCleanup(WriteCase c, List<Integer> statuses) throws InterruptedException {
             app.app.maintainNow();
-            return judge(c, statuses, config.spoolDir());
+            return endState.judge(c, statuses, config.spoolDir());
         }
 
         @Override
