@@ -160,7 +160,7 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
         }
         return repair.run().stream()
                 .map(s -> s.kind() + " of " + s.name() + ": " + s.state() + ", " + s.attempts() + " failed attempts"
-                        + (s.lastError() == null ? "" : " (" + s.lastError() + ")"))
+                        + (s.lastError() == null ? "" : " (" + s.lastError() + ")") + ", started " + s.started())
                 .toList();
     }
 

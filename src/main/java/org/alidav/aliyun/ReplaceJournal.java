@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,10 +39,13 @@ final class ReplaceJournal {
 
     /**
      * One write. {@code oldId} is null for a new name; {@code newId} null until created.
-     * {@code attempts} counts failed repairs, {@code lastError} the latest one.
+     * {@code attempts} counts failed removals and repairs, {@code lastError} the latest one.
      */
-    record Step(long id, Kind kind, String parentId, String name, String oldId, String newId, State state, int attempts,
-                String lastError) {
+    record Step(long id, Kind kind, String parentId, String name, String oldId, String newId, State state, Instant started,
+                int attempts, String lastError) {
+        Step in(State next, String newItem) {
+            return new Step(id, kind, parentId, name, oldId, newItem, next, started, attempts, lastError);
+        }
     }
 
     private final StateStore store;
@@ -72,6 +76,7 @@ final class ReplaceJournal {
     /** Records a write about to start; {@code newId} is known up front for a move (the moved item). */
     Step begin(Kind kind, String parentId, String name, String oldId, String newId) {
         State state = newId == null ? State.BEGUN : State.CREATED;
+        Instant started = Instant.ofEpochMilli(clock.millis());
         long id = store.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO replace_journal (storage, kind, parent_id, name, old_id, "
                     + "new_id, state, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -82,7 +87,7 @@ final class ReplaceJournal {
                 setNullable(ps, 5, oldId);
                 setNullable(ps, 6, newId);
                 ps.setString(7, state.name());
-                ps.setLong(8, clock.millis());
+                ps.setLong(8, started.toEpochMilli());
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -91,22 +96,22 @@ final class ReplaceJournal {
             }
         });
         live.add(id);
-        return new Step(id, kind, parentId, name, oldId, newId, state, 0, null);
+        return new Step(id, kind, parentId, name, oldId, newId, state, started, 0, null);
     }
 
     Step created(Step s, String newId) {
         set(s.id(), "new_id = ?, state = 'CREATED'", newId);
-        return new Step(s.id(), s.kind(), s.parentId(), s.name(), s.oldId(), newId, State.CREATED, s.attempts(), s.lastError());
+        return s.in(State.CREATED, newId);
     }
 
     Step complete(Step s) {
         set(s.id(), "state = ?", State.COMPLETE.name());
-        return new Step(s.id(), s.kind(), s.parentId(), s.name(), s.oldId(), s.newId(), State.COMPLETE, s.attempts(), s.lastError());
+        return s.in(State.COMPLETE, s.newId());
     }
 
     Step abandoned(Step s) {
         set(s.id(), "state = ?", State.ABANDONED.name());
-        return new Step(s.id(), s.kind(), s.parentId(), s.name(), s.oldId(), s.newId(), State.ABANDONED, s.attempts(), s.lastError());
+        return s.in(State.ABANDONED, s.newId());
     }
 
     /** A repair or cleanup of {@code s} failed; the entry stays for the next pass. */
@@ -144,14 +149,15 @@ final class ReplaceJournal {
     /** Every entry of this storage, oldest first. */
     List<Step> entries() {
         return store.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, parent_id, name, old_id, new_id, state, attempts, "
-                    + "last_error FROM replace_journal WHERE storage = ? ORDER BY id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, parent_id, name, old_id, new_id, state, started_at, "
+                    + "attempts, last_error FROM replace_journal WHERE storage = ? ORDER BY id")) {
                 ps.setString(1, storage);
                 List<Step> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Step(rs.getLong(1), Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), State.valueOf(rs.getString(7)), rs.getInt(8), rs.getString(9)));
+                                rs.getString(5), rs.getString(6), State.valueOf(rs.getString(7)), Instant.ofEpochMilli(rs.getLong(8)),
+                                rs.getInt(9), rs.getString(10)));
                     }
                 }
                 return out;

@@ -134,6 +134,20 @@ class WriteSafetyHttpTest {
     }
 
     @Test
+    void anOverwriteWhoseTrashAnswerIsLostSucceedsAndThePathKeepsTheNewContent() throws Exception {
+        assertEquals(201, put("/p.bin", "version one"));
+        sandbox.faults().dropConnectionAfterNext(API + "recyclebin/trash");
+
+        assertEquals(204, put("/p.bin", "version two"));
+
+        app.app.dropCaches("/");
+        assertEquals(207, app.send("PROPFIND", "/p.bin", (String) null, "Depth", "0").statusCode());
+        List<Entry> items = onTheCloud("p.bin");
+        assertEquals(1, items.size());
+        assertEquals("version two", contentOf(items.get(0)));
+    }
+
+    @Test
     void aFailedCompleteIsAnsweredAsUnavailableNeverNotFound() throws Exception {
         assertEquals(201, put("/c.bin", "kept"));
         for (Failure f : List.of(Failure.INTERNAL_ERROR, Failure.BAD_GATEWAY)) {
