@@ -136,6 +136,14 @@ public final class Application implements AutoCloseable {
         return server.dropCaches(davPath);
     }
 
+    /**
+     * Runs every storage's maintenance pass now (finishing interrupted writes, removing leftovers), in
+     * turn with the scheduled passes, and returns when it is done; the fault tests judge after it.
+     */
+    public void maintainNow() throws InterruptedException {
+        maintenance.runNow();
+    }
+
     public int port() {
         return server.port();
     }

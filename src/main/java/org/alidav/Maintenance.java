@@ -24,13 +24,25 @@ final class Maintenance implements AutoCloseable {
         return t;
     });
 
-    private Maintenance() {
+    private final List<Storage> storages;
+
+    private Maintenance(List<Storage> storages) {
+        this.storages = storages;
     }
 
     static Maintenance start(List<Storage> storages, Duration interval) {
-        Maintenance m = new Maintenance();
+        Maintenance m = new Maintenance(storages);
         m.executor.scheduleWithFixedDelay(() -> storages.forEach(Maintenance::pass), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         return m;
+    }
+
+    /** One pass of every storage now, in turn with the scheduled ones; returns when it is done. */
+    void runNow() throws InterruptedException {
+        try {
+            executor.submit(() -> storages.forEach(Maintenance::pass)).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("maintenance pass failed", e.getCause());
+        }
     }
 
     private static void pass(Storage storage) {

@@ -5,17 +5,16 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Optional;
 import org.alidav.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Front door of every API route: User-Agent check, injected faults, bearer auth, frozen accounts,
- * rate limits, body parsing, then the route's handler. Every answer is {@code application/json};
- * errors are {@code {code,message,requestId}} with status >= 400.
+ * Front door of every API route: User-Agent check, injected faults (before), bearer auth, frozen
+ * accounts, rate limits, body parsing, the route's handler, injected faults (after). Every answer
+ * but an injected one is {@code application/json}; errors are {@code {code,message,requestId}} with
+ * status >= 400.
  */
 final class ApiServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
@@ -27,6 +26,7 @@ final class ApiServlet extends HttpServlet {
     private final RateLimiter limiter;
     private final FaultPlan faults;
     private final CallStats stats;
+    private final FaultResponder responder;
 
     ApiServlet(ApiRoutes routes, SandboxOptions options, TokenService tokens, UserDirectory users,
                RateLimiter limiter, FaultPlan faults, CallStats stats) {
@@ -37,6 +37,7 @@ final class ApiServlet extends HttpServlet {
         this.limiter = limiter;
         this.faults = faults;
         this.stats = stats;
+        this.responder = new FaultResponder(stats);
     }
 
     /**
@@ -72,9 +73,7 @@ final class ApiServlet extends HttpServlet {
             // What the real service does without a User-Agent: an internal error (fact sheet §1).
             throw new ApiException(500, "InternalError", "java.lang.NullPointerException");
         }
-        Optional<FaultPlan.Injected> injected = faults.takeFailure(path);
-        if (injected.isPresent()) {
-            writeInjected(resp, path, injected.get());
+        if (responder.apply(faults, Fault.Phase.BEFORE, path, req, resp) != FaultResponder.Outcome.GO_ON) {
             return;
         }
         SandboxUser user = null;
@@ -94,10 +93,10 @@ final class ApiServlet extends HttpServlet {
         }
         RequestBody body = "POST".equals(req.getMethod()) ? RequestBody.read(req) : new RequestBody(Json.object());
         Object result = route.handler().handle(new ApiCall(req, body, user, accessToken));
-        if (faults.takeDrop(path)) {
-            stats.record(path, CallStats.DROPPED);
-            Connections.drop(req);
-        } else if (result instanceof ApiResponse r) {
+        if (responder.apply(faults, Fault.Phase.AFTER, path, req, resp) != FaultResponder.Outcome.GO_ON) {
+            return;
+        }
+        if (result instanceof ApiResponse r) {
             writeJson(resp, path, r.status(), r.body());
         } else {
             writeJson(resp, path, 200, result);
@@ -110,19 +109,6 @@ final class ApiServlet extends HttpServlet {
             throw new ApiException(401, "AccessTokenInvalid", "AccessToken is invalid. ErrMissingToken");
         }
         return h.substring(7).trim();
-    }
-
-    private void writeInjected(HttpServletResponse resp, String path, FaultPlan.Injected f) throws IOException {
-        switch (f.failure()) {
-            case TOO_MANY_REQUESTS -> writeError(resp, path, RateLimiter.tooManyRequests(f.retryAfterMillis()));
-            case INTERNAL_ERROR -> writeError(resp, path, new ApiException(500, "InternalError", "Internal Server Error"));
-            case BAD_GATEWAY -> {
-                stats.record(path, 502);
-                resp.setStatus(502);
-                resp.setContentType("text/plain");
-                resp.getOutputStream().write("Bad Gateway".getBytes(StandardCharsets.US_ASCII));
-            }
-        }
     }
 
     private void writeError(HttpServletResponse resp, String path, ApiException e) throws IOException {

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * GET/HEAD of pre-signed download URLs: {@code /oss/download/<userId>/<SHA1>[/<jpeg|mov>]}.
- * Streams from disk with large buffers; single Range; per-user concurrency cap; broken-stream fault.
+ * Streams from disk with large buffers; single Range; per-user concurrency cap; broken-stream fault;
+ * injected faults before anything is read (a download changes nothing, so there is no "after").
  */
 final class DownloadServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(DownloadServlet.class);
@@ -33,6 +34,7 @@ final class DownloadServlet extends HttpServlet {
     private final CallStats stats;
     private final SandboxOptions options;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final FaultResponder responder;
 
     DownloadServlet(BlobStore blobs, UrlSigner signer, FaultPlan faults, CallStats stats, SandboxOptions options) {
         this.blobs = blobs;
@@ -40,6 +42,7 @@ final class DownloadServlet extends HttpServlet {
         this.faults = faults;
         this.stats = stats;
         this.options = options;
+        this.responder = new FaultResponder(stats);
     }
 
     @Override
@@ -51,6 +54,10 @@ final class DownloadServlet extends HttpServlet {
         try {
             if (!head && !"GET".equals(req.getMethod())) {
                 throw new OssException(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+            }
+            if (responder.apply(faults, Fault.Phase.BEFORE, endpoint, req, resp) != FaultResponder.Outcome.GO_ON) {
+                counted = true;
+                return;
             }
             SignedRequests.checkReferer(req);
             SignedRequests.verify(req, signer, options.clock());

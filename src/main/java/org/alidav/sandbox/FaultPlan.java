@@ -8,54 +8,67 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Faults a test switches on at run time. One-shot faults are consumed by the calls they hit.
- * Endpoint arguments are API paths such as {@code /adrive/v1.0/openFile/create}
- * ({@link SandboxServer#API_PREFIX} + "openFile/create").
+ * Faults a test switches on at run time. Call faults are {@link Fault} values armed with
+ * {@link #inject}; each is consumed by the calls it hits, or ends when its time is up. Token, URL
+ * and account faults change the state they name. Endpoint arguments are API paths such as
+ * {@code /adrive/v1.0/openFile/create} ({@link SandboxServer#API_PREFIX} + "openFile/create") or the
+ * object-store keys of {@link CallStats}.
  */
 public final class FaultPlan {
-    /** How an injected API failure answers. */
+    /** Shorthands for the usual API failures, answered before the call is processed. */
     public enum Failure {
         /** 429 JSON TooManyRequests with {@code x-retry-after}. */
         TOO_MANY_REQUESTS,
         /** 500 JSON InternalError. */
         INTERNAL_ERROR,
         /** 502 {@code text/plain} "Bad Gateway" — not JSON, as a gateway answers. */
-        BAD_GATEWAY
+        BAD_GATEWAY;
+
+        Fault at(String endpoint, long retryAfterMillis) {
+            return switch (this) {
+                case TOO_MANY_REQUESTS -> Fault.tooManyRequests(endpoint, retryAfterMillis);
+                case INTERNAL_ERROR -> Fault.apiError(endpoint, 500, "InternalError", "Internal Server Error");
+                case BAD_GATEWAY -> Fault.text(endpoint, 502, "Bad Gateway");
+            };
+        }
     }
 
-    /** A failure picked for one call. */
-    record Injected(Failure failure, long retryAfterMillis) {
-    }
-
-    private static final class Rule {
+    /** An armed fault and what is left of it. */
+    private static final class Armed {
+        final Fault fault;
+        final long armedAtNanos;
+        int toSkip;
         int remaining;
-        final String endpoint;
-        final Failure failure;
-        final long retryAfterMillis;
 
-        Rule(int remaining, String endpoint, Failure failure, long retryAfterMillis) {
-            this.remaining = remaining;
-            this.endpoint = endpoint;
-            this.failure = failure;
-            this.retryAfterMillis = retryAfterMillis;
+        Armed(Fault fault, long now) {
+            this.fault = fault;
+            this.armedAtNanos = now;
+            this.toSkip = fault.skip();
+            this.remaining = fault.times();
+        }
+
+        boolean expired(long now) {
+            return fault.lasting() != null && now - armedAtNanos >= fault.lasting().toNanos();
         }
     }
 
     private final TokenService tokens;
     private final UrlSigner signer;
     private final UserDirectory users;
-    private final List<Rule> rules = new ArrayList<>();
-    private final List<String> drops = new ArrayList<>();
+    private final IdleConnections connections;
+    private final List<Armed> armed = new ArrayList<>();
+    /** Every stall ever armed, so none can hold a call past {@link #clear()}. */
+    private final List<Stall> stalls = new ArrayList<>();
     private final Set<String> frozenUserIds = ConcurrentHashMap.newKeySet();
-    private int failingPartUploads;
     private final List<Long> downloadBreaks = new ArrayList<>();
     private int foreignSubRefreshes;
     private boolean videoPreviewOverCapacity;
 
-    FaultPlan(TokenService tokens, UrlSigner signer, UserDirectory users) {
+    FaultPlan(TokenService tokens, UrlSigner signer, UserDirectory users, IdleConnections connections) {
         this.tokens = tokens;
         this.signer = signer;
         this.users = users;
+        this.connections = connections;
     }
 
     /** Every access token issued so far answers 401 AccessTokenExpired from now on. */
@@ -68,32 +81,51 @@ public final class FaultPlan {
         signer.expireAll();
     }
 
+    /**
+     * Arms a fault; it strikes the calls it {@linkplain Fault#hits hits} from now on, the first
+     * armed first when several match. Returns it (a stall's handle is {@link Fault#stall()}).
+     */
+    public synchronized Fault inject(Fault fault) {
+        armed.add(new Armed(fault, System.nanoTime()));
+        if (fault.effect() instanceof Stall s) stalls.add(s);
+        return fault;
+    }
+
     /** The next {@code n} API calls (any endpoint) fail. */
     public void failNext(int n, Failure failure) {
         failNext(n, null, failure, 1000);
     }
 
-    /** The next {@code n} calls of {@code endpoint} (null = any) fail. */
+    /** The next {@code n} calls of {@code endpoint} (null = any API call) fail. */
     public void failNext(int n, String endpoint, Failure failure) {
         failNext(n, endpoint, failure, 1000);
     }
 
     /** As above; {@code retryAfterMillis} is the {@code x-retry-after} value for TOO_MANY_REQUESTS. */
-    public synchronized void failNext(int n, String endpoint, Failure failure, long retryAfterMillis) {
-        rules.add(new Rule(n, endpoint, failure, retryAfterMillis));
+    public void failNext(int n, String endpoint, Failure failure, long retryAfterMillis) {
+        inject(failure.at(endpoint == null ? Fault.ANY_API : endpoint, retryAfterMillis).times(n));
     }
 
     /**
      * The next call of {@code endpoint} is applied (e.g. the folder is created, the copy made) and then
      * the connection is closed without a response.
      */
-    public synchronized void dropConnectionAfterNext(String endpoint) {
-        drops.add(endpoint);
+    public void dropConnectionAfterNext(String endpoint) {
+        inject(Fault.drop(endpoint).after());
     }
 
     /** The next {@code n} part PUTs answer 500 and store nothing. */
-    public synchronized void failNextPartUploads(int n) {
-        failingPartUploads += n;
+    public void failNextPartUploads(int n) {
+        inject(Fault.ossError(CallStats.OBJECT_PUT, 500, "InternalError", "We encountered an internal error. Please try again.")
+                .times(n));
+    }
+
+    /**
+     * Closes every kept-alive connection serving no request now, as the service does past its idle
+     * timeout; answers how many. A client's next call on one of them finds it closed.
+     */
+    public int closeIdleConnections() {
+        return connections.closeIdle();
     }
 
     /** The next object download sends {@code bytes} body bytes and then closes the connection. */
@@ -130,40 +162,32 @@ public final class FaultPlan {
         videoPreviewOverCapacity = on;
     }
 
-    /** Removes every pending fault (expired tokens and URLs stay expired). */
+    /** Removes every pending fault and drops every held call (expired tokens and URLs stay expired). */
     public synchronized void clear() {
-        rules.clear();
-        drops.clear();
+        armed.clear();
+        stalls.forEach(Stall::drop);
+        stalls.clear();
         frozenUserIds.clear();
-        failingPartUploads = 0;
         downloadBreaks.clear();
         foreignSubRefreshes = 0;
         videoPreviewOverCapacity = false;
     }
 
-    synchronized Optional<Injected> takeFailure(String endpoint) {
-        for (Iterator<Rule> it = rules.iterator(); it.hasNext(); ) {
-            Rule r = it.next();
-            if (r.endpoint == null || r.endpoint.equals(endpoint)) {
-                if (--r.remaining <= 0) {
-                    it.remove();
-                }
-                return Optional.of(new Injected(r.failure, r.retryAfterMillis));
+    /** The effect striking this call of {@code endpoint} at {@code phase}, if an armed fault hits it. */
+    synchronized Optional<Fault.Effect> take(String endpoint, Fault.Phase phase) {
+        long now = System.nanoTime();
+        armed.removeIf(a -> a.expired(now));
+        for (Iterator<Armed> it = armed.iterator(); it.hasNext(); ) {
+            Armed a = it.next();
+            if (a.fault.phase() != phase || !a.fault.hits(endpoint)) continue;
+            if (a.toSkip > 0) {
+                a.toSkip--;
+                continue;
             }
+            if (--a.remaining <= 0) it.remove();
+            return Optional.of(a.fault.effect());
         }
         return Optional.empty();
-    }
-
-    synchronized boolean takeDrop(String endpoint) {
-        return drops.remove(endpoint);
-    }
-
-    synchronized boolean takePartFailure() {
-        if (failingPartUploads > 0) {
-            failingPartUploads--;
-            return true;
-        }
-        return false;
     }
 
     /** Bytes after which to break the current download, or -1. */

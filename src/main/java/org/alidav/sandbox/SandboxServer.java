@@ -52,7 +52,8 @@ public final class SandboxServer implements AutoCloseable {
         PartStore parts = new PartStore(dir, blobs);
         tree = new FileTree(new MetadataJournal(dir));
         tasks = new AsyncTasks(options.asyncTaskDelay());
-        faults = new FaultPlan(tokens, signer, users);
+        IdleConnections connections = new IdleConnections();
+        faults = new FaultPlan(tokens, signer, users, connections);
 
         QueuedThreadPool pool = new QueuedThreadPool(256, 8);
         pool.setName("sandbox");
@@ -91,7 +92,8 @@ public final class SandboxServer implements AutoCloseable {
                     ObjectUrls.UPLOAD_PREFIX + "*");
             context.addServlet(new ServletHolder(new PlaylistServlet(signer, urls, stats, options)),
                     ObjectUrls.HLS_PREFIX + "*");
-            server.setHandler(context);
+            connections.setHandler(context);
+            server.setHandler(connections);
             server.start();
         } catch (Exception e) {
             // do not leak the journal, the task thread or a bound port when startup fails
@@ -172,6 +174,15 @@ public final class SandboxServer implements AutoCloseable {
         return options.dataDir().resolve(REFRESH_TOKEN_FILE);
     }
 
+    /**
+     * Every item in the user's drives, whatever its state; a live item below a trashed folder is in
+     * the bin through it. Read from the service's state, for tests that must not trust a client.
+     */
+    public List<StoredItem> items(String userName) {
+        Set<String> drives = new HashSet<>(users.getOrCreate(userName).allDriveIds());
+        return tree.matching(n -> drives.contains(n.driveId())).stream().map(StoredItem::of).toList();
+    }
+
     public CallStats stats() {
         return stats;
     }
@@ -200,6 +211,7 @@ public final class SandboxServer implements AutoCloseable {
 
     @Override
     public void close() {
+        faults.clear(); // held calls would keep the server from stopping
         try {
             server.stop();
         } catch (Exception e) {

@@ -12,6 +12,10 @@
  *     //      client_secret: sb.clientSecret(), refresh_token}
  *     // POST sb.baseUrl() + "/adrive/v1.0/openFile/list" with "Authorization: Bearer <access_token>"
  *     sb.faults().expireAccessTokens();                          // see FaultPlan
+ *     sb.faults().inject(Fault.html(CREATE, 502).after());       // applied, then a gateway error page
+ *     Stall s = sb.faults().inject(Fault.stall(CallStats.OBJECT_PUT).skipping(1)).stall();
+ *     s.awaitReached(Duration.ofSeconds(10));                    // the 2nd part upload is held...
+ *     s.release();                                               // ...until the test lets it go
  *     long lists = sb.stats().count("/adrive/v1.0/openFile/list");
  * }
  * }</pre>
