@@ -210,15 +210,28 @@ class ReplaceProtocolTest {
         return fresh.withName("p.bin");
     }
 
+    /** The journal as the drivers of this test see it (a restart reads the same database). */
+    private ReplaceJournal journal() {
+        return new ReplaceJournal(store, "/", Clock.systemUTC());
+    }
+
+    /**
+     * p.bin holding "version one" and, beside it, "version two" complete and journaled as such: what a
+     * kill -9 while the old version waits for its removal leaves. Answers the new version.
+     */
+    private Entry crashedAfterComplete(AliyunOpenDriver d) {
+        Entry old = put(d, "p.bin", "version one", null);
+        Entry fresh = newVersionBeside(d, "version two");
+        journal().complete(journal().created(journal().begin(Kind.PUT, "root", "p.bin", old.id(), null), fresh.id()));
+        return fresh;
+    }
+
     @Test
     void aCrashAfterTheCompleteIsFinishedAtStart() throws Exception {
         AliyunOpenDriver before = driver(Map.of());
-        Entry old = put(before, "p.bin", "version one", null);
-        Entry fresh = newVersionBeside(before, "version two");
-        ReplaceJournal journal = new ReplaceJournal(store, "/", Clock.systemUTC());
-        journal.complete(journal.created(journal.begin(Kind.PUT, "root", "p.bin", old.id(), null), fresh.id()));
+        Entry fresh = crashedAfterComplete(before);
         Entry freshToo = newVersionBeside(before, "version three");
-        journal.created(journal.begin(Kind.PUT, "root", "p.bin", fresh.id(), null), freshToo.id());
+        journal().created(journal().begin(Kind.PUT, "root", "p.bin", fresh.id(), null), freshToo.id());
         assertEquals(3, seenByAnotherClient("p.bin").size());
 
         AliyunOpenDriver restarted = driver(Map.of());
@@ -231,10 +244,8 @@ class ReplaceProtocolTest {
     @Test
     void aReplacedVersionSomeoneMovedAwayMeanwhileIsNotRemoved() throws Exception {
         AliyunOpenDriver d = driver(Map.of());
-        Entry old = put(d, "p.bin", "version one", null);
-        Entry fresh = newVersionBeside(d, "version two");
-        ReplaceJournal journal = new ReplaceJournal(store, "/", Clock.systemUTC());
-        journal.complete(journal.created(journal.begin(Kind.PUT, "root", "p.bin", old.id(), null), fresh.id()));
+        Entry fresh = crashedAfterComplete(d);
+        Entry old = seenByAnotherClient("p.bin").stream().filter(e -> !e.id().equals(fresh.id())).findFirst().orElseThrow();
         d.api().rename(old.id(), "kept by the user.bin", OpenApi.REFUSE);
 
         assertEquals(List.of(), d.maintain());
@@ -250,9 +261,8 @@ class ReplaceProtocolTest {
         Entry old = put(before, "p.bin", "version one", null);
         String unfinished = before.api().create(new java.util.LinkedHashMap<>(Map.of("parent_file_id", "root", "name", "p.bin",
                 "type", "file", "check_name_mode", OpenApi.IGNORE, "part_info_list", OpenApi.partNumbers(1, 1)))).fileId();
-        ReplaceJournal journal = new ReplaceJournal(store, "/", Clock.systemUTC());
-        journal.created(journal.begin(Kind.PUT, "root", "p.bin", old.id(), null), unfinished);
-        journal.begin(Kind.PUT, "root", "p.bin", old.id(), null); // crashed before the create answered
+        journal().created(journal().begin(Kind.PUT, "root", "p.bin", old.id(), null), unfinished);
+        journal().begin(Kind.PUT, "root", "p.bin", old.id(), null); // crashed before the create answered
         assertEquals(List.of("p.bin"), sandbox.unfinishedUploads(USER));
 
         AliyunOpenDriver restarted = driver(Map.of());
