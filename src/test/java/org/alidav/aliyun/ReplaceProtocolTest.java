@@ -306,6 +306,22 @@ class ReplaceProtocolTest {
         assertEquals(List.of("a(1).txt"), sandbox.trashedNames(USER), "users saw the copy: it goes per remove_way");
     }
 
+    @Test
+    void aJournalWrittenBeforeCopiesRecordedTheirSourceGetsTheColumn() {
+        store.schema("""
+                CREATE TABLE replace_journal (id INTEGER PRIMARY KEY AUTOINCREMENT, storage TEXT NOT NULL, kind TEXT NOT NULL,
+                  parent_id TEXT NOT NULL, name TEXT NOT NULL, old_id TEXT, new_id TEXT, state TEXT NOT NULL,
+                  started_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT)""",
+                "INSERT INTO replace_journal (storage, kind, parent_id, name, state, started_at) VALUES ('/', 'PUT', 'root', 'p.bin', 'BEGUN', 0)");
+
+        ReplaceJournal journal = journal();
+        Step copy = journal.begin(Kind.COPY, "root", "b.txt", "old", "source");
+
+        assertEquals(List.of("p.bin:null", "b.txt:source"),
+                journal.entries().stream().map(e -> e.name() + ":" + e.sourceId()).toList());
+        assertEquals(copy, journal.entries().get(1));
+    }
+
     @ParameterizedTest
     @EnumSource(value = LostAnswer.class, names = {"EMPTY_BODY", "EMPTY_OBJECT"})
     void aMoveWhoseRenameAnswersAnEmptySuccessIsLookedUp(LostAnswer lost) throws Exception {

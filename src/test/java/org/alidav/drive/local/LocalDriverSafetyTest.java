@@ -60,6 +60,21 @@ class LocalDriverSafetyTest {
         assertTrue(d.list(d.root()).isEmpty());
     }
 
+    /** A storage on {@code dir} holding a.txt ("a") and b.txt ("b"). */
+    private Storage storageWithAAndB() throws java.io.IOException {
+        Files.writeString(dir.resolve("a.txt"), "a");
+        Files.writeString(dir.resolve("b.txt"), "b");
+        return new Storage("/", new LocalDriver(dir, Clock.systemUTC()), java.time.Duration.ofMinutes(1), Clock.systemUTC());
+    }
+
+    /** MOVE or COPY of a.txt onto b.txt with {@code Overwrite: T}. */
+    private static void transferAOntoB(Storage storage, String op) {
+        DrivePath from = DrivePath.parse("/a.txt");
+        DrivePath to = DrivePath.parse("/b.txt");
+        if (op.equals("move")) storage.move(from, to, true);
+        else storage.copy(from, to, true);
+    }
+
     /**
      * A MOVE or COPY over an existing file whose source vanished (the cached listing still shows it)
      * fails and leaves the target as it was: it is never removed before the new file is in place.
@@ -67,18 +82,11 @@ class LocalDriverSafetyTest {
     @ParameterizedTest
     @ValueSource(strings = {"move", "copy"})
     void aFailedTransferOverAFileKeepsIt(String op) throws Exception {
-        Files.writeString(dir.resolve("a.txt"), "a");
-        Files.writeString(dir.resolve("b.txt"), "b");
-        Storage storage = new Storage("/", new LocalDriver(dir, Clock.systemUTC()), java.time.Duration.ofMinutes(1), Clock.systemUTC());
+        Storage storage = storageWithAAndB();
         storage.stat(DrivePath.parse("/a.txt"));
         Files.delete(dir.resolve("a.txt"));
 
-        DrivePath from = DrivePath.parse("/a.txt");
-        DrivePath to = DrivePath.parse("/b.txt");
-        assertThrows(DriveException.class, () -> {
-            if (op.equals("move")) storage.move(from, to, true);
-            else storage.copy(from, to, true);
-        });
+        assertThrows(DriveException.class, () -> transferAOntoB(storage, op));
 
         assertEquals("b", Files.readString(dir.resolve("b.txt")));
     }
@@ -86,12 +94,7 @@ class LocalDriverSafetyTest {
     @ParameterizedTest
     @ValueSource(strings = {"move", "copy"})
     void aTransferOverAFileReplacesItAndLeavesNoTempFile(String op) throws Exception {
-        Files.writeString(dir.resolve("a.txt"), "a");
-        Files.writeString(dir.resolve("b.txt"), "b");
-        Storage storage = new Storage("/", new LocalDriver(dir, Clock.systemUTC()), java.time.Duration.ofMinutes(1), Clock.systemUTC());
-
-        if (op.equals("move")) storage.move(DrivePath.parse("/a.txt"), DrivePath.parse("/b.txt"), true);
-        else storage.copy(DrivePath.parse("/a.txt"), DrivePath.parse("/b.txt"), true);
+        transferAOntoB(storageWithAAndB(), op);
 
         assertEquals("a", Files.readString(dir.resolve("b.txt")));
         try (var names = Files.list(dir)) {
