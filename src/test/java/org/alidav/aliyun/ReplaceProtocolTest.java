@@ -274,6 +274,24 @@ class ReplaceProtocolTest {
         assertEquals(List.of(), restarted.journal().entries());
     }
 
+    @Test
+    void aCrashedCreateIsNotLookedForWhileAWriteOfTheNameRuns() {
+        listingUnfinishedUploads();
+        AliyunOpenDriver d = driver(Map.of());
+        journal().begin(Kind.PUT, "root", "p.bin", null, null); // an earlier process's, crashed
+        Step running = d.journal().begin(Kind.PUT, "root", "p.bin", null, null);
+        d.api().create(new java.util.LinkedHashMap<>(Map.of("parent_file_id", "root", "name", "p.bin", "type", "file",
+                "check_name_mode", OpenApi.REFUSE, "part_info_list", OpenApi.partNumbers(1, 1))));
+
+        List<String> pending = d.maintain();
+        assertEquals(1, pending.size(), "the crashed entry waits: " + pending);
+        assertEquals(List.of("p.bin"), sandbox.unfinishedUploads(USER), "the running write's session is left alone");
+
+        d.journal().end(running);
+        assertEquals(List.of(), d.maintain());
+        assertEquals(List.of(), sandbox.unfinishedUploads(USER));
+    }
+
     @ParameterizedTest
     @EnumSource(LostAnswer.class)
     void aCopyWhoseAnswerIsLostCarriesOnWithTheCopyItFinds(LostAnswer lost) throws Exception {
