@@ -127,20 +127,20 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
 
     @Override
     public Entry copy(Entry entry, Entry newParent, String newName) {
-        return replacement.run(ReplaceJournal.Kind.COPY, newParent.id(), newName, null, null,
-                created -> relocator.copy(entry, newParent, newName, OpenApi.REFUSE, created));
+        return replacement.run(ReplaceJournal.Kind.COPY, newParent.id(), newName, null, entry.id(),
+                (begun, created) -> relocator.copy(entry, newParent, newName, OpenApi.REFUSE, begun, created));
     }
 
     @Override
     public Entry moveOver(Entry entry, Entry fromParent, Entry newParent, Entry existing) {
         return replacement.run(ReplaceJournal.Kind.MOVE, newParent.id(), existing.name(), existing, entry.id(),
-                created -> relocator.move(entry, fromParent.id(), newParent, existing.name(), OpenApi.IGNORE));
+                (begun, created) -> relocator.move(entry, fromParent.id(), newParent, existing.name(), OpenApi.IGNORE));
     }
 
     @Override
     public Entry copyOver(Entry entry, Entry newParent, Entry existing) {
-        return replacement.run(ReplaceJournal.Kind.COPY, newParent.id(), existing.name(), existing, null,
-                created -> relocator.copy(entry, newParent, existing.name(), OpenApi.IGNORE, created));
+        return replacement.run(ReplaceJournal.Kind.COPY, newParent.id(), existing.name(), existing, entry.id(),
+                (begun, created) -> relocator.copy(entry, newParent, existing.name(), OpenApi.IGNORE, begun, created));
     }
 
     /** Trash or delete per {@code remove_way}; an item already gone counts as removed, a lost answer is looked up. */

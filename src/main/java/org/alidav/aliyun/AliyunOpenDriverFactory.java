@@ -46,7 +46,8 @@ public final class AliyunOpenDriverFactory implements DriverFactory {
         FileMapper mapper = new FileMapper(o.livpDownloadFormat());
         Remover remover = new Remover(api, o.removeWay().equals("delete"));
         ReplaceJournal journal = new ReplaceJournal(context.state(), context.storageName(), context.clock());
-        Replacement replacement = new Replacement(journal, remover, o.retryBackoff());
+        Leftovers leftovers = new Leftovers(api, remover);
+        Replacement replacement = new Replacement(journal, remover, o.retryBackoff(), leftovers);
         Uploader uploader = new Uploader(api, tokens, new PartUploader(plain, backoff, context.spoolDir()), new PartSizer(o.partSize()),
                 mapper, context.clock(), UploadUrlRewriter.forOption(o.internalUpload()), o.rapidUpload(), replacement, context.spoolDir());
         LinkCache links = new LinkCache(context.clock(), o.linkMargin());
@@ -55,8 +56,8 @@ public final class AliyunOpenDriverFactory implements DriverFactory {
                 Duration.ofMillis(plain.readTimeoutMillis()));
         var parts = new AliyunOpenDriver.Parts(api, mapper, links, resolver, reader,
                 new Downloads(reader, links, resolver::resolve, gate::get),
-                new Relocator(api, mapper, context.clock(), backoff, o.copyTimeout()), remover, uploader, context.clock(), tokens,
-                journal, replacement, new JournalRepair(journal, api, remover));
+                new Relocator(api, mapper, context.clock(), backoff, o.copyTimeout(), leftovers), remover, uploader, context.clock(), tokens,
+                journal, replacement, new JournalRepair(journal, api, remover, leftovers));
         return new AliyunOpenDriver(parts, o.rootFolderId(), context.spoolDir(), o.repairDuplicates());
     }
 }

@@ -10,6 +10,11 @@ final class ApiModel {
     private ApiModel() {
     }
 
+    /** An answer about one item, which it names; one without {@code file_id} is not an answer. */
+    interface Identified {
+        String fileId();
+    }
+
     record DriveInfo(String userId, String defaultDriveId, String resourceDriveId, String backupDriveId) {
     }
 
@@ -23,7 +28,7 @@ final class ApiModel {
     record FileItem(String fileId, String parentFileId, String name, String fileName, String type, Long size,
                     String fileExtension, String contentHash, String mimeType, String createdAt, String updatedAt,
                     String localModifiedAt, String localCreatedAt, String status, JsonNode streamsInfo,
-                    Boolean exist) {
+                    Boolean exist) implements Identified {
         String displayName() {
             return name != null && !name.isEmpty() ? name : fileName;
         }
@@ -39,7 +44,7 @@ final class ApiModel {
     }
 
     record CreateResult(String fileId, String fileName, String type, String uploadId, Boolean exist,
-                        Boolean rapidUpload, List<PartInfo> partInfoList) {
+                        Boolean rapidUpload, List<PartInfo> partInfoList) implements Identified {
         boolean existed() {
             return Boolean.TRUE.equals(exist);
         }
@@ -52,8 +57,8 @@ final class ApiModel {
     record UploadUrls(List<PartInfo> partInfoList) {
     }
 
-    /** Answer of move, copy, trash and delete. */
-    record TaskResult(String fileId, Boolean exist, String asyncTaskId) {
+    /** Answer of move and copy. */
+    record TaskResult(String fileId, Boolean exist, String asyncTaskId) implements Identified {
         boolean existed() {
             return Boolean.TRUE.equals(exist);
         }

@@ -3,6 +3,7 @@ package org.alidav.aliyun;
 import java.util.List;
 import org.alidav.aliyun.ApiModel.FileItem;
 import org.alidav.aliyun.ReplaceJournal.Kind;
+import org.alidav.aliyun.ReplaceJournal.State;
 import org.alidav.aliyun.ReplaceJournal.Step;
 import org.alidav.drive.DriveException;
 import org.slf4j.Logger;
@@ -13,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * (a crash, a kill -9) and those whose cleanup failed. Each ends with exactly one item under the
  * name, holding the newest complete content:
  * <ul>
- * <li>{@code BEGUN}: nothing was created that could be named; the old item is untouched. Dropped.</li>
+ * <li>{@code BEGUN}: the create or copy may have happened without its answer: what it made is looked
+ * for and removed ({@link Leftovers}; deferred while a write of this process runs under the name), the
+ * old item is untouched. Dropped.</li>
  * <li>{@code CREATED}: the new item is looked at. In place under the name and visible (the complete
  * or the move happened): as {@code COMPLETE}. Otherwise an upload or copy is removed (the old item
  * stays); a move that did not arrive left its item where it was.</li>
@@ -29,17 +32,19 @@ final class JournalRepair {
     private final ReplaceJournal journal;
     private final OpenApi api;
     private final Remover remover;
+    private final Leftovers leftovers;
 
-    JournalRepair(ReplaceJournal journal, OpenApi api, Remover remover) {
+    JournalRepair(ReplaceJournal journal, OpenApi api, Remover remover, Leftovers leftovers) {
         this.journal = journal;
         this.api = api;
         this.remover = remover;
+        this.leftovers = leftovers;
     }
 
     /** One pass over the journal; answers the entries still pending afterwards. */
     List<Step> run() {
         for (Step step : journal.entries()) {
-            if (journal.isLive(step)) continue;
+            if (journal.isLive(step) || step.state() == State.BEGUN && journal.liveWriteUnder(step)) continue;
             try {
                 repair(step);
             } catch (DriveException e) {
@@ -53,7 +58,10 @@ final class JournalRepair {
 
     private void repair(Step step) {
         switch (step.state()) {
-            case BEGUN -> journal.end(step);
+            case BEGUN -> {
+                leftovers.clear(step);
+                journal.end(step);
+            }
             case CREATED -> {
                 if (inPlace(step)) {
                     finish(journal.complete(step));

@@ -1,5 +1,6 @@
 package org.alidav.aliyun;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,12 +126,14 @@ final class OpenApi {
         return client.post(V1 + "copy", body, ApiCall.write(), TaskResult.class);
     }
 
-    TaskResult trash(String fileId) {
-        return client.post(V1 + "recyclebin/trash", withFile(fileId), ApiCall.write(), TaskResult.class);
+    /** The answer's shape is not documented (fact sheet §7) and nothing of it is used. */
+    void trash(String fileId) {
+        client.post(V1 + "recyclebin/trash", withFile(fileId), ApiCall.write(), JsonNode.class);
     }
 
-    TaskResult delete(String fileId) {
-        return client.post(V1 + "delete", withFile(fileId), ApiCall.write(), TaskResult.class);
+    /** As {@link #trash}, for good. */
+    void delete(String fileId) {
+        client.post(V1 + "delete", withFile(fileId), ApiCall.write(), JsonNode.class);
     }
 
     AsyncTask asyncTask(String taskId) {

@@ -14,6 +14,7 @@ import org.alidav.drive.DriveException;
  * Sends one JSON POST to the Open API and reads its answer. An answer is an error when its status is
  * 400 or more (JSON {@code code}/{@code message}, or a gateway's non-JSON page) or when a 2xx body is
  * not the JSON expected: unlike the Go reference client, a gateway's 502 page never passes as success.
+ * An answer about one item must name it ({@link ApiModel.Identified}): a {@code {}} is no answer.
  */
 final class OpenApiClient {
     private static final MediaType JSON = MediaType.get("application/json");
@@ -34,9 +35,12 @@ final class OpenApiClient {
             try {
                 T value = Json.MAPPER.readValue(response.body().byteStream(), type);
                 if (value == null) throw new IOException("empty body");
+                if (value instanceof ApiModel.Identified item && (item.fileId() == null || item.fileId().isEmpty())) {
+                    throw new IOException("no file_id");
+                }
                 return value;
             } catch (IOException e) {
-                throw new OpenApiException(DriveException.Kind.UPSTREAM, response.code(), "BadAnswer",
+                throw new OpenApiException(DriveException.Kind.UPSTREAM, response.code(), OpenApiException.BAD_ANSWER,
                         path + " answered " + response.code() + " without the expected JSON: " + e.getMessage(), null);
             }
         } catch (DriveIOException e) {

@@ -14,9 +14,15 @@ final class OpenApiException extends DriveException {
         this.status = status;
     }
 
-    /** True when a write may have happened although it failed (dropped connection, 5xx). */
+    /** The code of a 2xx answer without the JSON its call answers with (no body, or no {@code file_id}). */
+    static final String BAD_ANSWER = "BadAnswer";
+
+    /**
+     * True when a write may have happened although it failed: a dropped connection, a 5xx, or a 2xx
+     * whose body is missing or unreadable (the call was processed; what it did is unknown).
+     */
     boolean mayHaveApplied() {
-        return status == 0 || status >= 500;
+        return status == 0 || status >= 500 || BAD_ANSWER.equals(code);
     }
 
     /** True when {@code e} leaves open whether the write it answers happened. */

@@ -3,10 +3,13 @@ package org.alidav.aliyun;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.alidav.aliyun.ApiModel.AsyncTask;
 import org.alidav.aliyun.ApiModel.FileItem;
 import org.alidav.aliyun.ApiModel.TaskResult;
+import org.alidav.aliyun.ReplaceJournal.Step;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.Entry;
 
@@ -16,7 +19,8 @@ import org.alidav.drive.Entry;
  * {@code ignore} to place the item beside one it replaces (see {@link Replacement}). Intermediate
  * steps always refuse; copies use {@code auto_rename} and then a rename to the wanted name; a
  * combined move-and-rename undoes its first step when the second one fails. Writes whose answer was
- * lost are checked against the file's state instead of being sent again.
+ * lost are checked against the file's state instead of being sent again; a copy whose answer was lost
+ * carries on with the one copy it finds ({@link Leftovers}).
  */
 final class Relocator {
     private final OpenApi api;
@@ -24,13 +28,15 @@ final class Relocator {
     private final Clock clock;
     private final Backoff pollBackoff;
     private final Duration copyTimeout;
+    private final Leftovers leftovers;
 
-    Relocator(OpenApi api, FileMapper mapper, Clock clock, Backoff pollBackoff, Duration copyTimeout) {
+    Relocator(OpenApi api, FileMapper mapper, Clock clock, Backoff pollBackoff, Duration copyTimeout, Leftovers leftovers) {
         this.api = api;
         this.mapper = mapper;
         this.clock = clock;
         this.pollBackoff = pollBackoff;
         this.copyTimeout = copyTimeout;
+        this.leftovers = leftovers;
     }
 
     /** Moves {@code entry} to {@code newParent/newName}; {@code finalMode} applies to the step that names it there. */
@@ -67,13 +73,34 @@ final class Relocator {
      * Copies to {@code newParent/newName}, telling {@code created} the copy's id as soon as it exists
      * (the caller removes it when a later step fails); a folder copy running in the background is waited for.
      */
-    Entry copy(Entry entry, Entry newParent, String newName, String finalMode, Consumer<String> created) {
-        TaskResult result = api.copy(entry.id(), newParent.id());
-        if (result.fileId() == null || result.fileId().isEmpty()) throw DriveException.upstream("copy answered no file id", null);
+    Entry copy(Entry entry, Entry newParent, String newName, String finalMode, Step begun, Consumer<String> created) {
+        TaskResult result;
+        try {
+            result = api.copy(entry.id(), newParent.id());
+        } catch (OpenApiException e) {
+            if (!e.mayHaveApplied()) throw e;
+            result = lostCopy(entry, begun).orElseThrow(() -> e);
+        }
         created.accept(result.fileId());
         if (result.asyncTaskId() != null && !result.asyncTaskId().isEmpty()) await(result.asyncTaskId());
         FileItem copy = api.get(result.fileId());
         return newName.equals(copy.displayName()) ? mapper.toEntry(copy) : rename(copy.fileId(), newName, finalMode);
+    }
+
+    /**
+     * The copy a lost answer did not name, when exactly one file copy is found; otherwise none (the
+     * caller's roll-back removes what there is). A folder found is not taken: its background copy may
+     * still be running, and no task id tells when it is done.
+     */
+    private Optional<TaskResult> lostCopy(Entry source, Step begun) {
+        if (source.folder()) return Optional.empty();
+        List<FileItem> found;
+        try {
+            found = leftovers.copiesOf(begun);
+        } catch (DriveException lookFailed) {
+            return Optional.empty();
+        }
+        return found.size() == 1 ? Optional.of(new TaskResult(found.get(0).fileId(), false, null)) : Optional.empty();
     }
 
     /** Renames; with {@code refuse} ALREADY_EXISTS when the name is taken. A lost answer is looked up. */

@@ -38,13 +38,15 @@ final class ReplaceJournal {
     }
 
     /**
-     * One write. {@code oldId} is null for a new name; {@code newId} null until created.
-     * {@code attempts} counts failed removals and repairs, {@code lastError} the latest one.
+     * One write. {@code oldId} is null for a new name; {@code sourceId} is the item a move or copy
+     * takes (null for a PUT); {@code newId} null until created (a move's is its source from the start).
+     * {@code started} bounds when the cloud can have made the new item, for finding one whose answer
+     * was lost ({@link Leftovers}). {@code attempts} counts failed removals and repairs, {@code lastError} the latest one.
      */
-    record Step(long id, Kind kind, String parentId, String name, String oldId, String newId, State state, Instant started,
-                int attempts, String lastError) {
+    record Step(long id, Kind kind, String parentId, String name, String oldId, String sourceId, String newId, State state,
+                Instant started, int attempts, String lastError) {
         Step in(State next, String newItem) {
-            return new Step(id, kind, parentId, name, oldId, newItem, next, started, attempts, lastError);
+            return new Step(id, kind, parentId, name, oldId, sourceId, newItem, next, started, attempts, lastError);
         }
     }
 
@@ -66,28 +68,48 @@ final class ReplaceJournal {
                   name TEXT NOT NULL,
                   old_id TEXT,
                   new_id TEXT,
+                  source_id TEXT,
                   state TEXT NOT NULL,
                   started_at INTEGER NOT NULL,
                   attempts INTEGER NOT NULL DEFAULT 0,
                   last_error TEXT)""",
                 "CREATE INDEX IF NOT EXISTS replace_journal_storage ON replace_journal (storage)");
+        addSourceColumn();
     }
 
-    /** Records a write about to start; {@code newId} is known up front for a move (the moved item). */
-    Step begin(Kind kind, String parentId, String name, String oldId, String newId) {
+    /** A journal written before copies recorded their source gets the column (its entries have none). */
+    private void addSourceColumn() {
+        boolean present = store.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(replace_journal)")) {
+                while (rs.next()) {
+                    if ("source_id".equals(rs.getString("name"))) return true;
+                }
+                return false;
+            }
+        });
+        if (!present) store.schema("ALTER TABLE replace_journal ADD COLUMN source_id TEXT");
+    }
+
+    /**
+     * Records a write about to start. {@code sourceId}: the item a move or copy takes, null for a PUT;
+     * a move's new item is its source, known from the start.
+     */
+    Step begin(Kind kind, String parentId, String name, String oldId, String sourceId) {
+        String newId = kind == Kind.MOVE ? sourceId : null;
         State state = newId == null ? State.BEGUN : State.CREATED;
         Instant started = Instant.ofEpochMilli(clock.millis());
         long id = store.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO replace_journal (storage, kind, parent_id, name, old_id, "
-                    + "new_id, state, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + "new_id, source_id, state, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, storage);
                 ps.setString(2, kind.name());
                 ps.setString(3, parentId);
                 ps.setString(4, name);
                 setNullable(ps, 5, oldId);
                 setNullable(ps, 6, newId);
-                ps.setString(7, state.name());
-                ps.setLong(8, started.toEpochMilli());
+                setNullable(ps, 7, sourceId);
+                ps.setString(8, state.name());
+                ps.setLong(9, started.toEpochMilli());
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -96,7 +118,7 @@ final class ReplaceJournal {
             }
         });
         live.add(id);
-        return new Step(id, kind, parentId, name, oldId, newId, state, started, 0, null);
+        return new Step(id, kind, parentId, name, oldId, sourceId, newId, state, started, 0, null);
     }
 
     Step created(Step s, String newId) {
@@ -146,18 +168,23 @@ final class ReplaceJournal {
         return live.contains(s.id());
     }
 
+    /** True when a write of this process is running under {@code s}'s name (it may be making an item there now). */
+    boolean liveWriteUnder(Step s) {
+        return entries().stream().anyMatch(e -> isLive(e) && e.parentId().equals(s.parentId()) && e.name().equals(s.name()));
+    }
+
     /** Every entry of this storage, oldest first. */
     List<Step> entries() {
         return store.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, parent_id, name, old_id, new_id, state, started_at, "
-                    + "attempts, last_error FROM replace_journal WHERE storage = ? ORDER BY id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, parent_id, name, old_id, source_id, new_id, state, "
+                    + "started_at, attempts, last_error FROM replace_journal WHERE storage = ? ORDER BY id")) {
                 ps.setString(1, storage);
                 List<Step> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Step(rs.getLong(1), Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), State.valueOf(rs.getString(7)), Instant.ofEpochMilli(rs.getLong(8)),
-                                rs.getInt(9), rs.getString(10)));
+                                rs.getString(5), rs.getString(6), rs.getString(7), State.valueOf(rs.getString(8)),
+                                Instant.ofEpochMilli(rs.getLong(9)), rs.getInt(10), rs.getString(11)));
                     }
                 }
                 return out;

@@ -23,30 +23,36 @@ final class Replacement {
     private final ReplaceJournal journal;
     private final Remover remover;
     private final Duration removePause;
+    private final Leftovers leftovers;
 
-    Replacement(ReplaceJournal journal, Remover remover, Duration removePause) {
+    Replacement(ReplaceJournal journal, Remover remover, Duration removePause, Leftovers leftovers) {
         this.journal = journal;
         this.remover = remover;
         this.removePause = removePause;
+        this.leftovers = leftovers;
     }
 
-    /** Makes the new item; reports its id to {@code created} as soon as the backend names it. */
+    /**
+     * Makes the new item; reports its id to {@code created} as soon as the backend names it.
+     * {@code begun} is the journal entry (a copy whose answer was lost looks for its item with it).
+     */
     @FunctionalInterface
     interface Write {
-        Entry run(Consumer<String> created);
+        Entry run(Step begun, Consumer<String> created);
     }
 
     /**
      * Runs {@code write}, which puts a new item under {@code parentId/name}, replacing {@code old}
-     * (null for a free name). {@code movedId} is the item a move places there (known before it starts).
+     * (null for a free name). {@code sourceId} is the item a move places there or a copy copies (null for a PUT).
      */
-    Entry run(Kind kind, String parentId, String name, Entry old, String movedId, Write write) {
-        Step[] step = {journal.begin(kind, parentId, name, old == null ? null : old.id(), movedId)};
+    Entry run(Kind kind, String parentId, String name, Entry old, String sourceId, Write write) {
+        Step begun = journal.begin(kind, parentId, name, old == null ? null : old.id(), sourceId);
+        Step[] step = {begun};
         Entry placed;
         try {
-            placed = write.run(id -> step[0] = journal.created(step[0], id));
+            placed = write.run(begun, id -> step[0] = journal.created(step[0], id));
         } catch (RuntimeException e) {
-            rollBack(step[0]);
+            rollBack(step[0], e);
             throw asWriteFailure(name, e);
         }
         Step done = journal.complete(step[0]);
@@ -58,8 +64,15 @@ final class Replacement {
         return placed;
     }
 
-    /** The new item failed: a created upload or copy goes, a move has undone itself. */
-    private void rollBack(Step step) {
+    /**
+     * The new item failed: a created upload or copy goes, a move has undone itself. A create or copy
+     * that may have happened without naming its item is looked for ({@link Leftovers}).
+     */
+    private void rollBack(Step step, RuntimeException cause) {
+        if (step.newId() == null && OpenApiException.uncertain(cause)) {
+            clearLeftovers(step);
+            return;
+        }
         if (step.kind() == Kind.MOVE || step.newId() == null) {
             journal.end(step);
             return;
@@ -73,6 +86,18 @@ final class Replacement {
                     step.newId(), e.getMessage());
             journal.failed(abandoned, e.getMessage());
             journal.leave(abandoned);
+        }
+    }
+
+    private void clearLeftovers(Step begun) {
+        try {
+            leftovers.clear(begun);
+            journal.end(begun);
+        } catch (DriveException e) {
+            LOG.warn("could not look for what the {} of {} made before its answer was lost; the maintenance pass looks again: {}",
+                    begun.kind(), begun.name(), e.getMessage());
+            journal.failed(begun, e.getMessage());
+            journal.leave(begun);
         }
     }
 

@@ -72,7 +72,7 @@ final class Uploader {
 
     Entry put(Entry parent, String name, Upload upload) {
         return replacement.run(ReplaceJournal.Kind.PUT, parent.id(), name, upload.existing(), null,
-                created -> write(parent, name, upload, created));
+                (begun, created) -> write(parent, name, upload, created));
     }
 
     private Entry write(Entry parent, String name, Upload upload, Consumer<String> createdId) {

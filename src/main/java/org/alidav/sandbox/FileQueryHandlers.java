@@ -48,14 +48,24 @@ final class FileQueryHandlers {
         Predicate<FileNode> filter = typeFilter(b.text("type", "all")).and(categoryFilter(b.text("category", "")));
         Comparator<FileNode> order = ListOrder.of(b.text("order_by"), b.text("order_direction"));
         List<FileNode> items = tree.children(drive, parent).stream()
-                .filter(FileNode::isVisible).filter(filter).sorted(order).toList();
+                .filter(this::listed).filter(filter).sorted(order).toList();
         return page(Pages.slice(items, b.text("marker"), (int) limit));
+    }
+
+    /** Completed items, and upload sessions when the options say listings show them. */
+    private boolean listed(FileNode n) {
+        return n.isVisible() || options.listUnfinishedUploads() && n.state() == FileNode.State.UPLOADING;
     }
 
     private Object get(ApiCall call) {
         String drive = access.drive(call);
         String id = call.body().requireText("file_id");
-        return FileNode.ROOT.equals(id) ? FileView.root(drive) : FileView.of(access.active(drive, id));
+        if (FileNode.ROOT.equals(id)) return FileView.root(drive);
+        if (options.listUnfinishedUploads()) {
+            FileNode n = access.anyState(drive, id);
+            if (n.state() == FileNode.State.UPLOADING) return FileView.of(n);
+        }
+        return FileView.of(access.active(drive, id));
     }
 
     private Object getByPath(ApiCall call) {

@@ -13,6 +13,8 @@ import java.util.Objects;
  *
  * <p>Defaults follow the fact sheet: 2 h access tokens, download URLs capped at 900 s, upload URLs
  * valid 1 h, per-user limits list 4/s, link 1/s, other 15/s, 3 concurrent downloads per user.
+ * Unfinished uploads are hidden from list and get, as the fact sheet recommends where the service's
+ * behaviour is not known ({@link Builder#listUnfinishedUploads}).
  */
 public record SandboxOptions(
         Path dataDir,
@@ -41,6 +43,7 @@ public record SandboxOptions(
         boolean omitResourceDrive,
         boolean omitBackupDrive,
         Duration asyncTaskDelay,
+        boolean listUnfinishedUploads,
         String defaultUserName) {
 
     public SandboxOptions {
@@ -86,6 +89,7 @@ public record SandboxOptions(
         b.omitResourceDrive = omitResourceDrive;
         b.omitBackupDrive = omitBackupDrive;
         b.asyncTaskDelay = asyncTaskDelay;
+        b.listUnfinishedUploads = listUnfinishedUploads;
         b.defaultUserName = defaultUserName;
         return b;
     }
@@ -118,6 +122,7 @@ public record SandboxOptions(
         private boolean omitResourceDrive = false;
         private boolean omitBackupDrive = false;
         private Duration asyncTaskDelay = Duration.ofMillis(200);
+        private boolean listUnfinishedUploads = false;
         private String defaultUserName = "sandbox";
 
         /** Where tree, blobs, users and tokens live; state survives a restart on the same directory. */
@@ -154,6 +159,12 @@ public record SandboxOptions(
         public Builder omitBackupDrive(boolean v) { omitBackupDrive = v; return this; }
         /** Wall-clock delay before a background folder copy finishes. */
         public Builder asyncTaskDelay(Duration v) { asyncTaskDelay = v; return this; }
+        /**
+         * The other reading of an unverified fact (fact sheet §12: do listings show uploads before
+         * their complete?): true lists an upload session in its folder with {@code status: "uploading"}
+         * and answers get for it; false (default, the sheet's recommendation) hides it from both.
+         */
+        public Builder listUnfinishedUploads(boolean v) { listUnfinishedUploads = v; return this; }
         public Builder defaultUserName(String v) { defaultUserName = v; return this; }
 
         public SandboxOptions build() {
@@ -169,7 +180,8 @@ public record SandboxOptions(
                     accessTokenGrace, refreshTokenLifetime, linkLifetimeCap, uploadUrlLifetime, rateLimits,
                     listRate, linkRate, otherRate, tokenRate, downloadConcurrency, requireUserAgent,
                     strictUploadContentType, preHashMatchedStatus, recycleBinStatus, clampListLimitTo100,
-                    totalSpaceBytes, omitResourceDrive, omitBackupDrive, asyncTaskDelay, defaultUserName);
+                    totalSpaceBytes, omitResourceDrive, omitBackupDrive, asyncTaskDelay, listUnfinishedUploads,
+                    defaultUserName);
         }
     }
 }

@@ -26,6 +26,7 @@ import org.alidav.drive.DrivePath;
 import org.alidav.drive.Entry;
 import org.alidav.drive.Upload;
 import org.alidav.drive.cache.Storage;
+import org.alidav.sandbox.Fault;
 import org.alidav.sandbox.FaultPlan.Failure;
 import org.alidav.sandbox.SandboxOptions;
 import org.alidav.sandbox.SandboxServer;
@@ -62,6 +63,27 @@ class ReplaceProtocolTest {
         sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(dir.resolve("sandbox")).build());
         token = sandbox.issueRefreshToken(USER);
         store = StateStore.open(dir.resolve("state.db"));
+    }
+
+    /** The sandbox again, listing unfinished uploads (the reading under which a lost create can be found). */
+    private void listingUnfinishedUploads() {
+        sandbox.close();
+        sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(dir.resolve("listing-sandbox")).listUnfinishedUploads(true).build());
+        token = sandbox.issueRefreshToken(USER);
+    }
+
+    /** A write's answer lost after the sandbox applied it, in the ways a gateway or connection loses it. */
+    enum LostAnswer {
+        DROPPED, GATEWAY_TIMEOUT, EMPTY_BODY, EMPTY_OBJECT;
+
+        Fault at(String endpoint) {
+            return switch (this) {
+                case DROPPED -> Fault.drop(endpoint).after();
+                case GATEWAY_TIMEOUT -> Fault.html(endpoint, 504).after();
+                case EMPTY_BODY -> Fault.emptyBody(endpoint);
+                case EMPTY_OBJECT -> Fault.emptyObject(endpoint);
+            };
+        }
     }
 
     @AfterEach
@@ -201,6 +223,134 @@ class ReplaceProtocolTest {
 
         assertEquals(List.of(), sandbox.unfinishedUploads(USER));
         assertEquals(List.of(), sandbox.trashedNames(USER), "an unfinished upload is deleted, never trashed");
+    }
+
+    @ParameterizedTest
+    @EnumSource(LostAnswer.class)
+    void aCreateWhoseAnswerIsLostLeavesNoUploadSession(LostAnswer lost) throws Exception {
+        listingUnfinishedUploads();
+        AliyunOpenDriver d = driver(Map.of());
+        Entry old = put(d, "p.bin", "version one", null);
+        sandbox.faults().inject(lost.at(API + "create"));
+
+        DriveException e = assertThrows(DriveException.class, () -> put(d, "p.bin", "version two", old));
+
+        assertTrue(e.kind().httpStatus == 502 || e.kind().httpStatus == 503, e.kind() + ": " + e.getMessage());
+        assertOneItem("p.bin", "version one");
+        assertEquals(List.of(), sandbox.unfinishedUploads(USER), "the session the create made was found and deleted");
+        assertEquals(List.of(), sandbox.trashedNames(USER));
+        assertEquals(List.of(), d.journal().entries());
+    }
+
+    @Test
+    void whereListingsHideUnfinishedUploadsALostCreateIsReportedAndDropped() throws Exception {
+        AliyunOpenDriver d = driver(Map.of());
+        Entry old = put(d, "p.bin", "version one", null);
+        sandbox.faults().dropConnectionAfterNext(API + "create");
+
+        DriveException e = assertThrows(DriveException.class, () -> put(d, "p.bin", "version two", old));
+
+        assertTrue(e.kind().httpStatus == 502 || e.kind().httpStatus == 503, e.kind() + ": " + e.getMessage());
+        assertOneItem("p.bin", "version one");
+        assertEquals(List.of("p.bin"), sandbox.unfinishedUploads(USER), "nothing names the session: it is left to expire");
+        assertEquals(List.of(), d.journal().entries());
+        assertEquals(List.of(), d.maintain());
+    }
+
+    @Test
+    void aCrashBeforeTheCreateAnsweredDeletesItsSessionAtStart() throws Exception {
+        listingUnfinishedUploads();
+        AliyunOpenDriver before = driver(Map.of());
+        Entry old = put(before, "p.bin", "version one", null);
+        journal().begin(Kind.PUT, "root", "p.bin", old.id(), null);
+        before.api().create(new java.util.LinkedHashMap<>(Map.of("parent_file_id", "root", "name", "p.bin", "type", "file",
+                "check_name_mode", OpenApi.IGNORE, "part_info_list", OpenApi.partNumbers(1, 1))));
+
+        AliyunOpenDriver restarted = driver(Map.of());
+        assertEquals(List.of(), restarted.maintain());
+
+        assertOneItem("p.bin", "version one");
+        assertEquals(List.of(), sandbox.unfinishedUploads(USER));
+        assertEquals(List.of(), restarted.journal().entries());
+    }
+
+    @Test
+    void aCrashedCreateIsNotLookedForWhileAWriteOfTheNameRuns() {
+        listingUnfinishedUploads();
+        AliyunOpenDriver d = driver(Map.of());
+        journal().begin(Kind.PUT, "root", "p.bin", null, null); // an earlier process's, crashed
+        Step running = d.journal().begin(Kind.PUT, "root", "p.bin", null, null);
+        d.api().create(new java.util.LinkedHashMap<>(Map.of("parent_file_id", "root", "name", "p.bin", "type", "file",
+                "check_name_mode", OpenApi.REFUSE, "part_info_list", OpenApi.partNumbers(1, 1))));
+
+        List<String> pending = d.maintain();
+        assertEquals(1, pending.size(), "the crashed entry waits: " + pending);
+        assertEquals(List.of("p.bin"), sandbox.unfinishedUploads(USER), "the running write's session is left alone");
+
+        d.journal().end(running);
+        assertEquals(List.of(), d.maintain());
+        assertEquals(List.of(), sandbox.unfinishedUploads(USER));
+    }
+
+    @ParameterizedTest
+    @EnumSource(LostAnswer.class)
+    void aCopyWhoseAnswerIsLostCarriesOnWithTheCopyItFinds(LostAnswer lost) throws Exception {
+        Storage storage = storageWithAAndB();
+        sandbox.faults().inject(lost.at(API + "copy"));
+
+        storage.copy(DrivePath.parse("/a.txt"), DrivePath.parse("/b.txt"), true);
+
+        assertOneItem("a.txt", "a");
+        assertOneItem("b.txt", "a");
+        assertEquals(List.of(), seenByAnotherClient("a(1).txt"), "the copy took the target's name");
+        assertEquals(List.of("b.txt"), sandbox.trashedNames(USER));
+    }
+
+    @Test
+    void aCrashBeforeTheCopyAnsweredRemovesTheCopyAtStart() throws Exception {
+        AliyunOpenDriver before = driver(Map.of());
+        Entry a = put(before, "a.txt", "a", null);
+        Entry b = put(before, "b.txt", "b", null);
+        journal().begin(Kind.COPY, "root", "b.txt", b.id(), a.id());
+        before.api().copy(a.id(), "root");
+        assertEquals(1, seenByAnotherClient("a(1).txt").size());
+
+        AliyunOpenDriver restarted = driver(Map.of());
+        assertEquals(List.of(), restarted.maintain());
+
+        assertEquals(List.of(), seenByAnotherClient("a(1).txt"));
+        assertOneItem("a.txt", "a");
+        assertOneItem("b.txt", "b");
+        assertEquals(List.of("a(1).txt"), sandbox.trashedNames(USER), "users saw the copy: it goes per remove_way");
+    }
+
+    @Test
+    void aJournalWrittenBeforeCopiesRecordedTheirSourceGetsTheColumn() {
+        store.schema("""
+                CREATE TABLE replace_journal (id INTEGER PRIMARY KEY AUTOINCREMENT, storage TEXT NOT NULL, kind TEXT NOT NULL,
+                  parent_id TEXT NOT NULL, name TEXT NOT NULL, old_id TEXT, new_id TEXT, state TEXT NOT NULL,
+                  started_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT)""",
+                "INSERT INTO replace_journal (storage, kind, parent_id, name, state, started_at) VALUES ('/', 'PUT', 'root', 'p.bin', 'BEGUN', 0)");
+
+        ReplaceJournal journal = journal();
+        Step copy = journal.begin(Kind.COPY, "root", "b.txt", "old", "source");
+
+        assertEquals(List.of("p.bin:null", "b.txt:source"),
+                journal.entries().stream().map(e -> e.name() + ":" + e.sourceId()).toList());
+        assertEquals(copy, journal.entries().get(1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = LostAnswer.class, names = {"EMPTY_BODY", "EMPTY_OBJECT"})
+    void aMoveWhoseRenameAnswersAnEmptySuccessIsLookedUp(LostAnswer lost) throws Exception {
+        Storage storage = storageWithAAndB();
+        sandbox.faults().inject(lost.at(API + "update"));
+
+        storage.move(DrivePath.parse("/a.txt"), DrivePath.parse("/b.txt"), true);
+
+        assertEquals(List.of(), seenByAnotherClient("a.txt"));
+        assertOneItem("b.txt", "a");
+        assertEquals(List.of("b.txt"), sandbox.trashedNames(USER));
     }
 
     /** A complete new version beside the old one, as a crash right after the complete leaves them. */

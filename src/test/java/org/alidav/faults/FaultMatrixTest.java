@@ -75,7 +75,8 @@ class FaultMatrixTest {
 
     @BeforeAll
     static void startSandbox() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(dir.resolve("sandbox")).rateLimits(false).build());
+        sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(dir.resolve("sandbox")).rateLimits(false)
+                .listUnfinishedUploads(true).build()); // the reading under which a lost create leaves a session to find
         user = sandbox.defaultUser().name();
         endState = new EndState(sandbox, user);
         pool = Executors.newFixedThreadPool(32);

@@ -7,6 +7,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.CopyOption;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileStore;
@@ -37,15 +38,17 @@ import org.alidav.drive.Maintained;
 import org.alidav.drive.ModTimeSetter;
 import org.alidav.drive.Quota;
 import org.alidav.drive.QuotaReporter;
+import org.alidav.drive.Replacer;
 import org.alidav.drive.Upload;
 
 /**
  * A folder on disk. An entry's id is its path relative to the root, with {@code /} separators.
  * Uploads are written to a hidden temp file beside the target and renamed into place when complete,
- * so a half-written upload is never visible and a failed overwrite keeps the old file. Nothing
+ * so a half-written upload is never visible and a failed overwrite keeps the old file; a MOVE or COPY
+ * of a file over a file renames over it the same way. Nothing
  * outside the root is reachable: names are validated and symbolic links leading out are hidden.
  */
-public final class LocalDriver implements Driver, Copier, ModTimeSetter, QuotaReporter, Maintained {
+public final class LocalDriver implements Driver, Copier, Replacer, ModTimeSetter, QuotaReporter, Maintained {
     static final String TEMP_PREFIX = ".alidav-upload-";
     static final int MAX_NAME_BYTES = 255;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalDriver.class);
@@ -161,11 +164,28 @@ public final class LocalDriver implements Driver, Copier, ModTimeSetter, QuotaRe
 
     @Override
     public Entry move(Entry entry, Entry fromParent, Entry newParent, String newName) {
-        String id = childId(newParent.id(), newName(newName));
+        String id = freeChildId(newParent, newName);
+        return moved(entry, id, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * A file over a file is one rename, which replaces the target atomically: the name never stands
+     * empty. A rename cannot replace a folder, so with a folder on either side the existing item is removed first.
+     */
+    @Override
+    public Entry moveOver(Entry entry, Entry fromParent, Entry newParent, Entry existing) {
+        if (entry.folder() || existing.folder()) {
+            remove(existing);
+            return move(entry, fromParent, newParent, existing.name());
+        }
+        return moved(entry, childId(newParent.id(), newName(existing.name())), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private Entry moved(Entry entry, String id, CopyOption... options) {
         Path target = resolve(id);
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) throw DriveException.alreadyExists(id);
         try {
-            Files.move(resolve(entry.id()), target, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(resolve(entry.id()), target, options);
         } catch (NoSuchFileException e) {
             throw DriveException.notFound(entry.id());
         } catch (IOException e) {
@@ -176,18 +196,38 @@ public final class LocalDriver implements Driver, Copier, ModTimeSetter, QuotaRe
 
     @Override
     public Entry copy(Entry entry, Entry newParent, String newName) {
-        String id = childId(newParent.id(), newName(newName));
+        return copied(entry, freeChildId(newParent, newName));
+    }
+
+    /** A file is copied to a temp name and renamed over the existing file; a folder on either side as {@link #moveOver}. */
+    @Override
+    public Entry copyOver(Entry entry, Entry newParent, Entry existing) {
+        if (entry.folder() || existing.folder()) {
+            remove(existing);
+            return copy(entry, newParent, existing.name());
+        }
+        return copied(entry, childId(newParent.id(), newName(existing.name())));
+    }
+
+    /** Copies to {@code id}; a file copy that fails leaves the target as it was, a folder copy is removed. */
+    private Entry copied(Entry entry, String id) {
         Path target = resolve(id);
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) throw DriveException.alreadyExists(id);
         try {
             copyTree(resolve(entry.id()), target);
         } catch (NoSuchFileException e) {
             throw DriveException.notFound(entry.id());
         } catch (IOException e) {
-            deleteTreeQuietly(target);
+            if (entry.folder()) deleteTreeQuietly(target);
             throw DriveException.upstream("cannot copy " + entry.id() + " to " + id, e);
         }
         return entry(id, target);
+    }
+
+    /** The id of {@code name} in {@code parent}; ALREADY_EXISTS when something holds it. */
+    private String freeChildId(Entry parent, String name) {
+        String id = childId(parent.id(), newName(name));
+        if (Files.exists(resolve(id), LinkOption.NOFOLLOW_LINKS)) throw DriveException.alreadyExists(id);
+        return id;
     }
 
     private void copyTree(Path source, Path target) throws IOException {
@@ -195,7 +235,7 @@ public final class LocalDriver implements Driver, Copier, ModTimeSetter, QuotaRe
             Path temp = newTemp(target);
             try {
                 Files.copy(source, temp, StandardCopyOption.COPY_ATTRIBUTES);
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                moveIntoPlace(temp, target);
             } finally {
                 dropTemp(temp);
             }
