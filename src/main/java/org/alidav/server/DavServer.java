@@ -62,6 +62,8 @@ public final class DavServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.getServletHandler().setDecodeAmbiguousURIs(true);
+        // first: a refusal from any filter or servlet behind it reaches a client still sending its body
+        context.addFilter(new FilterHolder(new LingeringClose()), "/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         // signed download links bypass WebDAV authentication: their filter comes first and answers alone
         setup.downloads().signedRoute().ifPresent(route -> context.addFilter(
                 new FilterHolder(new org.alidav.dav.sign.SignedDownloadFilter(route, dav.resourceFactory())),
