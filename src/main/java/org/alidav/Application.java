@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.alidav.aliyun.AliyunOpenDriverFactory;
+import org.alidav.aliyun.UserPacing;
 import org.alidav.config.AppConfig;
 import org.alidav.config.PasswordCheck;
 import org.alidav.config.PasswordHasher;
@@ -39,7 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
-    static final List<DriverFactory> DRIVERS = List.of(new LocalDriverFactory(), new AliyunOpenDriverFactory());
 
     static final String STATE_FILE = "state.db";
 
@@ -85,7 +85,9 @@ public final class Application implements AutoCloseable {
                 emulator = SandboxMode.start(config);
                 config = SandboxMode.mount(config, emulator);
             }
-            storages.addAll(new StorageAssembly(DRIVERS, clock, state).build(config));
+            // one registry of per-user pacing for this server: its storages of one user share it
+            List<DriverFactory> drivers = List.of(new LocalDriverFactory(), new AliyunOpenDriverFactory(UserPacing.realTime()));
+            storages.addAll(new StorageAssembly(drivers, clock, state).build(config));
             // interrupted writes of an earlier process are finished first; listings hide their leftovers meanwhile
             maintenance = Maintenance.start(storages, config.server().maintenanceInterval());
             List<MountSpec> mounts = new ArrayList<>();
@@ -94,7 +96,7 @@ public final class Application implements AutoCloseable {
                 mounts.add(new MountSpec(sc.mount(), storages.get(i), sc.storeSystemFiles()));
             }
             ServerSetup setup = new ServerSetup(config.server().host(), config.server().port(), dataDir, state,
-                    config.readOnly(), config.allowAnonymous() || config.users().isEmpty(), authenticator(config), mounts, DownloadPolicies.build(config, storages, Clock.systemUTC()),
+                    config.readOnly(), config.allowAnonymous() || config.users().isEmpty(), authenticator(config), mounts, DownloadPolicies.build(config, storages, clock),
                     List.of(new LockingExtension(new LockManager(new LockTable(state)))), config.server()::trustsProxy,
                     config.server().limits());
             DavServer server = DavServer.start(setup);

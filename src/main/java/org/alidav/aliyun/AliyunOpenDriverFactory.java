@@ -13,6 +13,17 @@ import org.alidav.drive.DriverOptions;
  * call, so a storage with a dead token or no network never stops the server from starting.
  */
 public final class AliyunOpenDriverFactory implements DriverFactory {
+    private final UserPacing pacing;
+
+    /** Storages built by this factory share the pacing of their user through {@code pacing}. */
+    public AliyunOpenDriverFactory(UserPacing pacing) {
+        this.pacing = pacing;
+    }
+
+    /** A factory with pacing of its own, on the real clock. */
+    public AliyunOpenDriverFactory() {
+        this(UserPacing.realTime());
+    }
 
     @Override
     public String name() {
@@ -25,21 +36,21 @@ public final class AliyunOpenDriverFactory implements DriverFactory {
         OkHttpClient plain = HttpClients.base(o.userAgent());
         Backoff backoff = new Backoff(o.retryBackoff(), Duration.ofSeconds(30));
 
-        // until getDriveInfo names the user, calls are paced by the process-wide anonymous governor
-        AtomicReference<Governor> governor = new AtomicReference<>(Governor.forUser(Governor.ANONYMOUS, o.rates()));
-        GovernorInterceptor pacing = new GovernorInterceptor(governor::get, o.maxAttempts(), backoff, o.maxWait());
-        OkHttpClient refreshHttp = plain.newBuilder().addInterceptor(pacing).build();
+        // until getDriveInfo names the user, calls are paced by the shared anonymous governor
+        AtomicReference<Governor> governor = new AtomicReference<>(pacing.governor(Governor.ANONYMOUS, o.rates()));
+        GovernorInterceptor paced = new GovernorInterceptor(governor::get, pacing.clock(), o.maxAttempts(), backoff, o.maxWait());
+        OkHttpClient refreshHttp = plain.newBuilder().addInterceptor(paced).build();
         TokenRefresher refresher = o.usesOwnApp()
                 ? TokenRefresher.oauth(refreshHttp, o.apiBaseUrl(), o.clientId(), o.clientSecret())
                 : TokenRefresher.online(refreshHttp, o.apiUrlAddress());
         TokenManager tokens = new TokenManager(context.storageName(), o.refreshToken(), new TokenStore(context.stateDir()),
                 refresher, context.clock(), o.tokenMargin());
 
-        OpenApiClient client = new OpenApiClient(HttpClients.api(plain, new AuthInterceptor(tokens), pacing), o.apiBaseUrl());
-        AtomicReference<DownloadGate> gate = new AtomicReference<>(DownloadGate.forUser(Governor.ANONYMOUS, o.downloads()));
+        OpenApiClient client = new OpenApiClient(HttpClients.api(plain, new AuthInterceptor(tokens), paced), o.apiBaseUrl());
+        AtomicReference<DownloadGate> gate = new AtomicReference<>(pacing.gate(Governor.ANONYMOUS, o.downloads()));
         DriveSelector drive = new DriveSelector(client, o.driveType(), user -> {
-            governor.set(Governor.forUser(user, o.rates()));
-            gate.set(DownloadGate.forUser(user, o.downloads()));
+            governor.set(pacing.governor(user, o.rates()));
+            gate.set(pacing.gate(user, o.downloads()));
         });
         OpenApi api = new OpenApi(client, drive, o.orderBy(), o.orderDirection());
 
