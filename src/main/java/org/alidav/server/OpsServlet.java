@@ -117,11 +117,6 @@ final class OpsServlet extends HttpServlet {
         return dropped;
     }
 
-    /** Forgets every cached listing of every storage (SIGHUP). */
-    static int dropAll(List<MountSpec> mounts) {
-        return drop(mounts, "/");
-    }
-
     private void health(HttpServletResponse resp) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode list = root.putArray("storages");
