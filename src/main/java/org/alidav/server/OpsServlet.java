@@ -167,7 +167,9 @@ final class OpsServlet extends HttpServlet {
         storageFamily(out, mounts, "alidav_storage_up", "1 unless the storage's credentials are dead", "gauge",
                 s -> s.health().status().equals("down") ? 0 : 1);
         Metrics.header(out, "alidav_info", "always 1", "gauge");
-        Metrics.sample(out, "alidav_info", new String[]{"version"}, new String[]{org.alidav.config.Cli.version()}, 1);
+        // the jar's manifest, as --version reads it; not asked of the command line, which depends on this package
+        String version = java.util.Objects.requireNonNullElse(OpsServlet.class.getPackage().getImplementationVersion(), "dev");
+        Metrics.sample(out, "alidav_info", new String[]{"version"}, new String[]{version}, 1);
         return out.toString();
     }
 
