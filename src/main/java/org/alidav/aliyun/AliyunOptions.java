@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.alidav.drive.DriverOptions;
 import org.alidav.drive.DriverOptions.OptionException;
 
-/** The options of an {@code aliyundrive-open} storage (names as OpenList's, fact sheet §11, plus tuning). */
+/** The options of an {@code aliyundrive-open} storage (names as OpenList's, docs/open-api.md, "Options", plus tuning). */
 record AliyunOptions(String refreshToken, String rootFolderId, String driveType, String orderBy, String orderDirection,
                      String clientId, String clientSecret, boolean useOnlineApi, String apiUrlAddress, String removeWay,
                      boolean rapidUpload, boolean internalUpload, String livpDownloadFormat, String apiBaseUrl,

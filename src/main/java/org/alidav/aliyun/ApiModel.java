@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shapes of the Open API answers the driver reads (fact sheet §3–§9); all fields optional. */
+/** The JSON shapes of the Open API answers the driver reads (docs/open-api.md, "Answers"); all fields optional. */
 final class ApiModel {
     private ApiModel() {
     }

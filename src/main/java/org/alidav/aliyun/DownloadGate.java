@@ -14,7 +14,7 @@ import org.alidav.drive.DriveException;
 /**
  * The object-storage download connections of one Aliyun user. The storage allows about 2 concurrent
  * downloads per user and app and 3 per user, and answers 403 {@code ExceedMaxConcurrency} beyond
- * (fact sheet §5.1); so every storage of one user in this process shares one gate, like the
+ * (docs/open-api.md, "Download links"); so every storage of one user in this process shares one gate, like the
  * {@link Governor} ({@link UserPacing}), and a request over the budget waits in a fair queue instead of failing.
  *
  * <p>The gate also keeps upstream streams a client finished with but that could serve the next

@@ -9,7 +9,7 @@ import org.alidav.metrics.Metrics;
  * {@code /-/metrics} shows what each call class cost.
  */
 final class Governor {
-    /** Requests per second of each bucket; defaults just under the official 4 / 1 / 15 (fact sheet §10.1). */
+    /** Requests per second of each bucket; defaults just under the official 4 / 1 / 15 (docs/open-api.md, "Rate limits and errors"). */
     record Rates(double list, double link, double other) {
         static final Rates DEFAULT = new Rates(3.9, 0.9, 14.9);
     }

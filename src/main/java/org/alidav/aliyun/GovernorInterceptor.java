@@ -105,7 +105,7 @@ final class GovernorInterceptor implements Interceptor {
                 + retry.toMillis() + " ms (" + endpoint + "); try again later", retry));
     }
 
-    /** {@code x-retry-after} is milliseconds (fact sheet §10.1); a standard Retry-After is seconds. */
+    /** {@code x-retry-after} is milliseconds (docs/open-api.md, "Rate limits and errors"); a standard Retry-After is seconds. */
     static Optional<Duration> retryAfter(Response response) {
         try {
             String ms = response.header("x-retry-after");

@@ -1,7 +1,7 @@
 package org.alidav.aliyun;
 
 /**
- * Part sizes for multipart uploads (fact sheet §6.4): 20 MiB up to 128 GiB, then growing so that no
+ * Part sizes for multipart uploads (docs/open-api.md, "Uploads"): 20 MiB up to 128 GiB, then growing so that no
  * file needs more than 10,000 parts. {@code basePartSize} replaces the 20 MiB of the first tier.
  */
 record PartSizer(long basePartSize) {

@@ -15,7 +15,7 @@ import org.alidav.aliyun.ApiModel.TokenAnswer;
 
 /**
  * Exchanges a refresh token for a new pair, either at the official OAuth endpoint with the user's own
- * app (fact sheet §2a) or through an online renew server (§2b). Both answer the same JSON, so only
+ * app (docs/open-api.md, "Tokens") or through an online renew server. Both answer the same JSON, so only
  * the request differs.
  */
 final class TokenRefresher {

@@ -1,6 +1,6 @@
 /**
  * Offline emulator of the AliyunDrive (alipan) Open API, written from
- * the team's Open API fact sheet only.
+ * the facts in docs/open-api.md only.
  *
  * <h2>Use</h2>
  * <pre>{@code
@@ -26,7 +26,7 @@
  * without {@code url} but with {@code streamsUrl}/{@code streams_url} {@code {jpeg, mov}}, each serving
  * the bytes of that entry. A {@code .livp} that is not a readable ZIP is served as a plain file.
  *
- * <h2>Choices where the fact sheet is uncertain</h2>
+ * <h2>Choices where the facts are uncertain</h2>
  * PreHashMatched answers 400 (option), ForbiddenFileInTheRecycleBin 400 (option), list accepts
  * limit 1..200 (option: serve at most 100), reuse of a rotated refresh token answers 401
  * RefreshTokenExpired and an unknown one 400 RefreshTokenInvalid, update without check_name_mode

@@ -64,7 +64,7 @@ public final class RedirectDownload implements DownloadPolicy {
 
     /**
      * A 302 no cache may keep (the target dies with its signature) and that makes the client send no
-     * {@code Referer}: the object storage refuses foreign ones (peers B4).
+     * {@code Referer}: the object storage refuses foreign ones (docs/open-api.md, "Object storage and WebDAV clients").
      */
     static void redirect(HttpServletResponse response, String location) {
         response.setStatus(HttpServletResponse.SC_FOUND);
