@@ -61,6 +61,8 @@ final class DownloadServlet extends HttpServlet {
             }
             SignedRequests.checkReferer(req);
             SignedRequests.verify(req, signer, options.clock());
+            String disposition = req.getParameter(SignedRequests.DISPOSITION);
+            if (disposition != null) resp.setHeader("Content-Disposition", disposition);
             String[] seg = req.getRequestURI().substring(ObjectUrls.DOWNLOAD_PREFIX.length()).split("/");
             if (seg.length < 2 || seg.length > 3) {
                 throw noSuchKey();
