@@ -47,7 +47,8 @@ public final class FileGetHandler implements Handler {
             if (r instanceof FileResource f) {
                 downloads.respond(req, ServletResponse.getResponse(), f);
             } else if (r instanceof CollectionResource c) {
-                FolderListingPage.respond(ServletResponse.getResponse(), req.getRequestURI(), PathEncoding.decodedPath(request), c, head);
+                FolderListingPage.respond(ServletResponse.getResponse(), PathEncoding.decodedPath(request), c, head,
+                        req.getParameter("sort"), req.getParameter("order"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
