@@ -20,7 +20,19 @@ import java.util.Locale;
 record ListingOrder(Key key, boolean descending) {
     static final ListingOrder LISTING = new ListingOrder(Key.LISTING, false);
 
-    enum Key { LISTING, NAME, SIZE, DATE }
+    /** What a page can be sorted by; {@code order} is null for the storage's own order. */
+    enum Key {
+        LISTING(null),
+        NAME(Comparator.comparing(Resource::getName, String.CASE_INSENSITIVE_ORDER).thenComparing(Resource::getName)),
+        SIZE(Comparator.comparingLong(ListingOrder::size)),
+        DATE(Comparator.comparing(Resource::getModifiedDate, Comparator.nullsFirst(Comparator.<Date>naturalOrder())));
+
+        private final Comparator<Resource> order;
+
+        Key(Comparator<Resource> order) {
+            this.order = order;
+        }
+    }
 
     /**
      * @throws IllegalArgumentException for a value outside the ones above (the client gets 400)
@@ -46,22 +58,15 @@ record ListingOrder(Key key, boolean descending) {
 
     List<Resource> sort(List<? extends Resource> children) {
         List<Resource> out = new ArrayList<>(children);
-        if (key == Key.LISTING) return out;
-        Comparator<Resource> byKey = switch (key) {
-            case NAME -> Comparator.comparing(Resource::getName, String.CASE_INSENSITIVE_ORDER).thenComparing(Resource::getName);
-            case SIZE -> Comparator.comparingLong(ListingOrder::size);
-            case DATE -> Comparator.comparing(Resource::getModifiedDate, Comparator.nullsFirst(Comparator.<Date>naturalOrder()));
-            case LISTING -> throw new AssertionError();
-        };
+        if (key.order == null) return out;
         out.sort(Comparator.comparing((Resource r) -> !(r instanceof CollectionResource))
-                .thenComparing(descending ? byKey.reversed() : byKey));
+                .thenComparing(descending ? key.order.reversed() : key.order));
         return out;
     }
 
     /** The query that sorts by {@code column}: ascending first, descending when it is already the ascending order. */
     static String queryFor(Key column, ListingOrder current) {
-        boolean desc = current.key == column && !current.descending;
-        return "?sort=" + column.name().toLowerCase(Locale.ROOT) + "&order=" + (desc ? "desc" : "asc");
+        return new ListingOrder(column, current.key == column && !current.descending).query();
     }
 
     /** The query that keeps this order on links to other folders ("" for the storage's order). */
