@@ -157,7 +157,7 @@ public final class LoginClient {
         String message = json == null ? null : text(json, "message", "error_description");
         String said = base.host() + " answered " + status + (code == null ? "" : " " + code) + (message == null ? "" : " (" + message + ")")
                 + " while " + doing;
-        if (APP_CODES.contains(code)) {
+        if (code != null && APP_CODES.contains(code)) {
             return new LoginException(Reason.APP_REJECTED, said + ": check client_id and client_secret of the storage", code);
         }
         return new LoginException(status == 429 || status >= 500 ? Reason.SERVICE_ERROR : Reason.REFUSED, said, code);

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.alidav.aliyun.OpenPlatformApp;
 import org.alidav.login.LoginStatus.Phase;
+import org.alidav.sandbox.Fault;
 import org.alidav.sandbox.SandboxClock;
 import org.alidav.sandbox.SandboxOptions;
 import org.alidav.sandbox.SandboxServer;
@@ -151,6 +152,40 @@ class LoginAttemptTest {
         assertEquals(Phase.FAILED, status.phase());
         assertEquals(LoginException.Reason.UNREACHABLE, status.failure());
         assertTrue(status.message().startsWith("cannot reach 127.0.0.1"), status.message());
+    }
+
+    @Test
+    void failedStatusCallsAreRiddenOutUntilFiveInARow() throws Exception {
+        LoginAttempt attempt = attempt();
+        String sid = attempt.start().ticket().sid();
+        String status = "/oauth/qrcode/" + sid + "/status";
+        sandbox.faults().inject(Fault.html(status, 503).times(LoginAttempt.STATUS_ERRORS - 1));
+        for (int i = 1; i < LoginAttempt.STATUS_ERRORS; i++) assertEquals(Phase.WAITING, attempt.poll().phase());
+        phone.scan(sid);
+        assertEquals(Phase.SCANNED, attempt.poll().phase(), "a success resets the count");
+
+        sandbox.faults().inject(Fault.html(status, 503).times(LoginAttempt.STATUS_ERRORS));
+        for (int i = 1; i < LoginAttempt.STATUS_ERRORS; i++) assertEquals(Phase.SCANNED, attempt.poll().phase());
+        LoginStatus end = attempt.poll();
+
+        assertEquals(Phase.FAILED, end.phase());
+        assertEquals(LoginException.Reason.SERVICE_ERROR, end.failure());
+        assertTrue(end.message().contains("answered 503"), end.message());
+    }
+
+    @Test
+    void anExchangeThatYieldsNoRefreshTokenFailsAndSavesNothing() throws Exception {
+        // what a PKCE-only app would get (fact sheet §3.3): tokens that cannot be renewed
+        sandbox.faults().inject(Fault.emptyObject("/oauth/access_token"));
+        LoginAttempt attempt = attempt();
+        phone.confirm(attempt.start().ticket().sid());
+
+        LoginStatus end = attempt.poll();
+
+        assertEquals(Phase.FAILED, end.phase());
+        assertEquals(LoginException.Reason.BAD_ANSWER, end.failure());
+        assertTrue(end.message().contains("issued no refresh token"), end.message());
+        assertTrue(saved.isEmpty());
     }
 
     @Test
