@@ -47,7 +47,7 @@ public final class LoginClient {
     }
 
     /** {@code POST /oauth/authorize/qrcode}: a fresh code for the driver's scopes. */
-    public QrTicket newQrCode() throws LoginException {
+    QrTicket newQrCode() throws LoginException {
         ObjectNode body = credentials();
         body.set("scopes", MAPPER.valueToTree(SCOPES));
         JsonNode answer = call(post("/oauth/authorize/qrcode", body), "asking for a QR code");
