@@ -13,10 +13,12 @@ import org.alidav.drive.DriverOptions;
  * call, so a storage with a dead token or no network never stops the server from starting.
  */
 public final class AliyunOpenDriverFactory implements DriverFactory {
+    /** The {@code driver:} of these storages. */
+    public static final String NAME = "aliyundrive-open";
 
     @Override
     public String name() {
-        return "aliyundrive-open";
+        return NAME;
     }
 
     @Override
