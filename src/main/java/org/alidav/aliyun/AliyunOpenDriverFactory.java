@@ -13,12 +13,10 @@ import org.alidav.drive.DriverOptions;
  * call, so a storage with a dead token or no network never stops the server from starting.
  */
 public final class AliyunOpenDriverFactory implements DriverFactory {
-    /** The {@code driver:} of these storages. */
-    public static final String NAME = "aliyundrive-open";
 
     @Override
     public String name() {
-        return NAME;
+        return "aliyundrive-open";
     }
 
     @Override

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * code expired, 130 interrupted (Ctrl-C), with nothing written.
  */
 public final class LoginCommand {
-    private static final String DRIVER = AliyunOpenDriverFactory.NAME;
+    private static final String DRIVER = new AliyunOpenDriverFactory().name();
     private static final Logger LOG = LoggerFactory.getLogger(LoginCommand.class);
 
     private final LoadedConfig loaded;
