@@ -201,4 +201,13 @@ class LoginAttemptTest {
         assertNull(status.result());
         assertTrue(saved.isEmpty());
     }
+
+    @Test
+    void cancelledBeforeItStartedAsksForNoCode() {
+        LoginAttempt attempt = attempt();
+        assertFalse(attempt.cancel(), "nothing was saved");
+
+        assertEquals(Phase.CANCELLED, attempt.start().phase());
+        assertEquals(0, sandbox.qrLogins().issued());
+    }
 }
