@@ -77,6 +77,8 @@ class LoginAttemptTest {
         assertEquals(user.resourceDriveId(), done.result().account().driveIds().get("resource"));
         assertFalse(done.result().toString().contains(done.result().refreshToken()), "no token in toString");
         assertEquals(Phase.DONE, attempt.poll().phase(), "a finished attempt stays finished");
+        assertTrue(attempt.cancel(), "a cancel after the save says the login stands");
+        assertEquals(Phase.DONE, attempt.poll().phase());
         assertEquals(1, saved.size());
     }
 
