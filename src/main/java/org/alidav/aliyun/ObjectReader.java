@@ -22,7 +22,7 @@ import org.alidav.drive.DriveException;
  * gateway's 5xx is an {@link IOException}, a transient failure the caller asks again.
  */
 final class ObjectReader {
-    private static final int MAX_REDIRECTS = 5;
+    private static final int MAX_REDIRECTS = 3;
 
     private final String userAgent;
     private final Duration connectTimeout;
@@ -45,19 +45,25 @@ final class ObjectReader {
         return c;
     }
 
-    /** The answer to a GET of {@code url}, after at most {@link #MAX_REDIRECTS} redirects. */
+    /**
+     * The answer to a GET of {@code url}, after at most {@link #MAX_REDIRECTS} redirects (301, 302,
+     * 307, 308; each hop asks for the same range, with our User-Agent and no Referer). A redirect
+     * beyond the last hop, or of another kind, is the answer: the caller reports it as an upstream error.
+     */
     private HttpURLConnection request(String url, String range) throws IOException {
         String at = url;
         for (int hop = 0; ; hop++) {
             HttpURLConnection c = connect(at, range);
             int code = c.getResponseCode();
             String location = c.getHeaderField("Location");
-            if (code / 100 != 3 || code == 304 || location == null || hop >= MAX_REDIRECTS) return c;
+            if (!FOLLOWED.contains(code) || location == null || hop >= MAX_REDIRECTS) return c;
             errorBody(c);
             c.disconnect();
             at = URI.create(at).resolve(location).toString();
         }
     }
+
+    private static final java.util.Set<Integer> FOLLOWED = java.util.Set.of(301, 302, 307, 308);
 
     private static String errorBody(HttpURLConnection c) {
         try (InputStream err = c.getErrorStream()) {

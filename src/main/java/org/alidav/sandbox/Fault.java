@@ -100,7 +100,13 @@ public record Fault(String endpoint, Phase phase, Effect effect, int skip, int t
 
     /** Object reads answered 302 to the same URL, which the client must follow. */
     public static Fault redirect(String endpoint) {
-        return of(endpoint, new Redirect(302));
+        return redirect(endpoint, 302);
+    }
+
+    /** As {@link #redirect(String)} with another status: 301, 307 and 308 are followed too, 303 and 304 not. */
+    public static Fault redirect(String endpoint, int status) {
+        if (status / 100 != 3) throw new IllegalArgumentException("not a redirect status: " + status);
+        return of(endpoint, new Redirect(status));
     }
 
     /** The call is applied and answered 200 with no body at all. */
