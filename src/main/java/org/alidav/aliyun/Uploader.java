@@ -161,6 +161,9 @@ final class Uploader {
             try {
                 created = api.createWithProof(fields, token -> proof(token, size, prefix));
             } catch (OpenApiException e) {
+                // the drive holds content of the declared hash, and our bytes at the proof offset are not
+                // that content's: the body is not what the client's OC-Checksum says (nothing was created)
+                if (e.is(INVALID_PROOF)) throw checksumMismatch();
                 // the token changed under us and its proof bytes lie beyond the prefix: upload normally
                 if (!e.is(PROOF_UNAVAILABLE)) throw e;
                 created = api.create(plain);
@@ -294,4 +297,6 @@ final class Uploader {
 
     /** The proof for the token in use lies beyond what was spooled: the create is not sent. */
     private static final String PROOF_UNAVAILABLE = "ProofUnavailable";
+    /** The service's answer to a proof that does not match the stored content of the declared hash. */
+    private static final String INVALID_PROOF = "InvalidRapidProof";
 }

@@ -117,4 +117,24 @@ class ServiceAnswersTest {
             assertEquals(List.of(), d.list(d.root()).stream().filter(e -> e.name().equals(file.name())).toList());
         }
     }
+
+    @Test
+    void aWrongChecksumWhoseHashTheDriveHoldsIsAChecksumMismatchLeavingNothing() throws Exception {
+        Driver d = driver(Map.of("rapid_upload", true));
+        byte[] stored = new byte[300 * 1024];
+        byte[] other = new byte[stored.length];
+        new java.util.Random(1).nextBytes(stored);
+        new java.util.Random(2).nextBytes(other);
+        put(d, "stored.bin", stored);
+        String storedSha1 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(stored));
+        stats.reset();
+
+        DriveException e = assertThrows(DriveException.class, () -> d.put(d.root(), "claimed.bin",
+                new Upload(new ByteArrayInputStream(other), other.length, null, storedSha1, null)));
+        assertEquals(DriveException.Kind.CONFLICT, e.kind(), e.toString());
+        assertEquals(true, e.getMessage().contains("OC-Checksum"), e.getMessage());
+        assertEquals(1, stats.count(API + "create", 400), "the service refused the proof: " + stats);
+        assertEquals(List.of("stored.bin"), sandbox.items(USER).stream().filter(i -> !i.folder()).map(i -> i.name()).toList(),
+                "nothing left behind");
+    }
 }
