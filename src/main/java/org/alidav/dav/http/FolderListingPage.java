@@ -6,14 +6,12 @@ import io.milton.resource.Resource;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.alidav.dav.NameCharacters;
 
 /**
  * The plain HTML page a browser gets for GET on a folder: names HTML-escaped (control characters
- * shown as {@link NameCharacters#visible pictures}), links percent-encoded, folders first. HEAD gets the same headers and no body.
+ * shown as {@link NameCharacters#visible pictures}), links percent-encoded, in the storage's order. HEAD gets the same headers and no body.
  */
 public final class FolderListingPage {
     private FolderListingPage() {
@@ -30,11 +28,10 @@ public final class FolderListingPage {
         response.getOutputStream().write(body);
     }
 
+    /** In the storage's own order (a cloud's {@code order_by}, a local folder's names), as PROPFIND lists them. */
     private static List<? extends Resource> children(CollectionResource folder) {
         try {
-            List<Resource> out = new ArrayList<>(folder.getChildren());
-            out.sort(Comparator.comparing((Resource r) -> !(r instanceof CollectionResource)).thenComparing(Resource::getName));
-            return out;
+            return folder.getChildren();
         } catch (io.milton.http.exceptions.NotAuthorizedException | io.milton.http.exceptions.BadRequestException e) {
             throw new IllegalStateException(e);
         }
