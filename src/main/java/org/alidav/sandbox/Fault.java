@@ -85,6 +85,11 @@ public record Fault(String endpoint, Phase phase, Effect effect, int skip, int t
         return reply(endpoint, status, "application/json", json, Map.of());
     }
 
+    /** A JSON answer of the test's making, e.g. a complete that reports another size than was stored. */
+    public static Fault json(String endpoint, int status, String json) {
+        return reply(endpoint, status, "application/json", json, Map.of());
+    }
+
     /** 429 TooManyRequests with {@code x-retry-after}; {@link #lasting} or {@link #times} make it a storm. */
     public static Fault tooManyRequests(String endpoint, long retryAfterMillis) {
         ApiException e = RateLimiter.tooManyRequests(retryAfterMillis);

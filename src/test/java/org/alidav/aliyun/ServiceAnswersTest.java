@@ -24,6 +24,7 @@ import org.alidav.sandbox.CallStats;
 import org.alidav.sandbox.Fault;
 import org.alidav.sandbox.SandboxOptions;
 import org.alidav.sandbox.SandboxServer;
+import org.alidav.sandbox.StoredItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,5 +137,19 @@ class ServiceAnswersTest {
         assertEquals(1, stats.count(API + "create", 400), "the service refused the proof: " + stats);
         assertEquals(List.of("stored.bin"), sandbox.items(USER).stream().filter(i -> !i.folder()).map(i -> i.name()).toList(),
                 "nothing left behind");
+    }
+
+    @Test
+    void theCleanupOfAFailedUploadThatBecameVisibleFollowsRemoveWay() {
+        for (String way : new String[] {"trash", "delete"}) {
+            Driver d = driver(Map.of("remove_way", way));
+            // complete is applied, and then answers a size other than the one sent: the write fails
+            sandbox.faults().inject(Fault.json(API + "complete", 200, "{\"file_id\":\"x\",\"size\":1}").after());
+            String name = "failed-" + way + ".bin";
+            DriveException e = assertThrows(DriveException.class, () -> put(d, name, new byte[10]));
+            assertEquals(DriveException.Kind.UPSTREAM, e.kind(), e.toString());
+            List<StoredItem.Status> left = sandbox.items(USER).stream().filter(i -> i.name().equals(name)).map(StoredItem::status).toList();
+            assertEquals(way.equals("trash") ? List.of(StoredItem.Status.TRASHED) : List.of(), left, way);
+        }
     }
 }
