@@ -81,6 +81,10 @@ final class ObjectReader {
     record Opened(Upstream upstream) implements Answer {
     }
 
+    /** The bytes of a bounded read, exactly as many as asked. */
+    record Read(byte[] bytes) implements Answer {
+    }
+
     /** 403 other than a concurrency refusal: the link expired ("Request has expired.") or was revoked. */
     record Expired(String code) implements Answer {
     }
@@ -97,12 +101,7 @@ final class ObjectReader {
         HttpURLConnection c = request(url, "bytes=" + offset + "-");
         try {
             int code = c.getResponseCode();
-            if (code == 403) {
-                String body = errorBody(c);
-                c.disconnect();
-                if (body.contains("ExceedMaxConcurrency")) return new Busy();
-                return new Expired(body.contains("expired") ? "Request has expired" : "AccessDenied");
-            }
+            if (code == 403) return refusal(c);
             if (code == 206) {
                 long start = contentRangeStart(c.getHeaderField("Content-Range"));
                 if (start != offset) throw new IOException("object storage answered range from " + start + ", asked " + offset);
@@ -113,15 +112,52 @@ final class ObjectReader {
                 if (!u.skipTo(offset)) throw new IOException("object storage body ended before offset " + offset);
                 return new Opened(u);
             }
-            errorBody(c);
-            c.disconnect();
-            if (code >= 500) throw new IOException("object storage answered " + code + " " + c.getResponseMessage());
-            if (code == 416) throw DriveException.upstream("object storage says offset " + offset + " is past the end", null);
-            throw DriveException.upstream("object storage answered " + code + " " + c.getResponseMessage(), null);
+            throw failure(c, offset);
         } catch (IOException | RuntimeException e) {
             c.disconnect();
             throw e;
         }
+    }
+
+    /**
+     * Reads exactly {@code length} bytes from {@code offset} with a bounded {@code Range}, so the
+     * object storage sends no more than them (a rapid-upload proof of a copy costs 8 bytes, not the file).
+     */
+    Answer readExactly(String url, long offset, int length) throws IOException {
+        HttpURLConnection c = request(url, "bytes=" + offset + "-" + (offset + length - 1));
+        try {
+            int code = c.getResponseCode();
+            if (code == 403) return refusal(c);
+            if (code != 206 || contentRangeStart(c.getHeaderField("Content-Range")) != offset) throw failure(c, offset);
+            try (InputStream in = c.getInputStream()) {
+                byte[] bytes = in.readNBytes(length);
+                if (bytes.length < length) throw new IOException("object storage sent " + bytes.length + " of " + length + " bytes");
+                return new Read(bytes);
+            }
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    /** A 403: a concurrency refusal, or an expired or revoked link. */
+    private static Answer refusal(HttpURLConnection c) {
+        String body = errorBody(c);
+        c.disconnect();
+        if (body.contains("ExceedMaxConcurrency")) return new Busy();
+        return new Expired(body.contains("expired") ? "Request has expired" : "AccessDenied");
+    }
+
+    /**
+     * Any other answer: a 5xx is transient, returned as an IOException for the caller to throw (and
+     * retry); anything else is thrown here as an upstream error.
+     */
+    private static IOException failure(HttpURLConnection c, long offset) throws IOException {
+        int code = c.getResponseCode();
+        errorBody(c);
+        c.disconnect();
+        if (code >= 500) return new IOException("object storage answered " + code + " " + c.getResponseMessage());
+        if (code == 416) throw DriveException.upstream("object storage says offset " + offset + " is past the end", null);
+        throw DriveException.upstream("object storage answered " + code + " " + c.getResponseMessage(), null);
     }
 
     private static long contentRangeStart(String contentRange) {
