@@ -8,6 +8,7 @@ import org.alidav.aliyun.ApiModel.CreateResult;
 import org.alidav.aliyun.ApiModel.PersonalSpace;
 import org.alidav.drive.ByteRange;
 import org.alidav.drive.Copier;
+import org.alidav.drive.CrossCopier;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.Driver;
 import org.alidav.drive.Entry;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@link #maintain} finishes what a crash or a failed cleanup left.
  */
 final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Linker, QuotaReporter, ModTimeSetter,
-        ExactReader, org.alidav.drive.HealthReporter {
+        ExactReader, CrossCopier, org.alidav.drive.HealthReporter {
     private static final Logger LOG = LoggerFactory.getLogger(AliyunOpenDriver.class);
     private final OpenApi api;
     private final FileMapper mapper;
@@ -146,6 +147,17 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
     public Entry copyOver(Entry entry, Entry newParent, Entry existing) {
         return replacement.run(ReplaceJournal.Kind.COPY, newParent.id(), existing.name(), existing, entry.id(),
                 (begun, created) -> relocator.copy(entry, newParent, existing.name(), OpenApi.IGNORE, begun, created));
+    }
+
+    /** Another mount of the same drive (drive ids are the service's, unique across accounts). */
+    @Override
+    public boolean sharesStoreWith(Driver other) {
+        return other instanceof AliyunOpenDriver o && o.api.driveId().equals(api.driveId());
+    }
+
+    @Override
+    public Entry copyFrom(Entry entry, Entry newParent, String newName, Entry existing) {
+        return existing == null ? copy(entry, newParent, newName) : copyOver(entry, newParent, existing);
     }
 
     /** Trash or delete per {@code remove_way}; an item already gone counts as removed, a lost answer is looked up. */

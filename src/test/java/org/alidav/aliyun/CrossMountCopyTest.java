@@ -78,4 +78,30 @@ class CrossMountCopyTest {
             d.close();
         }
     }
+
+    @Test
+    void twoMountsOfOneDriveCopyOnTheServersSide() throws Exception {
+        try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(dir.resolve("sandbox")).rateLimits(false).build())) {
+            Driver writer = SandboxDrivers.driver(sandbox, dir.resolve("writer"), sandbox.issueRefreshToken("one"), Map.of());
+            long size = 200 * 1024;
+            writer.put(writer.root(), "x.bin", new Upload(new GeneratedBody(size, 3), size, null, null, null));
+            String folderId = writer.mkdir(writer.root(), "inner").id();
+            writer.close();
+            String yaml = SandboxMounts.yaml(dir.resolve("data"),
+                    SandboxMounts.storage(sandbox, "/a", sandbox.issueRefreshToken("one"), Map.of()),
+                    SandboxMounts.storage(sandbox, "/b", sandbox.issueRefreshToken("one"), Map.of("root_folder_id", folderId)));
+            try (TestApp app = TestApp.start(dir, yaml, false)) {
+                sandbox.stats().reset();
+                assertEquals(201, app.send("COPY", "/a/x.bin", (String) null, "Destination", app.url("/b/x.bin")).statusCode());
+                assertEquals(204, app.send("COPY", "/a/x.bin", (String) null, "Destination", app.url("/b/x.bin")).statusCode(),
+                        "over the copy, side by side");
+                CallStats stats = sandbox.stats();
+                assertEquals(2, stats.count(SandboxServer.API_PREFIX + "openFile/copy"), stats.toString());
+                assertEquals(0, stats.count(SandboxServer.API_PREFIX + "openFile/create"), stats.toString());
+                assertEquals(0, stats.count(CallStats.OBJECT_GET) + stats.uploadedPartBytes(), "no byte through this server: " + stats);
+                assertEquals(1, sandbox.items("one").stream()
+                        .filter(i -> i.name().equals("x.bin") && folderId.equals(i.parentId()) && i.status() == StoredItem.Status.LIVE).count());
+            }
+        }
+    }
 }

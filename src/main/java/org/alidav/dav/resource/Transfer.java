@@ -88,6 +88,8 @@ final class Transfer {
     private static void copyAcross(Storage source, DrivePath path, Location to, CopyDepth depth) {
         Entry e = source.stat(path);
         ShadowFiles.ensureParents(to);
+        // two mounts of one cloud drive: the cloud copies, whole trees included
+        if ((!e.folder() || depth == CopyDepth.DEEP) && to.storage().copyFrom(source, e, to.path())) return;
         if (e.folder()) {
             to.storage().mkdir(to.path());
             if (depth == CopyDepth.SHALLOW) return;

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.alidav.drive.ByteRange;
 import org.alidav.drive.ContentProbe;
 import org.alidav.drive.Copier;
+import org.alidav.drive.CrossCopier;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.DrivePath;
 import org.alidav.drive.Driver;
@@ -186,6 +187,23 @@ public final class Storage implements AutoCloseable {
         placed(path, written);
         quota.adjust(written.size() - (existing == null ? 0 : existing.size()));
         return written;
+    }
+
+    /**
+     * Copies {@code entry} of {@code source}, another storage on the same backend store, to {@code to}
+     * on the backend's side, replacing a file there; false (nothing done) when the stores differ.
+     */
+    public boolean copyFrom(Storage source, Entry entry, DrivePath to) {
+        if (!(driver instanceof CrossCopier c) || !c.sharesStoreWith(source.driver)) return false;
+        try (PathLocks.Held held = locks.lock(to)) {
+            Entry parent = parentFolder(to);
+            Entry existing = find(to).orElse(null);
+            if (existing != null && (existing.folder() || entry.folder())) throw DriveException.conflict("a folder is in the way: " + to);
+            Entry copied = clashAware(to, () -> tracked(() -> c.copyFrom(entry, parent, to.name(), existing)));
+            if (existing != null) listings.invalidate(to);
+            placed(to, copied);
+            return true;
+        }
     }
 
     /** Removes what {@code path} holds: every item of that name, the older copies first. */
