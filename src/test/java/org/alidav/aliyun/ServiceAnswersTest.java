@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.alidav.TestFiles;
 import org.alidav.drive.ByteRange;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.Driver;
@@ -37,30 +35,27 @@ class ServiceAnswersTest {
     private static final String UA = "answers-test-agent";
 
     @TempDir
-    Path state;
-    Path sandboxDir;
+    Path dir;
     SandboxServer sandbox;
     CallStats stats;
     final List<Driver> drivers = new ArrayList<>();
 
     @BeforeEach
-    void start() throws IOException {
-        sandboxDir = Files.createTempDirectory("sandbox-answers");
-        sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(sandboxDir).rateLimits(false).build());
+    void start() {
+        sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(dir.resolve("sandbox")).rateLimits(false).build());
         stats = sandbox.stats();
     }
 
     @AfterEach
-    void stop() throws IOException {
+    void stop() {
         drivers.forEach(Driver::close);
         sandbox.close();
-        TestFiles.deleteTree(sandboxDir);
     }
 
     private Driver driver(Map<String, Object> overrides) {
         Map<String, Object> o = new java.util.HashMap<>(Map.of("user_agent", UA, "download_reuse_idle", "0s", "retry_backoff", "10ms"));
         o.putAll(overrides);
-        Driver d = SandboxDrivers.driver(sandbox, state, sandbox.issueRefreshToken(USER), o);
+        Driver d = SandboxDrivers.driver(sandbox, dir.resolve("state"), sandbox.issueRefreshToken(USER), o);
         drivers.add(d);
         d.list(d.root());
         return d;
