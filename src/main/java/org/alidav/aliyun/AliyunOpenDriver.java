@@ -8,12 +8,15 @@ import org.alidav.aliyun.ApiModel.CreateResult;
 import org.alidav.aliyun.ApiModel.PersonalSpace;
 import org.alidav.drive.ByteRange;
 import org.alidav.drive.Copier;
+import org.alidav.drive.CrossCopier;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.Driver;
 import org.alidav.drive.Entry;
+import org.alidav.drive.ExactReader;
 import org.alidav.drive.Link;
 import org.alidav.drive.Linker;
 import org.alidav.drive.Maintained;
+import org.alidav.drive.ModTimeSetter;
 import org.alidav.drive.Replacer;
 import org.alidav.drive.Quota;
 import org.alidav.drive.QuotaReporter;
@@ -26,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * write that gives an item a name goes through {@link Replacement} (journaled, side by side), and
  * {@link #maintain} finishes what a crash or a failed cleanup left.
  */
-final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Linker, QuotaReporter, org.alidav.drive.HealthReporter {
+final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Linker, QuotaReporter, ModTimeSetter,
+        ExactReader, CrossCopier, org.alidav.drive.HealthReporter {
     private static final Logger LOG = LoggerFactory.getLogger(AliyunOpenDriver.class);
     private final OpenApi api;
     private final FileMapper mapper;
@@ -44,13 +48,14 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
     private final ReplaceJournal journal;
     private final Replacement replacement;
     private final JournalRepair repair;
+    private final KeptModifiedTimes times;
     private final Path spoolDir;
     private final boolean repairDuplicates;
 
     /** The parts of a driver, wired by {@link AliyunOpenDriverFactory}. */
     record Parts(OpenApi api, FileMapper mapper, LinkCache links, LinkResolver resolver, ObjectReader reader, Downloads downloads,
                  Relocator relocator, Remover remover, Uploader uploader, java.time.Clock clock, TokenManager tokens,
-                 ReplaceJournal journal, Replacement replacement, JournalRepair repair) {
+                 ReplaceJournal journal, Replacement replacement, JournalRepair repair, KeptModifiedTimes times) {
     }
 
     /**
@@ -73,6 +78,7 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
         this.journal = parts.journal();
         this.replacement = parts.replacement();
         this.repair = parts.repair();
+        this.times = parts.times();
         this.spoolDir = spoolDir;
         this.repairDuplicates = repairDuplicates;
         this.livp = new LivpSizer(mapper, reader, id -> links.get(id, () -> resolver.resolve(id, true)));
@@ -90,7 +96,7 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
         return api.listAll(folder.id()).stream()
                 .filter(FileMapper::visible)
                 .filter(item -> !hidden.contains(item.fileId()))
-                .map(item -> livp.sized(mapper.toEntry(item), item))
+                .map(item -> times.applied(livp.sized(mapper.toEntry(item), item)))
                 .toList();
     }
 
@@ -122,7 +128,7 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
 
     @Override
     public Entry move(Entry entry, Entry fromParent, Entry newParent, String newName) {
-        return relocator.move(entry, fromParent.id(), newParent, newName, OpenApi.REFUSE);
+        return times.applied(relocator.move(entry, fromParent.id(), newParent, newName, OpenApi.REFUSE));
     }
 
     @Override
@@ -133,8 +139,8 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
 
     @Override
     public Entry moveOver(Entry entry, Entry fromParent, Entry newParent, Entry existing) {
-        return replacement.run(ReplaceJournal.Kind.MOVE, newParent.id(), existing.name(), existing, entry.id(),
-                (begun, created) -> relocator.move(entry, fromParent.id(), newParent, existing.name(), OpenApi.IGNORE));
+        return times.applied(replacement.run(ReplaceJournal.Kind.MOVE, newParent.id(), existing.name(), existing, entry.id(),
+                (begun, created) -> relocator.move(entry, fromParent.id(), newParent, existing.name(), OpenApi.IGNORE)));
     }
 
     @Override
@@ -143,10 +149,31 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
                 (begun, created) -> relocator.copy(entry, newParent, existing.name(), OpenApi.IGNORE, begun, created));
     }
 
+    /** Another mount of the same drive (drive ids are the service's, unique across accounts). */
+    @Override
+    public boolean sharesStoreWith(Driver other) {
+        return other instanceof AliyunOpenDriver o && o.api.driveId().equals(api.driveId());
+    }
+
+    @Override
+    public Entry copyFrom(Entry entry, Entry newParent, String newName, Entry existing) {
+        return existing == null ? copy(entry, newParent, newName) : copyOver(entry, newParent, existing);
+    }
+
     /** Trash or delete per {@code remove_way}; an item already gone counts as removed, a lost answer is looked up. */
     @Override
     public void remove(Entry entry) {
         remover.remove(entry);
+        times.forget(entry.id());
+    }
+
+    /**
+     * The Open API takes a modification time only at create ({@code local_modified_at}, from
+     * {@code X-OC-Mtime}); one set later is kept in the state store and shown until the content changes.
+     */
+    @Override
+    public Entry setModified(Entry entry, Instant modified) {
+        return times.keep(entry, modified);
     }
 
     /** Finishes the journaled writes nobody runs, and deletes spool files of earlier processes. */
@@ -181,6 +208,12 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
     public InputStream open(Entry file, ByteRange range) {
         if (range.length() == 0) return InputStream.nullInputStream();
         return downloads.open(file, range);
+    }
+
+    /** One bounded Range request (a rapid-upload proof of a copy from here reads 8 bytes, nothing more). */
+    @Override
+    public byte[] readExactly(Entry file, long offset, int length) {
+        return downloads.readExactly(file, offset, length);
     }
 
     @Override

@@ -57,7 +57,8 @@ public final class AliyunOpenDriverFactory implements DriverFactory {
         var parts = new AliyunOpenDriver.Parts(api, mapper, links, resolver, reader,
                 new Downloads(reader, links, resolver::resolve, gate::get),
                 new Relocator(api, mapper, context.clock(), backoff, o.copyTimeout(), leftovers), remover, uploader, context.clock(), tokens,
-                journal, replacement, new JournalRepair(journal, api, remover, leftovers));
+                journal, replacement, new JournalRepair(journal, api, remover, leftovers),
+                new KeptModifiedTimes(context.state(), context.storageName()));
         return new AliyunOpenDriver(parts, o.rootFolderId(), context.spoolDir(), o.repairDuplicates());
     }
 }

@@ -61,6 +61,9 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
             throw new OptionException("download_connections", "must be 1 to 3 (the object storage allows 3 downloads per user)");
         }
         if (a.partSize < 100 * 1024) throw new OptionException("part_size", "must be at least 102400 (the service's smallest part)");
+        if (a.partSize > PartSizer.MAX_PART) {
+            throw new OptionException("part_size", "must be at most " + PartSizer.MAX_PART + " (5 GiB, the service's largest part)");
+        }
         if (a.clientId.isBlank() != a.clientSecret.isBlank()) {
             throw new OptionException(a.clientId.isBlank() ? "client_id" : "client_secret", "client_id and client_secret go together");
         }

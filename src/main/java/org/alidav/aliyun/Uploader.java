@@ -81,7 +81,8 @@ final class Uploader {
         boolean rapidWanted = rapid && (!upload.sizeKnown() || upload.size() > RAPID_MIN_SIZE);
         FileItem done;
         try {
-            if (upload.sizeKnown() && !rapidWanted) done = streamed(target, upload.body(), upload.size());
+            if (probed(upload)) done = withProbe(target, upload);
+            else if (upload.sizeKnown() && !rapidWanted) done = streamed(target, upload.body(), upload.size());
             else if (upload.sizeKnown() && upload.sha1() != null) done = withClientHash(target, upload);
             else done = spooled(target, upload);
         } catch (IOException e) {
@@ -161,6 +162,9 @@ final class Uploader {
             try {
                 created = api.createWithProof(fields, token -> proof(token, size, prefix));
             } catch (OpenApiException e) {
+                // the drive holds content of the declared hash, and our bytes at the proof offset are not
+                // that content's: the body is not what the client's OC-Checksum says (nothing was created)
+                if (e.is(INVALID_PROOF)) throw checksumMismatch();
                 // the token changed under us and its proof bytes lie beyond the prefix: upload normally
                 if (!e.is(PROOF_UNAVAILABLE)) throw e;
                 created = api.create(plain);
@@ -177,6 +181,33 @@ final class Uploader {
             }, upload::sha1);
             return done;
         }
+    }
+
+    /**
+     * A copy from another storage whose SHA-1 is known offers the hash whatever {@code rapid_upload}
+     * says: the proof costs one read of 8 bytes of the source, not a spool of the body.
+     */
+    private static boolean probed(Upload upload) {
+        return upload.probe() != null && upload.sha1() != null && upload.sizeKnown() && upload.size() > RAPID_MIN_SIZE;
+    }
+
+    /** Full hash and a proof read through the probe; the body is read only on a miss, as it streams into the parts. */
+    private FileItem withProbe(Target target, Upload upload) {
+        long size = upload.size();
+        long partSize = sizer.partSize(size);
+        Map<String, Object> fields = fields(target, size, partSize);
+        fields.put("size", size);
+        fields.put("content_hash", upload.sha1());
+        fields.put("content_hash_name", "sha1");
+        CreateResult created = api.createWithProof(fields, token -> ProofCode.compute(token, size, upload.probe()));
+        MessageDigest digest = sha1();
+        return finish(target, created, size, () -> {
+            if (created.rapid()) return;
+            parts.upload(session(created, size, partSize), upload.body(), size, partSize, digest);
+            if (!hex(digest).equals(upload.sha1())) {
+                throw DriveException.upstream("the copied content's SHA-1 " + hex(digest) + " is not the source's " + upload.sha1(), null);
+            }
+        }, upload::sha1);
     }
 
     /** Reads the rest of a rapid-uploaded body, so the client's request completes and its hash is checked. */
@@ -294,4 +325,6 @@ final class Uploader {
 
     /** The proof for the token in use lies beyond what was spooled: the create is not sent. */
     private static final String PROOF_UNAVAILABLE = "ProofUnavailable";
+    /** The service's answer to a proof that does not match the stored content of the declared hash. */
+    private static final String INVALID_PROOF = "InvalidRapidProof";
 }

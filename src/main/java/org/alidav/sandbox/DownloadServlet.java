@@ -51,6 +51,7 @@ final class DownloadServlet extends HttpServlet {
         String endpoint = head ? CallStats.OBJECT_HEAD : CallStats.OBJECT_GET;
         boolean dropped = false;
         boolean counted = false;
+        stats.recordObjectRead(new CallStats.ObjectRead(req.getHeader("Range"), req.getHeader("User-Agent"), req.getHeader("Referer")));
         try {
             if (!head && !"GET".equals(req.getMethod())) {
                 throw new OssException(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");

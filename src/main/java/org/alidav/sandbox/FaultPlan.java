@@ -128,6 +128,14 @@ public final class FaultPlan {
         return connections.closeIdle();
     }
 
+    /**
+     * From now on every connection idle for {@code idle} is closed by the sandbox (the object storage
+     * closes them after 60 s); null restores Jetty's default. {@link #clear()} restores it too.
+     */
+    public void closeIdleConnectionsAfter(java.time.Duration idle) {
+        connections.closeAfter(idle);
+    }
+
     /** The next object download sends {@code bytes} body bytes and then closes the connection. */
     public synchronized void breakNextDownloadAfter(long bytes) {
         downloadBreaks.add(bytes);
@@ -171,6 +179,7 @@ public final class FaultPlan {
         downloadBreaks.clear();
         foreignSubRefreshes = 0;
         videoPreviewOverCapacity = false;
+        connections.closeAfter(null);
     }
 
     /** The effect striking this call of {@code endpoint} at {@code phase}, if an armed fault hits it. */

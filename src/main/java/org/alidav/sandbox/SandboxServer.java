@@ -54,8 +54,6 @@ public final class SandboxServer implements AutoCloseable {
         PartStore parts = new PartStore(dir, blobs);
         tree = new FileTree(new MetadataJournal(dir));
         tasks = new AsyncTasks(options.asyncTaskDelay());
-        IdleConnections connections = new IdleConnections();
-        faults = new FaultPlan(tokens, signer, users, connections);
         logins = new QrLogins(options.clock());
 
         QueuedThreadPool pool = new QueuedThreadPool(256, 8);
@@ -68,6 +66,8 @@ public final class SandboxServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server, factory);
         connector.setHost(options.host());
         connector.setPort(options.port());
+        IdleConnections connections = new IdleConnections(connector);
+        faults = new FaultPlan(tokens, signer, users, connections);
         try {
             connector.open(); // bind now: URLs handed out by handlers need the real port
             server.addConnector(connector);

@@ -201,6 +201,14 @@ class DriverOperationsTest {
     }
 
     @Test
+    void aPartSizeOverFiveGibIsRefusedAtStartWithOneLine() {
+        var e = assertThrows(org.alidav.drive.DriverOptions.OptionException.class, () -> h.driver(Map.of("part_size", (5L << 30) + 1)));
+        assertEquals("part_size", e.key());
+        assertEquals("must be at most 5368709120 (5 GiB, the service's largest part)", e.getMessage());
+        h.driver(Map.of("part_size", 5L << 30));
+    }
+
+    @Test
     void jwtPayloadsDecodeInEitherBase64Alphabet() {
         String std = java.util.Base64.getEncoder().encodeToString("{\"sub\":\"s?>\",\"exp\":5}".getBytes(StandardCharsets.UTF_8));
         String url = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"sub\":\"s?>\",\"exp\":5}".getBytes(StandardCharsets.UTF_8));

@@ -54,6 +54,7 @@ public final class FolderListingPage {
         response.getOutputStream().write(body);
     }
 
+    /** In the storage's own order (a cloud's {@code order_by}, a local folder's names), as PROPFIND lists them. */
     private static List<? extends Resource> children(CollectionResource folder) {
         try {
             return folder.getChildren();
