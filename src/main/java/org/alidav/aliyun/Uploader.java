@@ -101,7 +101,11 @@ final class Uploader {
 
     private FileItem streamed(Target target, InputStream body, long size) {
         long partSize = sizer.partSize(size);
-        CreateResult created = api.create(fields(target, size, partSize));
+        return fromBody(target, api.create(fields(target, size, partSize)), body, size, partSize);
+    }
+
+    /** Completes a session with parts read from {@code body} as it arrives, hashed on the way for the final check. */
+    private FileItem fromBody(Target target, CreateResult created, InputStream body, long size, long partSize) {
         MessageDigest digest = sha1();
         return finish(target, created, size, () -> parts.upload(session(created, size, partSize), body, size, partSize, digest),
                 () -> hex(digest));
@@ -148,10 +152,7 @@ final class Uploader {
             if (!e.is(PRE_HASH_MATCHED)) throw e;
             return preHashMatched(target, fields, head, upload);
         }
-        MessageDigest digest = sha1();
-        InputStream body = new SequenceInputStream(new ByteArrayInputStream(head), upload.body());
-        return finish(target, created, size, () -> parts.upload(session(created, size, partSize), body, size, partSize, digest),
-                () -> hex(digest));
+        return fromBody(target, created, new SequenceInputStream(new ByteArrayInputStream(head), upload.body()), size, partSize);
     }
 
     /** The pre-hash matched: the whole body is spooled while hashed, then created with the full hash and proof. */

@@ -344,20 +344,7 @@ public final class Benchmark {
         post("/-/cache/drop");
         stats.reset();
         long t = System.nanoTime();
-        List<String> cmd = List.of("rclone", "--config", "/dev/null", "check", "--download", "--stats", "1h",
-                work.resolve("check/small300").toString(), "t:small300");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("RCLONE_CONFIG_T_TYPE", "webdav");
-        pb.environment().put("RCLONE_CONFIG_T_URL", base + "/ali");
-        pb.environment().put("RCLONE_CONFIG_T_VENDOR", "owncloud");
-        Path logFile = work.resolve("rclone-check.log");
-        pb.redirectOutput(logFile.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(20, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("rclone check timed out");
-        }
-        if (p.exitValue() != 0) throw new IllegalStateException("rclone check failed:\n" + Files.readString(logFile));
+        rclone("rclone-check.log", "check", "--download", "--stats", "1h", work.resolve("check/small300").toString(), "t:small300");
         double seconds = (System.nanoTime() - t) / 1e9;
         long links = stats.count(API + "getDownloadUrl");
         rows.add(new String[]{"rclone check --download of " + checkFiles + " files of 16 KiB just listed (proxy, official rates)", "s; API calls",
@@ -609,21 +596,8 @@ public final class Benchmark {
         for (int run = 0; run < 2; run++) {
             stats.reset();
             long t = System.nanoTime();
-            List<String> cmd = List.of("rclone", "--config", "/dev/null", "sync", "-v", "--stats", "1h", "--stats-log-level", "NOTICE",
+            String out = rclone("rclone-" + run + ".log", "sync", "-v", "--stats", "1h", "--stats-log-level", "NOTICE",
                     tree.toString(), "t:rclone");
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            pb.environment().put("RCLONE_CONFIG_T_TYPE", "webdav");
-            pb.environment().put("RCLONE_CONFIG_T_URL", base + "/ali");
-            pb.environment().put("RCLONE_CONFIG_T_VENDOR", "owncloud");
-            Path logFile = work.resolve("rclone-" + run + ".log");
-            pb.redirectOutput(logFile.toFile());
-            Process p = pb.start();
-            if (!p.waitFor(20, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("rclone sync timed out");
-            }
-            String out = Files.readString(logFile);
-            if (p.exitValue() != 0) throw new IllegalStateException("rclone sync failed:\n" + out);
             long transferred = transferred(out);
             long seconds = (System.nanoTime() - t) / 1_000_000_000L;
             runs[run] = new long[]{transferred, stats.count(API + "create"), stats.count(API + "list"), seconds};
@@ -633,6 +607,26 @@ public final class Benchmark {
         }
         check("rclone second sync: 0 uploads", runs[1][0] == 0 && runs[1][1] == 0, runs[1][0] + " transferred, " + runs[1][1] + " create calls");
         check("rclone second sync: list calls ≤ folders (" + remoteFolders + ")", runs[1][2] <= remoteFolders, runs[1][2] + " list calls");
+    }
+
+    /** Runs rclone with remote {@code t:} = the {@code /ali} mount (webdav, vendor owncloud); answers its log, fails on a non-zero exit. */
+    private String rclone(String logName, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("rclone", "--config", "/dev/null"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("RCLONE_CONFIG_T_TYPE", "webdav");
+        pb.environment().put("RCLONE_CONFIG_T_URL", base + "/ali");
+        pb.environment().put("RCLONE_CONFIG_T_VENDOR", "owncloud");
+        Path logFile = work.resolve(logName);
+        pb.redirectOutput(logFile.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(20, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("rclone " + args[0] + " timed out");
+        }
+        String out = Files.readString(logFile);
+        if (p.exitValue() != 0) throw new IllegalStateException("rclone " + args[0] + " failed:\n" + out);
+        return out;
     }
 
     private static long transferred(String out) {
