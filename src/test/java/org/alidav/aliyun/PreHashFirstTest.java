@@ -2,16 +2,20 @@ package org.alidav.aliyun;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.alidav.drive.ByteRange;
+import org.alidav.drive.DriveException;
 import org.alidav.drive.Driver;
 import org.alidav.drive.Entry;
+import org.alidav.drive.Maintained;
 import org.alidav.drive.Upload;
 import org.alidav.sandbox.CallStats;
 import org.alidav.sandbox.SandboxOptions;
@@ -30,6 +34,7 @@ class PreHashFirstTest {
     static final String CREATE = SandboxServer.API_PREFIX + "openFile/create";
     static final int PART = 256 * 1024;
     static final int SIZE = 6 * PART + 123;
+    static final String USER = "u";
 
     @TempDir
     Path dir;
@@ -39,8 +44,8 @@ class PreHashFirstTest {
     @BeforeEach
     void start() throws Exception {
         sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(Files.createDirectories(dir.resolve("sandbox")))
-                .rateLimits(false).build());
-        driver = SandboxDrivers.driver(sandbox, dir.resolve("state"), sandbox.issueRefreshToken("u"),
+                .rateLimits(false).listUnfinishedUploads(true).build());
+        driver = SandboxDrivers.driver(sandbox, dir.resolve("state"), sandbox.issueRefreshToken(USER),
                 Map.of("rapid_upload", true, "part_size", PART));
     }
 
@@ -97,5 +102,16 @@ class PreHashFirstTest {
         assertEquals(SIZE, sandbox.stats().uploadedPartBytes());
         assertArrayEquals(collision, read(file));
         assertArrayEquals(stored, read(driver.list(driver.root()).stream().filter(e -> e.name().equals("stored.bin")).findFirst().orElseThrow()));
+    }
+
+    /** Listings show upload sessions here (the sandbox's other reading), so what a lost create made can be found. */
+    @Test
+    void aLostAnswerToThePreHashCreateIsLookedForAndNothingIsLeftBehind() {
+        byte[] content = PolicyStack.bytes(SIZE, 5);
+        sandbox.faults().dropConnectionAfterNext(CREATE);
+        assertThrows(DriveException.class, () -> put("lost.bin", content));
+        assertEquals(List.of(), sandbox.unfinishedUploads(USER), "the session the pre-hash create opened was found and removed");
+        assertTrue(driver.list(driver.root()).stream().noneMatch(e -> e.name().equals("lost.bin")));
+        assertEquals(List.of(), ((Maintained) driver).maintain(), "nothing left to repair");
     }
 }
