@@ -57,11 +57,11 @@ final class LinkCache {
 
     /**
      * A link that came with the file's listing entry: kept unless the cached one lives longer, so a
-     * read of a file just listed needs no getDownloadUrl.
+     * read of a file just listed needs no getDownloadUrl. A full cache takes no offers (a listing of a
+     * huge folder must neither fill memory nor scan the cache per entry): those files are linked as before.
      */
     void offer(String fileId, Link link) {
-        if (!link.usableAt(clock.instant(), margin)) return;
-        if (slots.size() > MAX_ENTRIES) evictExpired();
+        if (!link.usableAt(clock.instant(), margin) || slots.size() >= MAX_ENTRIES && !slots.containsKey(fileId)) return;
         Slot slot = slots.computeIfAbsent(fileId, k -> new Slot());
         synchronized (slot) {
             if (slot.held == null || !outlives(slot.held.link(), link)) slot.held = new Held(link, clock.instant());

@@ -24,6 +24,7 @@ final class ListingLinks {
     void take(FileItem item) {
         String url = item.url();
         if (url == null || url.isBlank() || !"file".equals(item.type()) || FileMapper.isLivp(item) || "image".equals(item.category())) return;
+        if (item.size() == null || item.size() == 0) return; // an empty file is never read from the cloud
         HttpUrl parsed = HttpUrl.parse(url);
         if (parsed == null || parsed.queryParameter("x-oss-process") != null) return;
         LinkResolver.ossExpiry(url).ifPresent(expires -> cache.offer(item.fileId(), new Link(url, Map.of(), expires)));
