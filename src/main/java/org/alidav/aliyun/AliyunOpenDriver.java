@@ -13,6 +13,7 @@ import org.alidav.drive.DriveException;
 import org.alidav.drive.Driver;
 import org.alidav.drive.Entry;
 import org.alidav.drive.ExactReader;
+import org.alidav.drive.LazySizes;
 import org.alidav.drive.Link;
 import org.alidav.drive.Linker;
 import org.alidav.drive.Maintained;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * write that gives an item a name goes through {@link Replacement} (journaled, side by side), and
  * {@link #maintain} finishes what a crash or a failed cleanup left.
  */
-final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Linker, QuotaReporter, ModTimeSetter,
+final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Linker, LazySizes, QuotaReporter, ModTimeSetter,
         ExactReader, CrossCopier, org.alidav.drive.HealthReporter {
     private static final Logger LOG = LoggerFactory.getLogger(AliyunOpenDriver.class);
     private final OpenApi api;
@@ -37,9 +38,7 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
     private final Entry root;
     private final Remover remover;
     private final java.time.Clock clock;
-    private final LinkCache links;
-    private final LinkResolver resolver;
-    private final ObjectReader reader;
+    private final ListingLinks listingLinks;
     private final LivpSizer livp;
     private final Relocator relocator;
     private final Uploader uploader;
@@ -53,7 +52,7 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
     private final boolean repairDuplicates;
 
     /** The parts of a driver, wired by {@link AliyunOpenDriverFactory}. */
-    record Parts(OpenApi api, FileMapper mapper, LinkCache links, LinkResolver resolver, ObjectReader reader, Downloads downloads,
+    record Parts(OpenApi api, FileMapper mapper, ListingLinks listingLinks, Downloads downloads,
                  Relocator relocator, Remover remover, Uploader uploader, java.time.Clock clock, TokenManager tokens,
                  ReplaceJournal journal, Replacement replacement, JournalRepair repair, KeptModifiedTimes times) {
     }
@@ -65,9 +64,7 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
     AliyunOpenDriver(Parts parts, String rootFolderId, Path spoolDir, boolean repairDuplicates) {
         this.api = parts.api();
         this.mapper = parts.mapper();
-        this.links = parts.links();
-        this.resolver = parts.resolver();
-        this.reader = parts.reader();
+        this.listingLinks = parts.listingLinks();
         this.downloads = parts.downloads();
         this.relocator = parts.relocator();
         this.root = Entry.folder(rootFolderId, "", Instant.EPOCH);
@@ -81,7 +78,7 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
         this.times = parts.times();
         this.spoolDir = spoolDir;
         this.repairDuplicates = repairDuplicates;
-        this.livp = new LivpSizer(mapper, reader, id -> links.get(id, () -> resolver.resolve(id, true)));
+        this.livp = new LivpSizer(downloads::servedSize);
     }
 
     @Override
@@ -89,15 +86,24 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
         return root;
     }
 
-    /** Items a finished replace has superseded, or a failed one left, are hidden until the repair removes them. */
+    /**
+     * Items a finished replace has superseded, or a failed one left, are hidden until the repair removes
+     * them. The listing costs nothing more: the links it carries are kept for reads, and no live photo
+     * is measured here.
+     */
     @Override
     public List<Entry> list(Entry folder) {
         java.util.Set<String> hidden = journal.hiddenIds();
         return api.listAll(folder.id()).stream()
                 .filter(FileMapper::visible)
                 .filter(item -> !hidden.contains(item.fileId()))
-                .map(item -> times.applied(livp.sized(mapper.toEntry(item), item)))
+                .map(this::listed)
                 .toList();
+    }
+
+    private Entry listed(ApiModel.FileItem item) {
+        listingLinks.take(item);
+        return times.applied(livp.listed(mapper.toEntry(item), item, mapper));
     }
 
     /**
@@ -123,7 +129,14 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
 
     @Override
     public Entry put(Entry parent, String name, Upload upload) {
-        return uploader.put(parent, name, upload);
+        Entry written = uploader.put(parent, name, upload);
+        // a live photo just written is listed with the size GET will serve, not its package's
+        try {
+            return livp.served(written);
+        } catch (DriveException e) {
+            LOG.warn("could not measure the live photo {} just written; its first read will: {}", name, e.getMessage());
+            return written;
+        }
     }
 
     @Override
@@ -219,6 +232,11 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
     @Override
     public Link link(Entry file) {
         return downloads.link(file);
+    }
+
+    @Override
+    public Entry served(Entry file) {
+        return livp.served(file);
     }
 
     /** The API this driver calls (tests make items behind its back, as another client would). */

@@ -40,8 +40,37 @@ final class Downloads {
         return gate.get();
     }
 
+    /** A link for a client to fetch itself (a 302): with at least half its life left. */
     Link link(Entry file) {
-        return links.get(file.id(), () -> resolver.apply(file.id(), FileMapper.isLivp(file)));
+        return links.fresh(file.id(), () -> fetch(file));
+    }
+
+    /** A link for our own read, which re-links when it dies. */
+    private Link readLink(Entry file) {
+        return links.get(file.id(), () -> fetch(file));
+    }
+
+    /**
+     * The size of what a link of {@code file} serves, from a one-byte read through the user's gate (it
+     * competes with downloads for the same connections); a refused link is replaced once.
+     */
+    long servedSize(Entry file) {
+        DownloadGate g = gate.get();
+        g.acquire();
+        try {
+            java.util.Optional<Long> size = reader.totalSize(readLink(file).url());
+            if (size.isEmpty()) {
+                links.invalidate(file.id());
+                size = reader.totalSize(readLink(file).url());
+            }
+            return size.orElseThrow(() -> DriveException.upstream("the object storage gave no size for " + file.name(), null));
+        } finally {
+            g.release();
+        }
+    }
+
+    private Link fetch(Entry file) {
+        return resolver.apply(file.id(), FileMapper.isLivp(file));
     }
 
     InputStream open(Entry file, ByteRange range) {
@@ -101,7 +130,7 @@ final class Downloads {
         while (true) {
             ObjectReader.Answer answer;
             try {
-                answer = request.send(link(file).url());
+                answer = request.send(readLink(file).url());
             } catch (IOException e) {
                 if (++connectFailures >= MAX_CONNECT_FAILURES) throw e;
                 sleep(200L * connectFailures);

@@ -63,6 +63,7 @@ public final class FaultPlan {
     private final List<Long> downloadBreaks = new ArrayList<>();
     private int foreignSubRefreshes;
     private boolean videoPreviewOverCapacity;
+    private boolean fileObjectLinksWithheld;
 
     FaultPlan(TokenService tokens, UrlSigner signer, UserDirectory users, IdleConnections connections) {
         this.tokens = tokens;
@@ -170,6 +171,15 @@ public final class FaultPlan {
         videoPreviewOverCapacity = on;
     }
 
+    /** File objects come without their download {@code url} while on (the fact sheet's sources may be wrong). */
+    public synchronized void withholdFileObjectLinks(boolean on) {
+        fileObjectLinksWithheld = on;
+    }
+
+    synchronized boolean fileObjectLinksWithheld() {
+        return fileObjectLinksWithheld;
+    }
+
     /** Removes every pending fault and drops every held call (expired tokens and URLs stay expired). */
     public synchronized void clear() {
         armed.clear();
@@ -180,6 +190,7 @@ public final class FaultPlan {
         foreignSubRefreshes = 0;
         videoPreviewOverCapacity = false;
         connections.closeAfter(null);
+        fileObjectLinksWithheld = false;
     }
 
     /** The effect striking this call of {@code endpoint} at {@code phase}, if an armed fault hits it. */

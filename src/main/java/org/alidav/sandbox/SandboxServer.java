@@ -81,7 +81,7 @@ public final class SandboxServer implements AutoCloseable {
             new OAuthHandlers(options, tokens, faults, logins).register(routes);
             new QrLoginHandlers(options, logins, baseUrl).register(routes);
             new UserHandlers(options, users, space).register(routes);
-            new FileQueryHandlers(access, options).register(routes);
+            new FileQueryHandlers(access, options, new FileObjectLinks(urls, faults, options.linkLifetimeCap())).register(routes);
             new FileMutationHandlers(access, blobs, parts, tasks, space, options.clock()).register(routes);
             new UploadHandlers(access, blobs, parts, urls, space, options).register(routes);
             new DownloadHandlers(access, blobs, urls, faults, options).register(routes);

@@ -21,6 +21,7 @@ import org.alidav.drive.Entry;
 import org.alidav.drive.ExactReader;
 import org.alidav.drive.HealthReporter;
 import org.alidav.drive.Link;
+import org.alidav.drive.LazySizes;
 import org.alidav.drive.Linker;
 import org.alidav.drive.Maintained;
 import org.alidav.drive.ModTimeSetter;
@@ -364,6 +365,17 @@ public final class Storage implements AutoCloseable {
             if (bytes.length < length) throw new IOException(file.name() + " ended before byte " + (offset + length));
             return bytes;
         }
+    }
+
+    /**
+     * {@code file} (found at {@code path}) with the size GET and HEAD serve: a driver that learns some
+     * sizes only on a read measures now, and the cached listing keeps the size, so PROPFIND agrees.
+     */
+    public Entry served(DrivePath path, Entry file) {
+        if (!(driver instanceof LazySizes lazy)) return file;
+        Entry served = tracked(() -> lazy.served(file));
+        if (served.size() != file.size()) listings.update(path.parent(), l -> l.with(served));
+        return served;
     }
 
     /** A direct URL for the file when the driver has one. */
