@@ -52,7 +52,7 @@ class ExampleConfigTest {
         assertEquals("https://proxy.example.com", aliyun.downProxyUrl().orElseThrow());
         assertEquals(Set.of("refresh_token", "root_folder_id", "drive_type", "order_by", "order_direction", "client_id",
                 "client_secret", "use_online_api", "api_url_address", "remove_way", "repair_duplicates", "rapid_upload", "internal_upload",
-                "livp_download_format", "api_base_url", "list_rate", "link_rate", "other_rate", "max_attempts", "retry_backoff",
+                "part_size", "livp_download_format", "api_base_url", "list_rate", "link_rate", "other_rate", "max_attempts", "retry_backoff",
                 "max_wait", "download_connections", "download_queue_timeout", "download_reuse_idle",
                 "link_margin"), aliyun.driverOptions().keySet());
         assertEquals(DownloadSettings.DEFAULT_RULES.size() + 1, config.downloads().clientRules().size());
