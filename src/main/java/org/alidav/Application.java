@@ -4,11 +4,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.alidav.aliyun.AliyunOpenDriverFactory;
 import org.alidav.config.AppConfig;
 import org.alidav.config.PasswordCheck;
 import org.alidav.config.PasswordHasher;
+import org.alidav.config.ServerSettings;
 import org.alidav.config.StorageConfig;
+import org.alidav.config.TlsSettings;
 import org.alidav.config.UserConfig;
 import org.alidav.dav.LockingExtension;
 import org.alidav.dav.MountScope;
@@ -23,6 +26,9 @@ import org.alidav.server.Authenticator;
 import org.alidav.server.DavServer;
 import org.alidav.server.ServerSetup;
 import org.alidav.server.UserDirectory;
+import org.alidav.server.tls.PemIdentity;
+import org.alidav.server.tls.SelfSignedCertificate;
+import org.alidav.server.tls.TlsSource;
 import org.alidav.state.DataDirInUseException;
 import org.alidav.state.DataDirLock;
 import org.alidav.state.StateStore;
@@ -97,7 +103,7 @@ public final class Application implements AutoCloseable {
                     config.readOnly(), config.allowAnonymous() || config.users().isEmpty(), authenticator(config), mounts, DownloadPolicies.build(config, storages, Clock.systemUTC()),
                     List.of(new LockingExtension(new LockManager(new LockTable(state)))), config.server()::trustsProxy,
                     config.server().limits());
-            DavServer server = DavServer.start(setup);
+            DavServer server = DavServer.start(setup, tlsSource(config.server()));
             return new Application(dataDirLock, state, emulator, storages, maintenance, server, config);
         } catch (Exception | Error e) {
             try {
@@ -109,6 +115,13 @@ public final class Application implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The user's certificate files, or the self-signed pair under data_dir (made on first use), or none. */
+    private static Optional<TlsSource> tlsSource(ServerSettings server) {
+        TlsSettings tls = server.tls();
+        if (tls.selfSigned()) return Optional.of(SelfSignedCertificate.ensure(server.dataDir(), server.host(), tls.reloadInterval()));
+        return tls.cert().map(cert -> new TlsSource(cert, tls.key().orElseThrow(), tls.reloadInterval()));
     }
 
     /** The database, then the lock: the next holder must find the database closed. */
@@ -153,7 +166,12 @@ public final class Application implements AutoCloseable {
         String host = config.server().host();
         if (host.equals("0.0.0.0") || host.equals("::")) host = "127.0.0.1";
         if (host.contains(":")) host = "[" + host + "]";
-        return "http://" + host + ":" + port() + "/";
+        return (server.certificate().isPresent() ? "https://" : "http://") + host + ":" + port() + "/";
+    }
+
+    /** The certificate served when the port speaks HTTPS. */
+    public Optional<PemIdentity> certificate() {
+        return server.certificate();
     }
 
     /** The emulator's API address in sandbox mode. */

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * with the test classpath: for heap limits, for {@code kill -9}, and for two processes on one data_dir.
  */
 public final class ChildServer implements AutoCloseable {
-    private static final Pattern URL = Pattern.compile("serving WebDAV at (http://\\S+)/");
+    private static final Pattern URL = Pattern.compile("serving WebDAV at (https?://\\S+)/");
 
     public final Process process;
     /** The base URL without the trailing slash, such as {@code http://127.0.0.1:8080}. */

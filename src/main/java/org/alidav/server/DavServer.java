@@ -1,12 +1,17 @@
 package org.alidav.server;
 
+import java.net.BindException;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Optional;
 import org.alidav.dav.DavService;
 import org.alidav.server.guard.AddressConnectionCap;
 import org.alidav.server.guard.BodyBulkhead;
 import org.alidav.server.guard.ClientLimits;
 import org.alidav.server.guard.SlowClientGuard;
+import org.alidav.server.tls.PemIdentity;
+import org.alidav.server.tls.TlsEndpoint;
+import org.alidav.server.tls.TlsSource;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -30,15 +35,39 @@ public final class DavServer implements AutoCloseable {
     private final ServerConnector connector;
     private final DavService dav;
     private final java.util.List<org.alidav.dav.MountSpec> mounts;
+    private final Optional<TlsEndpoint> tls;
 
-    private DavServer(Server jetty, ServerConnector connector, DavService dav, java.util.List<org.alidav.dav.MountSpec> mounts) {
+    private DavServer(Server jetty, ServerConnector connector, DavService dav, java.util.List<org.alidav.dav.MountSpec> mounts,
+                      Optional<TlsEndpoint> tls) {
         this.jetty = jetty;
         this.connector = connector;
         this.dav = dav;
         this.mounts = mounts;
+        this.tls = tls;
     }
 
+    /** Plain HTTP. */
     public static DavServer start(ServerSetup setup) throws Exception {
+        return start(setup, Optional.empty());
+    }
+
+    /**
+     * HTTPS when {@code tls} is given: the certificate files are read before the port opens
+     * ({@link org.alidav.server.tls.TlsFileException}) and watched for renewals while it serves.
+     *
+     * @throws PortInUseException when another process listens on the port
+     */
+    public static DavServer start(ServerSetup setup, Optional<TlsSource> tlsSource) throws Exception {
+        Optional<TlsEndpoint> tls = tlsSource.map(TlsEndpoint::open);
+        try {
+            return startWith(setup, tls);
+        } catch (Exception | Error e) {
+            tls.ifPresent(TlsEndpoint::close);
+            throw e;
+        }
+    }
+
+    private static DavServer startWith(ServerSetup setup, Optional<TlsEndpoint> tls) throws Exception {
         DavService dav = DavService.create(setup.mounts(), setup.dataDir(), setup.state(), setup.downloads(), setup.extensions());
         ClientLimits limits = setup.limits();
         QueuedThreadPool threads = new QueuedThreadPool(ClientLimits.SERVER_THREADS, 8);
@@ -54,7 +83,9 @@ public final class DavServer implements AutoCloseable {
                 UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING, UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS));
         // behind a trusted reverse proxy, hrefs in PROPFIND answers carry the client's scheme and host
         http.addCustomizer(new ForwardedHeaders(setup.trustedProxies()));
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        ServerConnector connector = tls.isPresent()
+                ? new ServerConnector(jetty, tls.get().connectionFactories(http))
+                : new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(setup.host());
         connector.setPort(setup.port());
         if (limits.maxConnectionsPerAddress() > 0) connector.addBean(new AddressConnectionCap(limits.maxConnectionsPerAddress(), setup.trustedProxies()));
@@ -84,14 +115,22 @@ public final class DavServer implements AutoCloseable {
         } catch (Exception e) {
             dav.close();
             jetty.stop();
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BindException) throw new PortInUseException(setup.host(), setup.port());
+            }
             throw e;
         }
-        return new DavServer(jetty, connector, dav, setup.mounts());
+        return new DavServer(jetty, connector, dav, setup.mounts(), tls);
     }
 
     /** Forgets cached listings at and below a WebDAV path ("/" = everything); answers how many. */
     public int dropCaches(String davPath) {
         return OpsServlet.drop(mounts, davPath);
+    }
+
+    /** The certificate served, when the port speaks HTTPS. */
+    public Optional<PemIdentity> certificate() {
+        return tls.map(TlsEndpoint::identity);
     }
 
     /** The port actually listened on. */
@@ -104,6 +143,7 @@ public final class DavServer implements AutoCloseable {
         try {
             jetty.stop();
         } finally {
+            tls.ifPresent(TlsEndpoint::close);
             dav.close();
         }
     }
