@@ -189,7 +189,7 @@ public final class Application implements AutoCloseable {
             try {
                 server.close();
             } catch (Exception e) {
-                log.warn("stopping the HTTP server: {}", e.getMessage());
+                log.warn("stopping the HTTP server: {}", e.toString());
             }
             maintenance.close();
             storages.forEach(Storage::close);

@@ -4,6 +4,7 @@ import java.net.BindException;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.alidav.dav.DavService;
 import org.alidav.server.guard.AddressConnectionCap;
 import org.alidav.server.guard.BodyBulkhead;
@@ -20,7 +21,10 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running WebDAV server: Jetty 12 with one servlet context holding the auth filter and the
@@ -30,6 +34,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class DavServer implements AutoCloseable {
     /** Request line plus headers; more is answered 431. Windows and Finder send well under 4 KiB. */
     static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+    /** How long a stop waits for running requests; Jetty answers a longer wait with a TimeoutException. */
+    static final long STOP_TIMEOUT_MILLIS = 5_000;
+    private static final Logger log = LoggerFactory.getLogger(DavServer.class);
 
     private final Server jetty;
     private final ServerConnector connector;
@@ -107,9 +114,10 @@ public final class DavServer implements AutoCloseable {
         context.setErrorHandler(new PlainErrorHandler());
         jetty.setErrorHandler(new PlainErrorHandler());
         // the rate guard sees every byte, including a 503 of the bulkhead; the bulkhead keeps threads for body-less requests
-        jetty.setHandler(new SlowClientGuard(limits, new BodyBulkhead(limits.uploadThreads(), context)));
+        // a stop lets running requests end for STOP_TIMEOUT_MILLIS, and waits for their handlers to unwind after
+        jetty.setHandler(new GracefulHandler(new SlowClientGuard(limits, new BodyBulkhead(limits.uploadThreads(), context))));
         jetty.setRequestLog(new AccessLog());
-        jetty.setStopTimeout(5_000);
+        jetty.setStopTimeout(STOP_TIMEOUT_MILLIS);
         try {
             jetty.start();
         } catch (Exception e) {
@@ -138,10 +146,16 @@ public final class DavServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
+    /**
+     * Stops taking connections, gives running requests {@link #STOP_TIMEOUT_MILLIS} to end, then closes
+     * what is left (an upload cut off so is logged by its handler as a shutdown).
+     */
     @Override
     public void close() throws Exception {
         try {
             jetty.stop();
+        } catch (TimeoutException e) {
+            log.info("stopped: requests still running after {} ms were cut off", STOP_TIMEOUT_MILLIS);
         } finally {
             tls.ifPresent(TlsEndpoint::close);
             dav.close();
