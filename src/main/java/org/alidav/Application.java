@@ -56,9 +56,10 @@ public final class Application implements AutoCloseable {
     private final Maintenance maintenance;
     private final DavServer server;
     private final AppConfig config;
+    private final List<String> startupProblems;
 
     private Application(DataDirLock dataDirLock, StateStore state, SandboxServer sandbox, List<Storage> storages,
-                        Maintenance maintenance, DavServer server, AppConfig config) {
+                        Maintenance maintenance, DavServer server, AppConfig config, List<String> startupProblems) {
         this.dataDirLock = dataDirLock;
         this.state = state;
         this.sandbox = sandbox;
@@ -66,6 +67,7 @@ public final class Application implements AutoCloseable {
         this.maintenance = maintenance;
         this.server = server;
         this.config = config;
+        this.startupProblems = List.copyOf(startupProblems);
     }
 
     /** Starts everything; with {@code sandbox} the configured storages are replaced by the emulator at {@code /}. */
@@ -104,7 +106,9 @@ public final class Application implements AutoCloseable {
                     List.of(new LockingExtension(new LockManager(new LockTable(state)))), config.server()::trustsProxy,
                     config.server().limits());
             DavServer server = DavServer.start(setup, tlsSource(config.server()));
-            return new Application(dataDirLock, state, emulator, storages, maintenance, server, config);
+            // the port is open: the first answer does not wait for the cloud
+            List<String> problems = StartupTokenCheck.problems(storages);
+            return new Application(dataDirLock, state, emulator, storages, maintenance, server, config, problems);
         } catch (Exception | Error e) {
             try {
                 if (maintenance != null) maintenance.close();
@@ -167,6 +171,11 @@ public final class Application implements AutoCloseable {
         if (host.equals("0.0.0.0") || host.equals("::")) host = "127.0.0.1";
         if (host.contains(":")) host = "[" + host + "]";
         return (server.certificate().isPresent() ? "https://" : "http://") + host + ":" + port() + "/";
+    }
+
+    /** Cloud storages whose token was refused or whose backend was unreachable when the server started. */
+    public List<String> startupProblems() {
+        return startupProblems;
     }
 
     /** The certificate served when the port speaks HTTPS. */

@@ -39,6 +39,7 @@ final class Launcher {
         app.sandbox().ifPresent(s -> out.println("  sandbox Open API emulator at " + s.baseUrl() + " (state in "
                 + app.config().server().dataDir().resolve("sandbox") + ")"));
         if (app.config().users().isEmpty()) out.println("  no users configured: open to clients on this machine only");
+        app.startupProblems().forEach(problem -> log.error("{}", problem));
         return 0;
     }
 }
