@@ -8,12 +8,16 @@ import org.alidav.aliyun.ApiModel.CreateResult;
 import org.alidav.aliyun.ApiModel.PersonalSpace;
 import org.alidav.drive.ByteRange;
 import org.alidav.drive.Copier;
+import org.alidav.drive.CrossCopier;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.Driver;
 import org.alidav.drive.Entry;
+import org.alidav.drive.ExactReader;
+import org.alidav.drive.LazySizes;
 import org.alidav.drive.Link;
 import org.alidav.drive.Linker;
 import org.alidav.drive.Maintained;
+import org.alidav.drive.ModTimeSetter;
 import org.alidav.drive.Replacer;
 import org.alidav.drive.Quota;
 import org.alidav.drive.QuotaReporter;
@@ -26,16 +30,15 @@ import org.slf4j.LoggerFactory;
  * write that gives an item a name goes through {@link Replacement} (journaled, side by side), and
  * {@link #maintain} finishes what a crash or a failed cleanup left.
  */
-final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Linker, QuotaReporter, org.alidav.drive.HealthReporter {
+final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Linker, LazySizes, QuotaReporter, ModTimeSetter,
+        ExactReader, CrossCopier, org.alidav.drive.HealthReporter {
     private static final Logger LOG = LoggerFactory.getLogger(AliyunOpenDriver.class);
     private final OpenApi api;
     private final FileMapper mapper;
     private final Entry root;
     private final Remover remover;
     private final java.time.Clock clock;
-    private final LinkCache links;
-    private final LinkResolver resolver;
-    private final ObjectReader reader;
+    private final ListingLinks listingLinks;
     private final LivpSizer livp;
     private final Relocator relocator;
     private final Uploader uploader;
@@ -44,13 +47,14 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
     private final ReplaceJournal journal;
     private final Replacement replacement;
     private final JournalRepair repair;
+    private final KeptModifiedTimes times;
     private final Path spoolDir;
     private final boolean repairDuplicates;
 
     /** The parts of a driver, wired by {@link AliyunOpenDriverFactory}. */
-    record Parts(OpenApi api, FileMapper mapper, LinkCache links, LinkResolver resolver, ObjectReader reader, Downloads downloads,
+    record Parts(OpenApi api, FileMapper mapper, ListingLinks listingLinks, Downloads downloads,
                  Relocator relocator, Remover remover, Uploader uploader, java.time.Clock clock, TokenManager tokens,
-                 ReplaceJournal journal, Replacement replacement, JournalRepair repair) {
+                 ReplaceJournal journal, Replacement replacement, JournalRepair repair, KeptModifiedTimes times) {
     }
 
     /**
@@ -60,9 +64,7 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
     AliyunOpenDriver(Parts parts, String rootFolderId, Path spoolDir, boolean repairDuplicates) {
         this.api = parts.api();
         this.mapper = parts.mapper();
-        this.links = parts.links();
-        this.resolver = parts.resolver();
-        this.reader = parts.reader();
+        this.listingLinks = parts.listingLinks();
         this.downloads = parts.downloads();
         this.relocator = parts.relocator();
         this.root = Entry.folder(rootFolderId, "", Instant.EPOCH);
@@ -73,9 +75,10 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
         this.journal = parts.journal();
         this.replacement = parts.replacement();
         this.repair = parts.repair();
+        this.times = parts.times();
         this.spoolDir = spoolDir;
         this.repairDuplicates = repairDuplicates;
-        this.livp = new LivpSizer(mapper, reader, id -> links.get(id, () -> resolver.resolve(id, true)));
+        this.livp = new LivpSizer(downloads::servedSize);
     }
 
     @Override
@@ -83,15 +86,24 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
         return root;
     }
 
-    /** Items a finished replace has superseded, or a failed one left, are hidden until the repair removes them. */
+    /**
+     * Items a finished replace has superseded, or a failed one left, are hidden until the repair removes
+     * them. The listing costs nothing more: the links it carries are kept for reads, and no live photo
+     * is measured here.
+     */
     @Override
     public List<Entry> list(Entry folder) {
         java.util.Set<String> hidden = journal.hiddenIds();
         return api.listAll(folder.id()).stream()
                 .filter(FileMapper::visible)
                 .filter(item -> !hidden.contains(item.fileId()))
-                .map(item -> livp.sized(mapper.toEntry(item), item))
+                .map(this::listed)
                 .toList();
+    }
+
+    private Entry listed(ApiModel.FileItem item) {
+        listingLinks.take(item);
+        return times.applied(livp.listed(mapper.toEntry(item), item, mapper));
     }
 
     /**
@@ -117,12 +129,19 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
 
     @Override
     public Entry put(Entry parent, String name, Upload upload) {
-        return uploader.put(parent, name, upload);
+        Entry written = uploader.put(parent, name, upload);
+        // a live photo just written is listed with the size GET will serve, not its package's
+        try {
+            return livp.served(written);
+        } catch (DriveException e) {
+            LOG.warn("could not measure the live photo {} just written; its first read will: {}", name, e.getMessage());
+            return written;
+        }
     }
 
     @Override
     public Entry move(Entry entry, Entry fromParent, Entry newParent, String newName) {
-        return relocator.move(entry, fromParent.id(), newParent, newName, OpenApi.REFUSE);
+        return times.applied(relocator.move(entry, fromParent.id(), newParent, newName, OpenApi.REFUSE));
     }
 
     @Override
@@ -133,8 +152,8 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
 
     @Override
     public Entry moveOver(Entry entry, Entry fromParent, Entry newParent, Entry existing) {
-        return replacement.run(ReplaceJournal.Kind.MOVE, newParent.id(), existing.name(), existing, entry.id(),
-                (begun, created) -> relocator.move(entry, fromParent.id(), newParent, existing.name(), OpenApi.IGNORE));
+        return times.applied(replacement.run(ReplaceJournal.Kind.MOVE, newParent.id(), existing.name(), existing, entry.id(),
+                (begun, created) -> relocator.move(entry, fromParent.id(), newParent, existing.name(), OpenApi.IGNORE)));
     }
 
     @Override
@@ -143,10 +162,31 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
                 (begun, created) -> relocator.copy(entry, newParent, existing.name(), OpenApi.IGNORE, begun, created));
     }
 
+    /** Another mount of the same drive (drive ids are the service's, unique across accounts). */
+    @Override
+    public boolean sharesStoreWith(Driver other) {
+        return other instanceof AliyunOpenDriver o && o.api.driveId().equals(api.driveId());
+    }
+
+    @Override
+    public Entry copyFrom(Entry entry, Entry newParent, String newName, Entry existing) {
+        return existing == null ? copy(entry, newParent, newName) : copyOver(entry, newParent, existing);
+    }
+
     /** Trash or delete per {@code remove_way}; an item already gone counts as removed, a lost answer is looked up. */
     @Override
     public void remove(Entry entry) {
         remover.remove(entry);
+        times.forget(entry.id());
+    }
+
+    /**
+     * The Open API takes a modification time only at create ({@code local_modified_at}, from
+     * {@code X-OC-Mtime}); one set later is kept in the state store and shown until the content changes.
+     */
+    @Override
+    public Entry setModified(Entry entry, Instant modified) {
+        return times.keep(entry, modified);
     }
 
     /** Finishes the journaled writes nobody runs, and deletes spool files of earlier processes. */
@@ -183,9 +223,20 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
         return downloads.open(file, range);
     }
 
+    /** One bounded Range request (a rapid-upload proof of a copy from here reads 8 bytes, nothing more). */
+    @Override
+    public byte[] readExactly(Entry file, long offset, int length) {
+        return downloads.readExactly(file, offset, length);
+    }
+
     @Override
     public Link link(Entry file) {
         return downloads.link(file);
+    }
+
+    @Override
+    public Entry served(Entry file) {
+        return livp.served(file);
     }
 
     /** The API this driver calls (tests make items behind its back, as another client would). */

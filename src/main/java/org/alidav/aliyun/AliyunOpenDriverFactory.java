@@ -54,10 +54,11 @@ public final class AliyunOpenDriverFactory implements DriverFactory {
         LinkResolver resolver = new LinkResolver(api, context.clock(), o.linkExpireSec(), o.livpDownloadFormat());
         ObjectReader reader = new ObjectReader(o.userAgent(), Duration.ofMillis(plain.connectTimeoutMillis()),
                 Duration.ofMillis(plain.readTimeoutMillis()));
-        var parts = new AliyunOpenDriver.Parts(api, mapper, links, resolver, reader,
+        var parts = new AliyunOpenDriver.Parts(api, mapper, new ListingLinks(links),
                 new Downloads(reader, links, resolver::resolve, gate::get),
                 new Relocator(api, mapper, context.clock(), backoff, o.copyTimeout(), leftovers), remover, uploader, context.clock(), tokens,
-                journal, replacement, new JournalRepair(journal, api, remover, leftovers));
+                journal, replacement, new JournalRepair(journal, api, remover, leftovers),
+                new KeptModifiedTimes(context.state(), context.storageName()));
         return new AliyunOpenDriver(parts, o.rootFolderId(), context.spoolDir(), o.repairDuplicates());
     }
 }

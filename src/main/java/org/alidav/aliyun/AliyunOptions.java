@@ -15,6 +15,17 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
     static final String DEFAULT_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "Chrome/120.0.0.0 Safari/537.36 AliDAV/0.1";
 
+    static final String DEFAULT_API_BASE_URL = "https://openapi.alipan.com";
+
+    /** {@code api_base_url} without trailing slashes (also read by {@link OpenPlatformApp}). */
+    static String apiBaseUrl(DriverOptions o) {
+        return o.string("api_base_url", DEFAULT_API_BASE_URL).replaceAll("/+$", "");
+    }
+
+    static String userAgent(DriverOptions o) {
+        return o.string("user_agent", DEFAULT_UA);
+    }
+
     static AliyunOptions read(DriverOptions o) {
         AliyunOptions a = new AliyunOptions(
                 o.requiredString("refresh_token").trim(),
@@ -30,8 +41,8 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
                 o.bool("rapid_upload", false),
                 o.bool("internal_upload", false),
                 o.choice("livp_download_format", "jpeg", "jpeg", "mov"),
-                o.string("api_base_url", "https://openapi.alipan.com").replaceAll("/+$", ""),
-                o.string("user_agent", DEFAULT_UA),
+                apiBaseUrl(o),
+                userAgent(o),
                 new Governor.Rates(rate(o, "list_rate", 3.9), rate(o, "link_rate", 0.9), rate(o, "other_rate", 14.9)),
                 (int) positive(o, "max_attempts", 5),
                 o.duration("retry_backoff", Duration.ofMillis(500)),
@@ -50,6 +61,9 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
             throw new OptionException("download_connections", "must be 1 to 3 (the object storage allows 3 downloads per user)");
         }
         if (a.partSize < 100 * 1024) throw new OptionException("part_size", "must be at least 102400 (the service's smallest part)");
+        if (a.partSize > PartSizer.MAX_PART) {
+            throw new OptionException("part_size", "must be at most " + PartSizer.MAX_PART + " (5 GiB, the service's largest part)");
+        }
         if (a.clientId.isBlank() != a.clientSecret.isBlank()) {
             throw new OptionException(a.clientId.isBlank() ? "client_id" : "client_secret", "client_id and client_secret go together");
         }

@@ -24,11 +24,14 @@ final class ApiModel {
     record PersonalSpace(long usedSize, long totalSize) {
     }
 
-    /** A file or folder; create and rapid answers name it {@code file_name}. */
+    /**
+     * A file or folder; create and rapid answers name it {@code file_name}. {@code url} is a download
+     * link for small files, or an image's preview (fact sheet §4.2).
+     */
     record FileItem(String fileId, String parentFileId, String name, String fileName, String type, Long size,
                     String fileExtension, String contentHash, String mimeType, String createdAt, String updatedAt,
                     String localModifiedAt, String localCreatedAt, String status, JsonNode streamsInfo,
-                    Boolean exist) implements Identified {
+                    Boolean exist, String url, String category) implements Identified {
         String displayName() {
             return name != null && !name.isEmpty() ? name : fileName;
         }

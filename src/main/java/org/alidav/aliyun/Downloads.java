@@ -40,8 +40,37 @@ final class Downloads {
         return gate.get();
     }
 
+    /** A link for a client to fetch itself (a 302): with at least half its life left. */
     Link link(Entry file) {
-        return links.get(file.id(), () -> resolver.apply(file.id(), FileMapper.isLivp(file)));
+        return links.fresh(file.id(), () -> fetch(file));
+    }
+
+    /** A link for our own read, which re-links when it dies. */
+    private Link readLink(Entry file) {
+        return links.get(file.id(), () -> fetch(file));
+    }
+
+    /**
+     * The size of what a link of {@code file} serves, from a one-byte read through the user's gate (it
+     * competes with downloads for the same connections); a refused link is replaced once.
+     */
+    long servedSize(Entry file) {
+        DownloadGate g = gate.get();
+        g.acquire();
+        try {
+            java.util.Optional<Long> size = reader.totalSize(readLink(file).url());
+            if (size.isEmpty()) {
+                links.invalidate(file.id());
+                size = reader.totalSize(readLink(file).url());
+            }
+            return size.orElseThrow(() -> DriveException.upstream("the object storage gave no size for " + file.name(), null));
+        } finally {
+            g.release();
+        }
+    }
+
+    private Link fetch(Entry file) {
+        return resolver.apply(file.id(), FileMapper.isLivp(file));
     }
 
     InputStream open(Entry file, ByteRange range) {
@@ -59,38 +88,68 @@ final class Downloads {
         g.acquire();
         boolean handedOver = false;
         try {
-            int relinks = 0;
-            int connectFailures = 0;
-            long busySleep = 100;
-            long busyDeadline = System.nanoTime() + BUSY_PATIENCE.toNanos();
-            while (true) {
-                ObjectReader.Answer answer;
-                try {
-                    answer = reader.open(file.id(), link(file).url(), offset, g);
-                } catch (IOException e) {
-                    if (++connectFailures >= MAX_CONNECT_FAILURES) throw e;
-                    sleep(200L * connectFailures);
-                    continue;
-                }
-                if (answer instanceof ObjectReader.Opened o) {
-                    handedOver = true;
-                    return o.upstream();
-                } else if (answer instanceof ObjectReader.Expired x) {
-                    links.invalidate(file.id());
-                    if (++relinks > MAX_RELINKS) throw DriveException.upstream("the object storage refused fresh links for " + file.name() + ": " + x.code(), null);
-                    log.debug("link of {} refused ({}); fetching a fresh one", file.id(), x.code());
-                } else {
-                    g.busyRetries.incrementAndGet();
-                    if (System.nanoTime() > busyDeadline) {
-                        throw DriveException.unavailable("the object storage refuses more concurrent downloads (ExceedMaxConcurrency)", Duration.ofSeconds(5), null);
-                    }
-                    sleep(busySleep);
-                    busySleep = Math.min(busySleep * 2, 1000);
-                }
-            }
+            Upstream u = ((ObjectReader.Opened) ask(file, g, url -> reader.open(file.id(), url, offset, g))).upstream();
+            handedOver = true;
+            return u;
         } finally {
             if (!handedOver) g.release();
             else g.opened.incrementAndGet();
+        }
+    }
+
+    /** Exactly {@code length} bytes of {@code file} from {@code offset}, with one bounded request, through the gate. */
+    byte[] readExactly(Entry file, long offset, int length) {
+        DownloadGate g = gate.get();
+        try {
+            g.acquire();
+            try {
+                return ((ObjectReader.Read) ask(file, g, url -> reader.readExactly(url, offset, length))).bytes();
+            } finally {
+                g.release();
+            }
+        } catch (IOException e) {
+            throw DriveException.unavailable("object storage unreachable: " + e.getMessage(), Duration.ofSeconds(2), e);
+        }
+    }
+
+    /** One request to the object storage with the file's current link. */
+    @FunctionalInterface
+    private interface Request {
+        ObjectReader.Answer send(String url) throws IOException;
+    }
+
+    /**
+     * Sends {@code request} until it is answered with content: a fresh link after an expiry (a few
+     * times), again after a network failure (a few times), and again after concurrency refusals (briefly).
+     */
+    private ObjectReader.Answer ask(Entry file, DownloadGate g, Request request) throws IOException {
+        int relinks = 0;
+        int connectFailures = 0;
+        long busySleep = 100;
+        long busyDeadline = System.nanoTime() + BUSY_PATIENCE.toNanos();
+        while (true) {
+            ObjectReader.Answer answer;
+            try {
+                answer = request.send(readLink(file).url());
+            } catch (IOException e) {
+                if (++connectFailures >= MAX_CONNECT_FAILURES) throw e;
+                sleep(200L * connectFailures);
+                continue;
+            }
+            if (answer instanceof ObjectReader.Expired x) {
+                links.invalidate(file.id());
+                if (++relinks > MAX_RELINKS) throw DriveException.upstream("the object storage refused fresh links for " + file.name() + ": " + x.code(), null);
+                log.debug("link of {} refused ({}); fetching a fresh one", file.id(), x.code());
+            } else if (answer instanceof ObjectReader.Busy) {
+                g.busyRetries.incrementAndGet();
+                if (System.nanoTime() > busyDeadline) {
+                    throw DriveException.unavailable("the object storage refuses more concurrent downloads (ExceedMaxConcurrency)", Duration.ofSeconds(5), null);
+                }
+                sleep(busySleep);
+                busySleep = Math.min(busySleep * 2, 1000);
+            } else {
+                return answer;
+            }
         }
     }
 

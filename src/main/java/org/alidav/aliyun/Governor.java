@@ -1,5 +1,7 @@
 package org.alidav.aliyun;
 
+import io.prometheus.metrics.core.metrics.Counter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.alidav.metrics.Metrics;
@@ -16,19 +18,27 @@ final class Governor {
         static final Rates DEFAULT = new Rates(3.9, 0.9, 14.9);
     }
 
-    static final Metrics.Counter CALLS = Metrics.GLOBAL.counter("alidav_api_calls_total",
+    static final Counter CALLS = Metrics.counter("alidav_api_calls_total",
             "Open API requests sent, by endpoint and outcome (HTTP status, or transport_error)", "endpoint", "outcome");
-    static final Metrics.Counter TOO_MANY = Metrics.GLOBAL.counter("alidav_api_429_total",
+    static final Counter TOO_MANY = Metrics.counter("alidav_api_429_total",
             "429 TooManyRequests answers received from the Open API", "endpoint");
-    static final Metrics.Counter RETRIES = Metrics.GLOBAL.counter("alidav_api_retries_total",
+    static final Counter RETRIES = Metrics.counter("alidav_api_retries_total",
             "Open API requests sent again, by endpoint and reason (429, 5xx, transport)", "endpoint", "reason");
-    static final Metrics.Counter THROTTLED = Metrics.GLOBAL.counter("alidav_api_throttled_total",
+    static final Counter THROTTLED = Metrics.counter("alidav_api_throttled_total",
             "calls given up because the wait for the rate budget would exceed max_wait (the client got 503 + Retry-After)",
             "bucket");
-    static final Metrics.Counter WAITED = Metrics.GLOBAL.counter("alidav_api_wait_seconds_total",
+    static final Counter WAITED = Metrics.counter("alidav_api_wait_seconds_total",
             "time callers spent waiting for their rate bucket or a server-given x-retry-after", "bucket");
-    static final Metrics.Counter REFRESHES = Metrics.GLOBAL.counter("alidav_token_refreshes_total",
+    static final Counter REFRESHES = Metrics.counter("alidav_token_refreshes_total",
             "access token refresh requests, by outcome (HTTP status, or transport_error)", "outcome");
+
+    static {
+        // the buckets are few and known: their series show 0 from the start instead of appearing on the first wait
+        for (Bucket b : Bucket.values()) {
+            THROTTLED.initLabelValues(b.name().toLowerCase(Locale.ROOT));
+            WAITED.initLabelValues(b.name().toLowerCase(Locale.ROOT));
+        }
+    }
 
     private static final Map<String, Governor> BY_USER = new ConcurrentHashMap<>();
     static final String ANONYMOUS = "";

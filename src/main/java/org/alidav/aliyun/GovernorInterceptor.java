@@ -58,25 +58,25 @@ final class GovernorInterceptor implements Interceptor {
                 record(call, endpoint, "transport_error");
                 Duration delay = backoff.delay(attempt);
                 if (!call.idempotent() || attempt >= maxAttempts || delay.compareTo(remaining(deadline)) > 0) throw e;
-                Governor.RETRIES.inc(endpoint, "transport");
+                Governor.RETRIES.labelValues(endpoint, "transport").inc();
                 waitFor(delay, bucketName);
                 continue;
             }
             record(call, endpoint, Integer.toString(response.code()));
             if (response.code() == 429) {
-                Governor.TOO_MANY.inc(endpoint);
+                Governor.TOO_MANY.labelValues(endpoint).inc();
                 Duration hint = retryAfter(response).orElse(backoff.delay(attempt));
                 bucket.holdOff(hint);
                 Duration wait = Backoff.jittered(hint);
                 if (attempt >= maxAttempts || wait.compareTo(remaining(deadline)) > 0) return response;
                 response.close();
-                Governor.RETRIES.inc(endpoint, "429");
+                Governor.RETRIES.labelValues(endpoint, "429").inc();
                 waitFor(wait, bucketName);
             } else if (response.code() >= 500 && call.idempotent()) {
                 Duration delay = backoff.delay(attempt);
                 if (attempt >= maxAttempts || delay.compareTo(remaining(deadline)) > 0) return response;
                 response.close();
-                Governor.RETRIES.inc(endpoint, "5xx");
+                Governor.RETRIES.labelValues(endpoint, "5xx").inc();
                 waitFor(delay, bucketName);
             } else {
                 return response;
@@ -85,13 +85,13 @@ final class GovernorInterceptor implements Interceptor {
     }
 
     private static void record(ApiCall call, String endpoint, String outcome) {
-        Governor.CALLS.inc(endpoint, outcome);
-        if (!call.authorized()) Governor.REFRESHES.inc(outcome);
+        Governor.CALLS.labelValues(endpoint, outcome).inc();
+        if (!call.authorized()) Governor.REFRESHES.labelValues(outcome).inc();
     }
 
     private static void waitFor(Duration d, String bucket) throws IOException {
         if (d.compareTo(Duration.ZERO) <= 0) return;
-        Governor.WAITED.add(d.toNanos() / 1e9, bucket);
+        Governor.WAITED.labelValues(bucket).inc(d.toNanos() / 1e9);
         Backoff.sleep(d);
     }
 
@@ -100,7 +100,7 @@ final class GovernorInterceptor implements Interceptor {
     }
 
     private static DriveIOException exhausted(String bucket, String endpoint, Duration backlog) {
-        Governor.THROTTLED.inc(bucket);
+        Governor.THROTTLED.labelValues(bucket).inc();
         Duration retry = backlog.compareTo(Duration.ZERO) > 0 ? backlog : Duration.ofSeconds(1);
         return new DriveIOException(DriveException.rateLimited("the " + bucket + " rate budget of AliyunDrive is used up for the next "
                 + retry.toMillis() + " ms (" + endpoint + "); try again later", retry));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.alidav.aliyun.ApiModel.DownloadUrl;
 import org.alidav.drive.DriveException;
@@ -39,16 +40,18 @@ final class LinkResolver {
     }
 
     private Instant expiry(String url, String expiration) {
+        return ossExpiry(url).orElseGet(() -> FileMapper.time(expiration, clock.instant().plus(SHORTEST_OBSERVED)));
+    }
+
+    /** The {@code x-oss-expires} of a signed object URL, when it has a readable one. */
+    static Optional<Instant> ossExpiry(String url) {
         HttpUrl parsed = HttpUrl.parse(url);
         String oss = parsed == null ? null : parsed.queryParameter("x-oss-expires");
-        if (oss != null) {
-            try {
-                return Instant.ofEpochSecond(Long.parseLong(oss.trim()));
-            } catch (NumberFormatException ignored) {
-                // fall through to the answer's expiration
-            }
+        if (oss == null) return Optional.empty();
+        try {
+            return Optional.of(Instant.ofEpochSecond(Long.parseLong(oss.trim())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
-        Instant fallback = clock.instant().plus(SHORTEST_OBSERVED);
-        return FileMapper.time(expiration, fallback);
     }
 }

@@ -2,38 +2,52 @@ package org.alidav.aliyun;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.alidav.aliyun.ApiModel.FileItem;
 import org.alidav.drive.Entry;
-import org.alidav.drive.Link;
 
 /**
  * Gives a {@code .livp} entry the size of the stream actually served (its JPEG or MOV part, not the
- * package). {@code streams_info} answers when the list has it; otherwise the stream is measured once
- * with a one-byte Range read of its link (which the link cache then reuses for the real read), and
- * remembered per file version so relisting costs nothing.
+ * package) without costing a listing anything: {@code streams_info} answers where the listing has it;
+ * otherwise the first GET or HEAD (or our own upload) measures the stream once, and the size is
+ * remembered per file version, so later listings carry it too.
  */
 final class LivpSizer {
-    private final FileMapper mapper;
-    private final ObjectReader reader;
-    private final Function<String, Link> links;
-    private final Map<String, Long> measured = new ConcurrentHashMap<>();
+    private final ToLongFunction<Entry> measure;
+    private final Map<String, Long> known = new ConcurrentHashMap<>();
 
-    LivpSizer(FileMapper mapper, ObjectReader reader, Function<String, Link> links) {
-        this.mapper = mapper;
-        this.reader = reader;
-        this.links = links;
+    /** @param measure the served size of a file, read from the object storage */
+    LivpSizer(ToLongFunction<Entry> measure) {
+        this.measure = measure;
     }
 
-    Entry sized(Entry entry, FileItem item) {
-        if (!FileMapper.isLivp(item) || mapper.livpStreamSize(item).isPresent()) return entry;
-        String key = item.fileId() + "@" + item.updatedAt();
-        Long size = measured.get(key);
-        if (size == null) {
-            size = reader.totalSize(links.apply(item.fileId()).url()).orElse(null);
-            if (size == null) return entry;
-            measured.put(key, size);
+    /** A listed entry, with the served size where it is known already; never a network call. */
+    Entry listed(Entry entry, FileItem item, FileMapper mapper) {
+        if (!FileMapper.isLivp(item)) return entry;
+        if (mapper.livpStreamSize(item).isPresent()) {
+            known.put(key(entry), entry.size());
+            return entry;
         }
-        return new Entry(entry.id(), entry.name(), false, size, entry.modified(), entry.created(), entry.sha1(), entry.contentType(), entry.stored());
+        Long size = known.get(key(entry));
+        return size == null ? entry : withSize(entry, size);
+    }
+
+    /** The entry as served: a live photo whose stream size is not known yet is measured now. */
+    Entry served(Entry entry) {
+        if (!FileMapper.isLivp(entry)) return entry;
+        Long size = known.get(key(entry));
+        if (size == null) {
+            size = measure.applyAsLong(entry);
+            known.put(key(entry), size);
+        }
+        return size == entry.size() ? entry : withSize(entry, size);
+    }
+
+    private static String key(Entry entry) {
+        return entry.id() + "@" + entry.stored();
+    }
+
+    private static Entry withSize(Entry e, long size) {
+        return new Entry(e.id(), e.name(), false, size, e.modified(), e.created(), e.sha1(), e.contentType(), e.stored());
     }
 }

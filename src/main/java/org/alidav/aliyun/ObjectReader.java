@@ -22,7 +22,7 @@ import org.alidav.drive.DriveException;
  * gateway's 5xx is an {@link IOException}, a transient failure the caller asks again.
  */
 final class ObjectReader {
-    private static final int MAX_REDIRECTS = 5;
+    private static final int MAX_REDIRECTS = 3;
 
     private final String userAgent;
     private final Duration connectTimeout;
@@ -45,19 +45,25 @@ final class ObjectReader {
         return c;
     }
 
-    /** The answer to a GET of {@code url}, after at most {@link #MAX_REDIRECTS} redirects. */
+    /**
+     * The answer to a GET of {@code url}, after at most {@link #MAX_REDIRECTS} redirects (301, 302,
+     * 307, 308; each hop asks for the same range, with our User-Agent and no Referer). A redirect
+     * beyond the last hop, or of another kind, is the answer: the caller reports it as an upstream error.
+     */
     private HttpURLConnection request(String url, String range) throws IOException {
         String at = url;
         for (int hop = 0; ; hop++) {
             HttpURLConnection c = connect(at, range);
             int code = c.getResponseCode();
             String location = c.getHeaderField("Location");
-            if (code / 100 != 3 || code == 304 || location == null || hop >= MAX_REDIRECTS) return c;
+            if (!FOLLOWED.contains(code) || location == null || hop >= MAX_REDIRECTS) return c;
             errorBody(c);
             c.disconnect();
             at = URI.create(at).resolve(location).toString();
         }
     }
+
+    private static final java.util.Set<Integer> FOLLOWED = java.util.Set.of(301, 302, 307, 308);
 
     private static String errorBody(HttpURLConnection c) {
         try (InputStream err = c.getErrorStream()) {
@@ -73,6 +79,10 @@ final class ObjectReader {
 
     /** The body from the asked offset on. */
     record Opened(Upstream upstream) implements Answer {
+    }
+
+    /** The bytes of a bounded read, exactly as many as asked. */
+    record Read(byte[] bytes) implements Answer {
     }
 
     /** 403 other than a concurrency refusal: the link expired ("Request has expired.") or was revoked. */
@@ -91,12 +101,7 @@ final class ObjectReader {
         HttpURLConnection c = request(url, "bytes=" + offset + "-");
         try {
             int code = c.getResponseCode();
-            if (code == 403) {
-                String body = errorBody(c);
-                c.disconnect();
-                if (body.contains("ExceedMaxConcurrency")) return new Busy();
-                return new Expired(body.contains("expired") ? "Request has expired" : "AccessDenied");
-            }
+            if (code == 403) return refusal(c);
             if (code == 206) {
                 long start = contentRangeStart(c.getHeaderField("Content-Range"));
                 if (start != offset) throw new IOException("object storage answered range from " + start + ", asked " + offset);
@@ -107,15 +112,52 @@ final class ObjectReader {
                 if (!u.skipTo(offset)) throw new IOException("object storage body ended before offset " + offset);
                 return new Opened(u);
             }
-            errorBody(c);
-            c.disconnect();
-            if (code >= 500) throw new IOException("object storage answered " + code + " " + c.getResponseMessage());
-            if (code == 416) throw DriveException.upstream("object storage says offset " + offset + " is past the end", null);
-            throw DriveException.upstream("object storage answered " + code + " " + c.getResponseMessage(), null);
+            throw failure(c, offset);
         } catch (IOException | RuntimeException e) {
             c.disconnect();
             throw e;
         }
+    }
+
+    /**
+     * Reads exactly {@code length} bytes from {@code offset} with a bounded {@code Range}, so the
+     * object storage sends no more than them (a rapid-upload proof of a copy costs 8 bytes, not the file).
+     */
+    Answer readExactly(String url, long offset, int length) throws IOException {
+        HttpURLConnection c = request(url, "bytes=" + offset + "-" + (offset + length - 1));
+        try {
+            int code = c.getResponseCode();
+            if (code == 403) return refusal(c);
+            if (code != 206 || contentRangeStart(c.getHeaderField("Content-Range")) != offset) throw failure(c, offset);
+            try (InputStream in = c.getInputStream()) {
+                byte[] bytes = in.readNBytes(length);
+                if (bytes.length < length) throw new IOException("object storage sent " + bytes.length + " of " + length + " bytes");
+                return new Read(bytes);
+            }
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    /** A 403: a concurrency refusal, or an expired or revoked link. */
+    private static Answer refusal(HttpURLConnection c) {
+        String body = errorBody(c);
+        c.disconnect();
+        if (body.contains("ExceedMaxConcurrency")) return new Busy();
+        return new Expired(body.contains("expired") ? "Request has expired" : "AccessDenied");
+    }
+
+    /**
+     * Any other answer: a 5xx is transient, returned as an IOException for the caller to throw (and
+     * retry); anything else is thrown here as an upstream error.
+     */
+    private static IOException failure(HttpURLConnection c, long offset) throws IOException {
+        int code = c.getResponseCode();
+        errorBody(c);
+        c.disconnect();
+        if (code >= 500) return new IOException("object storage answered " + code + " " + c.getResponseMessage());
+        if (code == 416) throw DriveException.upstream("object storage says offset " + offset + " is past the end", null);
+        throw DriveException.upstream("object storage answered " + code + " " + c.getResponseMessage(), null);
     }
 
     private static long contentRangeStart(String contentRange) {

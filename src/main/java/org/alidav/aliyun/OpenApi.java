@@ -29,6 +29,11 @@ final class OpenApi {
         this.orderDirection = orderDirection;
     }
 
+    /** The drive this storage serves (asked of getDriveInfo on first use). */
+    String driveId() {
+        return drive.driveId();
+    }
+
     /** One page; {@code limit} 200 as the reference client sends, pages followed by the caller. */
     FileList listPage(String parentId, String marker) {
         Map<String, Object> body = body();

@@ -14,7 +14,9 @@ import org.alidav.drive.DriveException;
  * Sends one JSON POST to the Open API and reads its answer. An answer is an error when its status is
  * 400 or more (JSON {@code code}/{@code message}, or a gateway's non-JSON page) or when a 2xx body is
  * not the JSON expected: unlike the Go reference client, a gateway's 502 page never passes as success.
- * An answer about one item must name it ({@link ApiModel.Identified}): a {@code {}} is no answer.
+ * A 2xx without a body reads as {@code {}}: the service answers some writes (trash, delete) so, and
+ * they succeeded. An answer about one item must still name it ({@link ApiModel.Identified}): a
+ * {@code {}} there is no answer, and the caller looks at what happened.
  */
 final class OpenApiClient {
     private static final MediaType JSON = MediaType.get("application/json");
@@ -33,8 +35,8 @@ final class OpenApiClient {
         try (Response response = http.newCall(request).execute()) {
             if (response.code() >= 400) throw error(response);
             try {
-                T value = Json.MAPPER.readValue(response.body().byteStream(), type);
-                if (value == null) throw new IOException("empty body");
+                T value = Json.MAPPER.readValue(bodyOrEmptyObject(response), type);
+                if (value == null) throw new IOException("a JSON null");
                 if (value instanceof ApiModel.Identified item && (item.fileId() == null || item.fileId().isEmpty())) {
                     throw new IOException("no file_id");
                 }
@@ -49,6 +51,17 @@ final class OpenApiClient {
             throw transport(path, e);
         }
     }
+
+    /** The body's bytes, or {@code {}} when there are none (whitespace only counts as none). */
+    private static byte[] bodyOrEmptyObject(Response response) throws IOException {
+        byte[] bytes = response.body().bytes();
+        for (byte b : bytes) {
+            if (!Character.isWhitespace(b)) return bytes;
+        }
+        return EMPTY_OBJECT;
+    }
+
+    private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
     private static OpenApiException error(Response response) throws IOException {
         String text = response.body().string();

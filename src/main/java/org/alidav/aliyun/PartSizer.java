@@ -8,6 +8,8 @@ record PartSizer(long basePartSize) {
     static final long DEFAULT_PART = 20L << 20;
     static final int MAX_PARTS = 10_000;
     private static final long GIB = 1L << 30;
+    /** The service's largest part (fact sheet §6.4: a part is at most 5 GB). */
+    static final long MAX_PART = 5 * GIB;
 
     PartSizer {
         if (basePartSize < 1) throw new IllegalArgumentException("part size " + basePartSize);
@@ -21,7 +23,7 @@ record PartSizer(long basePartSize) {
         else if (size <= 512 * GIB) part = 54_975_582L;
         else if (size <= 768 * GIB) part = 82_463_373L;
         else if (size <= 1024 * GIB) part = 109_951_163L;
-        else part = 5 * GIB;
+        else part = MAX_PART;
         return Math.max(part, ceilDiv(size, MAX_PARTS));
     }
 

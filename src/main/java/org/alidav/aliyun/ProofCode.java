@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.alidav.drive.ContentProbe;
 
 /**
  * Rapid-upload proof v1 (fact sheet §6.4): the server picks 8 bytes of the file at an offset derived
@@ -33,6 +34,13 @@ final class ProofCode {
     /** How many leading bytes of the file the proof for this token needs. */
     static long bytesNeeded(String accessToken, long size) {
         return Math.min(size, offset(accessToken, size) + 8);
+    }
+
+    /** The proof for a file of {@code size} bytes read through {@code probe}: one read of at most 8 bytes. */
+    static String compute(String accessToken, long size, ContentProbe probe) throws IOException {
+        if (size <= 0) return "";
+        long start = offset(accessToken, size);
+        return Base64.getEncoder().encodeToString(probe.read(start, (int) (Math.min(start + 8, size) - start)));
     }
 
     /**

@@ -113,9 +113,10 @@ final class TokenManager {
     }
 
     private DriveException die(String why) {
-        dead = DriveException.unavailable("AliyunDrive refresh token is no longer valid; a new one must be configured", null, null);
-        LOG.error("storage {}: the AliyunDrive refresh token was refused ({}). Get a new refresh token, put it in the "
-                + "refresh_token option of this storage and restart; until then this storage answers 503.", storageName, why);
+        dead = DriveException.unavailable("AliyunDrive refresh token is no longer valid; log in again with: alidav login --mount "
+                + storageName, null, null);
+        LOG.error("storage {}: the AliyunDrive refresh token was refused ({}). Log in again with: java -jar alidav.jar login --mount {} "
+                + "(see docs/getting-started.md); until then this storage answers 503.", storageName, why, storageName);
         return dead;
     }
 

@@ -1,5 +1,6 @@
 package org.alidav.aliyun;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -24,13 +25,16 @@ import org.alidav.drive.Upload;
 
 /**
  * Writes a file: create an upload session, send the parts (unless a rapid upload made that
- * unnecessary), complete, check the hash. Three ways in, chosen by what is known up front:
+ * unnecessary), complete, check the hash. Four ways in, chosen by what is known up front:
  * <ul>
  * <li>size known, no rapid upload: parts are sent as the body arrives, one part buffered;</li>
  * <li>rapid upload with the client's SHA-1: the full hash and proof are sent at once, spooling only
  * the body prefix the proof needs; on a miss the parts continue from that prefix;</li>
- * <li>otherwise (rapid upload, or size unknown): the body is spooled while hashed, then pre-hash,
- * proof and parts as needed.</li>
+ * <li>rapid upload, size known, no client hash: pre-hash first. The first 1 KiB is read and the
+ * create carries its hash; on no match (most new content) the parts are sent from the body as
+ * without rapid upload; only {@code PreHashMatched} spools the rest while hashing, for the full hash
+ * and proof;</li>
+ * <li>size unknown: the body is spooled while hashed, then pre-hash, proof and parts as needed.</li>
  * </ul>
  * A fresh name is created with {@code refuse}, so a stale cache can never make a duplicate; a
  * replacement is created beside the old file ({@code ignore}), journaled, and the old one removed only
@@ -39,6 +43,8 @@ import org.alidav.drive.Upload;
  */
 final class Uploader {
     static final long RAPID_MIN_SIZE = 100 * 1024;
+    /** The pre-hash covers the first 1 KiB (fact sheet §6.1). */
+    static final int PRE_HASH_BYTES = 1024;
     private static final DateTimeFormatter API_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final OpenApi api;
@@ -81,8 +87,10 @@ final class Uploader {
         boolean rapidWanted = rapid && (!upload.sizeKnown() || upload.size() > RAPID_MIN_SIZE);
         FileItem done;
         try {
-            if (upload.sizeKnown() && !rapidWanted) done = streamed(target, upload.body(), upload.size());
+            if (probed(upload)) done = withProbe(target, upload);
+            else if (upload.sizeKnown() && !rapidWanted) done = streamed(target, upload.body(), upload.size());
             else if (upload.sizeKnown() && upload.sha1() != null) done = withClientHash(target, upload);
+            else if (upload.sizeKnown()) done = preHashFirst(target, upload);
             else done = spooled(target, upload);
         } catch (IOException e) {
             throw Bodies.unreadable(e);
@@ -94,20 +102,21 @@ final class Uploader {
 
     private FileItem streamed(Target target, InputStream body, long size) {
         long partSize = sizer.partSize(size);
-        CreateResult created = api.create(fields(target, size, partSize));
+        return fromBody(target, api.create(fields(target, size, partSize)), body, size, partSize);
+    }
+
+    /** Completes a session with parts read from {@code body} as it arrives, hashed on the way for the final check. */
+    private FileItem fromBody(Target target, CreateResult created, InputStream body, long size, long partSize) {
         MessageDigest digest = sha1();
         return finish(target, created, size, () -> parts.upload(session(created, size, partSize), body, size, partSize, digest),
                 () -> hex(digest));
     }
 
+    /** Size unknown: the whole body is spooled while hashed, and then sent as a known file. */
     private FileItem spooled(Target target, Upload upload) throws IOException {
         try (Spool spool = Spool.create(spoolDir)) {
             MessageDigest digest = sha1();
-            long size = spool.fill(upload.body(), upload.sizeKnown() ? upload.size() : -1, digest);
-            if (upload.sizeKnown()) {
-                if (size < upload.size()) throw Bodies.endedEarly(size, upload.size());
-                Bodies.requireEnd(upload.body(), size);
-            }
+            long size = spool.fill(upload.body(), -1, digest);
             String sha1 = hex(digest);
             if (upload.sha1() != null && !upload.sha1().equals(sha1)) throw checksumMismatch();
             long partSize = sizer.partSize(size);
@@ -119,26 +128,74 @@ final class Uploader {
             } else {
                 created = api.create(fields);
             }
-            return finish(target, created, size, () -> {
-                if (created.rapid()) return;
-                try (InputStream in = spool.read()) {
-                    parts.upload(session(created, size, partSize), in, size, partSize, null);
-                } catch (IOException e) {
-                    throw Bodies.unreadable(e);
-                }
-            }, () -> sha1);
+            return fromSpool(target, created, spool, size, partSize, sha1);
         }
+    }
+
+    /**
+     * Rapid upload of a known size without the client's hash: the create carries the hash of the
+     * first 1 KiB only. No match, and the parts go out as the body arrives; a match (possibly a
+     * collision of the first 1 KiB alone) spools the rest while hashing, for the full hash and proof.
+     */
+    private FileItem preHashFirst(Target target, Upload upload) throws IOException {
+        long size = upload.size();
+        long partSize = sizer.partSize(size);
+        byte[] head = upload.body().readNBytes(PRE_HASH_BYTES);
+        if (head.length < PRE_HASH_BYTES) throw Bodies.endedEarly(head.length, size);
+        Map<String, Object> fields = fields(target, size, partSize);
+        fields.put("size", size);
+        Map<String, Object> pre = new LinkedHashMap<>(fields);
+        pre.put("pre_hash", preHash(head));
+        CreateResult created;
+        try {
+            created = api.create(pre);
+        } catch (OpenApiException e) {
+            if (!e.is(PRE_HASH_MATCHED)) throw e;
+            return preHashMatched(target, fields, head, upload);
+        }
+        return fromBody(target, created, new SequenceInputStream(new ByteArrayInputStream(head), upload.body()), size, partSize);
+    }
+
+    /** The pre-hash matched: the whole body is spooled while hashed, then created with the full hash and proof. */
+    private FileItem preHashMatched(Target target, Map<String, Object> fields, byte[] head, Upload upload) throws IOException {
+        long size = upload.size();
+        try (Spool spool = Spool.create(spoolDir)) {
+            MessageDigest digest = sha1();
+            long got = spool.fill(new SequenceInputStream(new ByteArrayInputStream(head), upload.body()), size, digest);
+            if (got < size) throw Bodies.endedEarly(got, size);
+            Bodies.requireEnd(upload.body(), size);
+            String sha1 = hex(digest);
+            return fromSpool(target, fullHashCreate(fields, spool, sha1, size), spool, size, sizer.partSize(size), sha1);
+        }
+    }
+
+    /** Completes a session whose body is spooled: the parts from the spool, unless the create was a rapid upload. */
+    private FileItem fromSpool(Target target, CreateResult created, Spool spool, long size, long partSize, String sha1) {
+        return finish(target, created, size, () -> {
+            if (created.rapid()) return;
+            try (InputStream in = spool.read()) {
+                parts.upload(session(created, size, partSize), in, size, partSize, null);
+            } catch (IOException e) {
+                throw Bodies.unreadable(e);
+            }
+        }, () -> sha1);
     }
 
     /** Pre-hash create; on {@code PreHashMatched} (400 or 409) the create again with full hash and proof. */
     private CreateResult preHashCreate(Map<String, Object> fields, Spool spool, String sha1, long size) throws IOException {
         Map<String, Object> pre = new LinkedHashMap<>(fields);
-        pre.put("pre_hash", preHash(spool));
+        try (InputStream in = spool.read()) {
+            pre.put("pre_hash", preHash(in.readNBytes(PRE_HASH_BYTES)));
+        }
         try {
             return api.create(pre);
         } catch (OpenApiException e) {
-            if (!e.is("PreHashMatched")) throw e;
+            if (!e.is(PRE_HASH_MATCHED)) throw e;
         }
+        return fullHashCreate(fields, spool, sha1, size);
+    }
+
+    private CreateResult fullHashCreate(Map<String, Object> fields, Spool spool, String sha1, long size) {
         fields.put("content_hash", sha1);
         fields.put("content_hash_name", "sha1");
         return api.createWithProof(fields, token -> proof(token, size, spool));
@@ -161,6 +218,9 @@ final class Uploader {
             try {
                 created = api.createWithProof(fields, token -> proof(token, size, prefix));
             } catch (OpenApiException e) {
+                // the drive holds content of the declared hash, and our bytes at the proof offset are not
+                // that content's: the body is not what the client's OC-Checksum says (nothing was created)
+                if (e.is(INVALID_PROOF)) throw checksumMismatch();
                 // the token changed under us and its proof bytes lie beyond the prefix: upload normally
                 if (!e.is(PROOF_UNAVAILABLE)) throw e;
                 created = api.create(plain);
@@ -177,6 +237,33 @@ final class Uploader {
             }, upload::sha1);
             return done;
         }
+    }
+
+    /**
+     * A copy from another storage whose SHA-1 is known offers the hash whatever {@code rapid_upload}
+     * says: the proof costs one read of 8 bytes of the source, not a spool of the body.
+     */
+    private static boolean probed(Upload upload) {
+        return upload.probe() != null && upload.sha1() != null && upload.sizeKnown() && upload.size() > RAPID_MIN_SIZE;
+    }
+
+    /** Full hash and a proof read through the probe; the body is read only on a miss, as it streams into the parts. */
+    private FileItem withProbe(Target target, Upload upload) {
+        long size = upload.size();
+        long partSize = sizer.partSize(size);
+        Map<String, Object> fields = fields(target, size, partSize);
+        fields.put("size", size);
+        fields.put("content_hash", upload.sha1());
+        fields.put("content_hash_name", "sha1");
+        CreateResult created = api.createWithProof(fields, token -> ProofCode.compute(token, size, upload.probe()));
+        MessageDigest digest = sha1();
+        return finish(target, created, size, () -> {
+            if (created.rapid()) return;
+            parts.upload(session(created, size, partSize), upload.body(), size, partSize, digest);
+            if (!hex(digest).equals(upload.sha1())) {
+                throw DriveException.upstream("the copied content's SHA-1 " + hex(digest) + " is not the source's " + upload.sha1(), null);
+            }
+        }, upload::sha1);
     }
 
     /** Reads the rest of a rapid-uploaded body, so the client's request completes and its hash is checked. */
@@ -264,11 +351,9 @@ final class Uploader {
         }
     }
 
-    private static String preHash(Spool spool) throws IOException {
+    private static String preHash(byte[] first) {
         MessageDigest d = sha1();
-        try (InputStream in = spool.read()) {
-            d.update(in.readNBytes(1024));
-        }
+        d.update(first);
         return hex(d);
     }
 
@@ -294,4 +379,7 @@ final class Uploader {
 
     /** The proof for the token in use lies beyond what was spooled: the create is not sent. */
     private static final String PROOF_UNAVAILABLE = "ProofUnavailable";
+    /** The service's answer to a proof that does not match the stored content of the declared hash. */
+    private static final String INVALID_PROOF = "InvalidRapidProof";
+    private static final String PRE_HASH_MATCHED = "PreHashMatched";
 }

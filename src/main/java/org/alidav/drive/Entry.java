@@ -49,4 +49,9 @@ public record Entry(String id, String name, boolean folder, long size, Instant m
     public Entry withName(String newName) {
         return new Entry(id, newName, folder, size, modified, created, sha1, contentType, stored);
     }
+
+    /** The same item with another modification time ({@code stored}, the backend's own time, is kept). */
+    public Entry withModified(Instant newModified) {
+        return new Entry(id, name, folder, size, newModified, created, sha1, contentType, stored);
+    }
 }

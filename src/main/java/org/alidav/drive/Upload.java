@@ -13,9 +13,16 @@ import java.util.Objects;
  * @param modified the client's modification time, or null for "now"
  * @param sha1     a lowercase hex SHA-1 the client claims for the content, or null
  * @param existing the file this upload replaces, or null when the name is free
+ * @param probe    reads bytes of the content without the body (a copy's source), or null; given with
+ *                 {@code sha1}, which then comes from the source's storage
  */
-public record Upload(InputStream body, long size, Instant modified, String sha1, Entry existing) {
+public record Upload(InputStream body, long size, Instant modified, String sha1, Entry existing, ContentProbe probe) {
     public static final long UNKNOWN_SIZE = -1;
+
+    /** An upload whose content can only be read through its body (a client's PUT). */
+    public Upload(InputStream body, long size, Instant modified, String sha1, Entry existing) {
+        this(body, size, modified, sha1, existing, null);
+    }
 
     public Upload {
         Objects.requireNonNull(body, "body");

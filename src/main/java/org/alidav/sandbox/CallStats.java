@@ -1,7 +1,9 @@
 package org.alidav.sandbox;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -20,6 +22,19 @@ public final class CallStats {
     private final Map<String, Map<Integer, LongAdder>> counts = new ConcurrentHashMap<>();
     private final LongAdder partBytes = new LongAdder();
     private final LongAdder downloadBytes = new LongAdder();
+    private final ConcurrentLinkedDeque<ObjectRead> objectReads = new ConcurrentLinkedDeque<>();
+
+    /** The headers of one object read (redirect hops included) that the object storage looks at; null when absent. */
+    public record ObjectRead(String range, String userAgent, String referer) {
+    }
+
+    /** How many object reads are remembered: the latest ones, enough for any one test's reads. */
+    private static final int READS_KEPT = 1000;
+
+    void recordObjectRead(ObjectRead read) {
+        objectReads.addLast(read);
+        while (objectReads.size() > READS_KEPT) objectReads.pollFirst();
+    }
 
     void record(String endpoint, int status) {
         counts.computeIfAbsent(endpoint, k -> new ConcurrentHashMap<>())
@@ -61,6 +76,11 @@ public final class CallStats {
         return downloadBytes.sum();
     }
 
+    /** The latest object reads (GET and HEAD of download URLs), oldest first. */
+    public List<ObjectRead> objectReads() {
+        return List.copyOf(objectReads);
+    }
+
     /** endpoint → (status → count), sorted, a copy. */
     public Map<String, Map<Integer, Long>> snapshot() {
         Map<String, Map<Integer, Long>> out = new TreeMap<>();
@@ -76,6 +96,7 @@ public final class CallStats {
         counts.clear();
         partBytes.reset();
         downloadBytes.reset();
+        objectReads.clear();
     }
 
     @Override

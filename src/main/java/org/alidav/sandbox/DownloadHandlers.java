@@ -62,14 +62,14 @@ final class DownloadHandlers {
                 ? LivpStreams.streams(blobs.path(n.contentHash())) : Map.of();
         long expires;
         if (streams.isEmpty()) {
-            ObjectUrls.Signed url = urls.download(userId, n.contentHash(), null, lifetime);
+            ObjectUrls.Signed url = urls.download(userId, n.contentHash(), null, n.name(), lifetime);
             o.put("url", url.url());
             expires = url.expiresEpochSec();
         } else {
             ObjectNode s = Json.object();
             expires = 0;
             for (String type : streams.keySet()) {
-                ObjectUrls.Signed url = urls.download(userId, n.contentHash(), type, lifetime);
+                ObjectUrls.Signed url = urls.download(userId, n.contentHash(), type, null, lifetime);
                 s.put(type, url.url());
                 expires = url.expiresEpochSec();
             }

@@ -51,6 +51,7 @@ final class DownloadServlet extends HttpServlet {
         String endpoint = head ? CallStats.OBJECT_HEAD : CallStats.OBJECT_GET;
         boolean dropped = false;
         boolean counted = false;
+        stats.recordObjectRead(new CallStats.ObjectRead(req.getHeader("Range"), req.getHeader("User-Agent"), req.getHeader("Referer")));
         try {
             if (!head && !"GET".equals(req.getMethod())) {
                 throw new OssException(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
@@ -61,6 +62,8 @@ final class DownloadServlet extends HttpServlet {
             }
             SignedRequests.checkReferer(req);
             SignedRequests.verify(req, signer, options.clock());
+            String disposition = req.getParameter(SignedRequests.DISPOSITION);
+            if (disposition != null) resp.setHeader("Content-Disposition", disposition);
             String[] seg = req.getRequestURI().substring(ObjectUrls.DOWNLOAD_PREFIX.length()).split("/");
             if (seg.length < 2 || seg.length > 3) {
                 throw noSuchKey();

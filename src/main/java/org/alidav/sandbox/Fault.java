@@ -85,6 +85,11 @@ public record Fault(String endpoint, Phase phase, Effect effect, int skip, int t
         return reply(endpoint, status, "application/json", json, Map.of());
     }
 
+    /** A JSON answer of the test's making, e.g. a complete that reports another size than was stored. */
+    public static Fault json(String endpoint, int status, String json) {
+        return reply(endpoint, status, "application/json", json, Map.of());
+    }
+
     /** 429 TooManyRequests with {@code x-retry-after}; {@link #lasting} or {@link #times} make it a storm. */
     public static Fault tooManyRequests(String endpoint, long retryAfterMillis) {
         ApiException e = RateLimiter.tooManyRequests(retryAfterMillis);
@@ -100,7 +105,13 @@ public record Fault(String endpoint, Phase phase, Effect effect, int skip, int t
 
     /** Object reads answered 302 to the same URL, which the client must follow. */
     public static Fault redirect(String endpoint) {
-        return of(endpoint, new Redirect(302));
+        return redirect(endpoint, 302);
+    }
+
+    /** As {@link #redirect(String)} with another status: 301, 307 and 308 are followed too, 303 and 304 not. */
+    public static Fault redirect(String endpoint, int status) {
+        if (status / 100 != 3) throw new IllegalArgumentException("not a redirect status: " + status);
+        return of(endpoint, new Redirect(status));
     }
 
     /** The call is applied and answered 200 with no body at all. */

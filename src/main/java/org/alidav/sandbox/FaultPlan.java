@@ -63,6 +63,7 @@ public final class FaultPlan {
     private final List<Long> downloadBreaks = new ArrayList<>();
     private int foreignSubRefreshes;
     private boolean videoPreviewOverCapacity;
+    private boolean fileObjectLinksWithheld;
 
     FaultPlan(TokenService tokens, UrlSigner signer, UserDirectory users, IdleConnections connections) {
         this.tokens = tokens;
@@ -128,6 +129,14 @@ public final class FaultPlan {
         return connections.closeIdle();
     }
 
+    /**
+     * From now on every connection idle for {@code idle} is closed by the sandbox (the object storage
+     * closes them after 60 s); null restores Jetty's default. {@link #clear()} restores it too.
+     */
+    public void closeIdleConnectionsAfter(java.time.Duration idle) {
+        connections.closeAfter(idle);
+    }
+
     /** The next object download sends {@code bytes} body bytes and then closes the connection. */
     public synchronized void breakNextDownloadAfter(long bytes) {
         downloadBreaks.add(bytes);
@@ -162,6 +171,15 @@ public final class FaultPlan {
         videoPreviewOverCapacity = on;
     }
 
+    /** File objects come without their download {@code url} while on (the fact sheet's sources may be wrong). */
+    public synchronized void withholdFileObjectLinks(boolean on) {
+        fileObjectLinksWithheld = on;
+    }
+
+    synchronized boolean fileObjectLinksWithheld() {
+        return fileObjectLinksWithheld;
+    }
+
     /** Removes every pending fault and drops every held call (expired tokens and URLs stay expired). */
     public synchronized void clear() {
         armed.clear();
@@ -171,6 +189,8 @@ public final class FaultPlan {
         downloadBreaks.clear();
         foreignSubRefreshes = 0;
         videoPreviewOverCapacity = false;
+        connections.closeAfter(null);
+        fileObjectLinksWithheld = false;
     }
 
     /** The effect striking this call of {@code endpoint} at {@code phase}, if an armed fault hits it. */

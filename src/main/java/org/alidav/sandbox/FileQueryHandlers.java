@@ -19,11 +19,13 @@ final class FileQueryHandlers {
     private final DriveAccess access;
     private final FileTree tree;
     private final SandboxOptions options;
+    private final FileObjectLinks links;
 
-    FileQueryHandlers(DriveAccess access, SandboxOptions options) {
+    FileQueryHandlers(DriveAccess access, SandboxOptions options, FileObjectLinks links) {
         this.access = access;
         this.tree = access.tree();
         this.options = options;
+        this.links = links;
     }
 
     void register(ApiRoutes routes) {
@@ -49,7 +51,7 @@ final class FileQueryHandlers {
         Comparator<FileNode> order = ListOrder.of(b.text("order_by"), b.text("order_direction"));
         List<FileNode> items = tree.children(drive, parent).stream()
                 .filter(this::listed).filter(filter).sorted(order).toList();
-        return page(Pages.slice(items, b.text("marker"), (int) limit));
+        return page(Pages.slice(items, b.text("marker"), (int) limit), call);
     }
 
     /** Completed items, and upload sessions when the options say listings show them. */
@@ -65,7 +67,7 @@ final class FileQueryHandlers {
             FileNode n = access.anyState(drive, id);
             if (n.state() == FileNode.State.UPLOADING) return FileView.of(n);
         }
-        return FileView.of(access.active(drive, id));
+        return links.view(access.active(drive, id), call);
     }
 
     private Object getByPath(ApiCall call) {
@@ -88,7 +90,7 @@ final class FileQueryHandlers {
                             "The resource file cannot be found. file not exist"));
             parent = found.fileId();
         }
-        return FileView.of(found);
+        return links.view(found, call);
     }
 
     private Object batchGet(ApiCall call) {
@@ -106,7 +108,7 @@ final class FileQueryHandlers {
             String id = entry.requireText("file_id");
             FileNode n = tree.get(id).orElse(null);
             if (n != null && n.driveId().equals(drive) && n.isVisible() && !tree.inRecycleBin(n)) {
-                items.add(FileView.of(n));
+                items.add(links.view(n, call));
             }
         }
         ObjectNode o = Json.object();
@@ -126,16 +128,16 @@ final class FileQueryHandlers {
         Comparator<FileNode> order = ListOrder.of(orderBy[0], orderBy.length > 1 ? orderBy[1] : "ASC");
         List<FileNode> items = tree.matching(n -> n.driveId().equals(drive) && n.isVisible()).stream()
                 .filter(n -> !tree.inRecycleBin(n)).filter(query).sorted(order).toList();
-        ObjectNode o = page(Pages.slice(items, b.text("marker"), (int) limit));
+        ObjectNode o = page(Pages.slice(items, b.text("marker"), (int) limit), call);
         if (b.bool("return_total_count", false)) {
             o.put("total_count", items.size());
         }
         return o;
     }
 
-    private static ObjectNode page(Pages.Page<FileNode> page) {
+    private ObjectNode page(Pages.Page<FileNode> page, ApiCall call) {
         ArrayNode arr = Json.MAPPER.createArrayNode();
-        page.items().forEach(n -> arr.add(FileView.of(n)));
+        page.items().forEach(n -> arr.add(links.view(n, call)));
         ObjectNode o = Json.object();
         o.set("items", arr);
         o.put("next_marker", page.nextMarker());

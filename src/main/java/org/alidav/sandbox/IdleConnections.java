@@ -1,5 +1,6 @@
 package org.alidav.sandbox;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,16 +8,35 @@ import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 
 /**
  * Knows which connections are serving a request, so {@link FaultPlan#closeIdleConnections()} can close
  * every other one, as a server does with kept-alive connections past its idle timeout: a client that
- * sends its next call on one finds it closed.
+ * sends its next call on one finds it closed. {@link FaultPlan#closeIdleConnectionsAfter} sets that
+ * idle timeout itself.
  */
 final class IdleConnections extends Handler.Wrapper {
     private final Set<EndPoint> known = ConcurrentHashMap.newKeySet();
     private final Map<EndPoint, Integer> busy = new ConcurrentHashMap<>();
+    private final ServerConnector connector;
+    private final long defaultIdleTimeoutMillis;
+
+    IdleConnections(ServerConnector connector) {
+        this.connector = connector;
+        this.defaultIdleTimeoutMillis = connector.getIdleTimeout();
+    }
+
+    /**
+     * Closes kept-alive connections once idle for {@code idle} (Jetty's idle timeout, for open
+     * connections too), as the service's hosts do; null restores the default.
+     */
+    void closeAfter(Duration idle) {
+        long millis = idle == null ? defaultIdleTimeoutMillis : idle.toMillis();
+        connector.setIdleTimeout(millis);
+        for (EndPoint e : connector.getConnectedEndPoints()) e.setIdleTimeout(millis);
+    }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {

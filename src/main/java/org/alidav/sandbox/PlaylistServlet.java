@@ -36,7 +36,7 @@ final class PlaylistServlet extends HttpServlet {
                 throw new OssException(404, "NoSuchKey", "The specified key does not exist.");
             }
             long remaining = Long.parseLong(req.getParameter("x-oss-expires")) - options.clock().millis() / 1000;
-            String segment = urls.download(seg[0], seg[1], null, Duration.ofSeconds(remaining)).url();
+            String segment = urls.download(seg[0], seg[1], null, null, Duration.ofSeconds(remaining)).url();
             String body = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:" + (int) SEGMENT_SECONDS + "\n"
                     + "#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:" + SEGMENT_SECONDS + ",\n" + segment + "\n#EXT-X-ENDLIST\n";
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

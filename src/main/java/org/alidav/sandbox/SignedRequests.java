@@ -7,12 +7,15 @@ import java.util.Locale;
 
 /** Checks that apply to every pre-signed object-store request. */
 final class SignedRequests {
+    /** The signed query parameter whose value a download answers as its Content-Disposition. */
+    static final String DISPOSITION = "response-content-disposition";
+
     private SignedRequests() {
     }
 
     static void verify(HttpServletRequest req, UrlSigner signer, Clock clock) {
         String expires = req.getParameter("x-oss-expires");
-        UrlSigner.Verdict v = signer.verify(req.getRequestURI(), expires,
+        UrlSigner.Verdict v = signer.verify(req.getRequestURI(), req.getParameter(DISPOSITION), expires,
                 req.getParameter("x-oss-gen"), req.getParameter("x-oss-signature"));
         switch (v) {
             case BAD_SIGNATURE -> throw OssException.badSignature();

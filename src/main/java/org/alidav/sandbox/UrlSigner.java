@@ -2,6 +2,7 @@ package org.alidav.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Pre-signed object URLs: {@code x-oss-expires} (unix seconds), a generation number (bumped by the
- * "expire all URLs" fault) and an HMAC over both plus the path. The key is persisted so URLs survive
+ * "expire all URLs" fault) and an HMAC over both plus the path and the
+ * {@code response-content-disposition} the URL carries (signed, as OSS signs its response-*
+ * parameters: a changed file name is a bad signature). The key is persisted so URLs survive
  * a restart.
  */
 final class UrlSigner {
@@ -41,14 +44,19 @@ final class UrlSigner {
         }
     }
 
-    /** The query string (without '?') that makes {@code path} fetchable until {@code expiresEpochSec}. */
-    String sign(String path, long expiresEpochSec) {
+    /**
+     * The query string (without '?') that makes {@code path} fetchable until {@code expiresEpochSec};
+     * {@code disposition}, when not null, is answered as the object's Content-Disposition.
+     */
+    String sign(String path, String disposition, long expiresEpochSec) {
         long gen = generation.get();
-        return "x-oss-expires=" + expiresEpochSec + "&x-oss-gen=" + gen
-                + "&x-oss-signature=" + mac(path, expiresEpochSec, gen);
+        String query = disposition == null ? ""
+                : "response-content-disposition=" + URLEncoder.encode(disposition, StandardCharsets.UTF_8).replace("+", "%20") + "&";
+        return query + "x-oss-expires=" + expiresEpochSec + "&x-oss-gen=" + gen
+                + "&x-oss-signature=" + mac(path, disposition, expiresEpochSec, gen);
     }
 
-    Verdict verify(String path, String expires, String gen, String signature) {
+    Verdict verify(String path, String disposition, String expires, String gen, String signature) {
         long exp;
         long g;
         try {
@@ -58,7 +66,7 @@ final class UrlSigner {
             return Verdict.BAD_SIGNATURE;
         }
         if (signature == null || !MessageDigest.isEqual(
-                mac(path, exp, g).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
+                mac(path, disposition, exp, g).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
             return Verdict.BAD_SIGNATURE;
         }
         if (g < generation.get() || clock.millis() / 1000 >= exp) {
@@ -72,11 +80,11 @@ final class UrlSigner {
         generation.incrementAndGet();
     }
 
-    private String mac(String path, long expires, long gen) {
+    private String mac(String path, String disposition, long expires, long gen) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] sig = mac.doFinal((path + "\n" + expires + "\n" + gen).getBytes(StandardCharsets.UTF_8));
+            byte[] sig = mac.doFinal((path + "\n" + (disposition == null ? "" : disposition) + "\n" + expires + "\n" + gen).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
         } catch (java.security.NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);

@@ -25,6 +25,13 @@
  * ({@code .heic}, {@code .jpeg} or {@code .jpg}) and a {@code .mov} entry. getDownloadUrl then answers
  * without {@code url} but with {@code streamsUrl}/{@code streams_url} {@code {jpeg, mov}}, each serving
  * the bytes of that entry. A {@code .livp} that is not a readable ZIP is served as a plain file.
+ * Listings carry no {@code streams_info} and no {@code url} for live photos, so a client learns a
+ * stream's size only by reading it.
+ *
+ * <h2>Links in file objects</h2>
+ * list, get, get_by_path, batch/get and search give every other file under 5,000,000 bytes a download
+ * {@code url} like getDownloadUrl's (fact sheet §4.2); {@code faults().withholdFileObjectLinks(true)}
+ * answers without them.
  *
  * <h2>Choices where the fact sheet is uncertain</h2>
  * PreHashMatched answers 400 (option), ForbiddenFileInTheRecycleBin 400 (option), list accepts

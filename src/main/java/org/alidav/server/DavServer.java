@@ -109,14 +109,15 @@ public final class DavServer implements AutoCloseable {
                 "/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("dav", new DavServlet(dav.httpManager(), dav.requestChecks())), "/*");
         // /-/health, /-/metrics, /-/cache/drop: open without users, else admin users only
-        context.addServlet(new ServletHolder("ops", new OpsServlet(setup.mounts(), setup.authenticator() == Authenticator.ANYONE)),
+        ServerMetrics metrics = new ServerMetrics(setup.mounts());
+        context.addServlet(new ServletHolder("ops", new OpsServlet(setup.mounts(), metrics, setup.authenticator() == Authenticator.ANYONE)),
                 OpsServlet.PREFIX + "/*");
         context.setErrorHandler(new PlainErrorHandler());
         jetty.setErrorHandler(new PlainErrorHandler());
         // the rate guard sees every byte, including a 503 of the bulkhead; the bulkhead keeps threads for body-less requests
         // a stop lets running requests end for STOP_TIMEOUT_MILLIS, and waits for their handlers to unwind after
         jetty.setHandler(new GracefulHandler(new SlowClientGuard(limits, new BodyBulkhead(limits.uploadThreads(), context))));
-        jetty.setRequestLog(new AccessLog());
+        jetty.setRequestLog(new AccessLog(metrics.requests()));
         jetty.setStopTimeout(STOP_TIMEOUT_MILLIS);
         try {
             jetty.start();

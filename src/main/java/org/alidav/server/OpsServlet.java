@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * <li>{@code GET /-/health}: JSON with each storage's state (credentials, last success, last
  * error, writes the maintenance pass left pending, names held by more than one item); 200 unless a
  * storage is down (its refresh token was refused), then 503;</li>
- * <li>{@code GET /-/metrics}: Prometheus text format (API calls by endpoint and outcome, 429s,
- * token refreshes, cache hits and misses, active streams, upload and download bytes);</li>
+ * <li>{@code GET /-/metrics}: Prometheus text format ({@link ServerMetrics}: API calls by endpoint
+ * and outcome, 429s, token refreshes, cache hits and misses, active streams, upload and download
+ * bytes, requests by method and status with their latency, JVM and process figures);</li>
  * <li>{@code POST /-/cache/drop?path=/mount/sub}: forgets the cached listings at and below that
  * WebDAV path (every storage when {@code path} is absent or {@code /}); answers how many.</li>
  * </ul>
@@ -42,14 +44,17 @@ final class OpsServlet extends HttpServlet {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<MountSpec> mounts;
+    private final ServerMetrics metrics;
     private final boolean open;
 
     /**
      * @param mounts the storages served
+     * @param metrics what {@code /-/metrics} writes
      * @param open   true when no users are configured: every client may use the endpoints
      */
-    OpsServlet(List<MountSpec> mounts, boolean open) {
+    OpsServlet(List<MountSpec> mounts, ServerMetrics metrics, boolean open) {
         this.mounts = List.copyOf(mounts);
+        this.metrics = metrics;
         this.open = open;
     }
 
@@ -76,7 +81,9 @@ final class OpsServlet extends HttpServlet {
             }
             case "/metrics" -> {
                 if (!readOnlyMethod(method, resp)) return;
-                text(resp, 200, "text/plain; version=0.0.4; charset=utf-8", metrics(mounts));
+                ByteArrayOutputStream body = new ByteArrayOutputStream(16384);
+                metrics.write(body);
+                send(resp, 200, Metrics.CONTENT_TYPE, body.toByteArray());
             }
             case "/cache/drop" -> {
                 if (!method.equals("POST")) {
@@ -151,41 +158,11 @@ final class OpsServlet extends HttpServlet {
         return i == null ? null : i.toString();
     }
 
-    /** The whole exposition: the process-wide counters, then the per-storage ones. */
-    static String metrics(List<MountSpec> mounts) {
-        StringBuilder out = new StringBuilder(4096);
-        Metrics.GLOBAL.writeTo(out);
-        storageFamily(out, mounts, "alidav_cache_hits_total", "folder listings answered from a fresh cache entry", "counter",
-                s -> s.cacheStats().hits());
-        storageFamily(out, mounts, "alidav_cache_stale_hits_total", "folder listings answered from a stale entry while it was refreshed in the background",
-                "counter", s -> s.cacheStats().staleHits());
-        storageFamily(out, mounts, "alidav_cache_misses_total", "folder listings that had to be fetched before answering", "counter",
-                s -> s.cacheStats().misses());
-        storageFamily(out, mounts, "alidav_cache_refreshes_total", "background refreshes of stale listings", "counter",
-                s -> s.cacheStats().backgroundRefreshes());
-        storageFamily(out, mounts, "alidav_cache_folders", "folders whose listing is cached", "gauge", Storage::cachedFolders);
-        storageFamily(out, mounts, "alidav_cache_entries", "entries held by cached listings", "gauge", Storage::cachedEntries);
-        storageFamily(out, mounts, "alidav_active_streams", "downloads being streamed through this server", "gauge", Storage::activeStreams);
-        storageFamily(out, mounts, "alidav_upload_bytes_total", "file body bytes received by uploads", "counter", Storage::uploadBytes);
-        storageFamily(out, mounts, "alidav_download_bytes_total", "file bytes streamed to clients through this server", "counter",
-                Storage::downloadBytes);
-        storageFamily(out, mounts, "alidav_storage_up", "1 unless the storage's credentials are dead", "gauge",
-                s -> s.health().status().equals("down") ? 0 : 1);
-        Metrics.header(out, "alidav_info", "always 1", "gauge");
-        Metrics.sample(out, "alidav_info", new String[]{"version"}, new String[]{org.alidav.config.Cli.version()}, 1);
-        return out.toString();
-    }
-
-    private static void storageFamily(StringBuilder out, List<MountSpec> mounts, String name, String help, String type,
-                                      java.util.function.ToDoubleFunction<Storage> value) {
-        Metrics.header(out, name, help, type);
-        for (MountSpec m : mounts) {
-            Metrics.sample(out, name, new String[]{"storage"}, new String[]{m.mountPath()}, value.applyAsDouble(m.storage()));
-        }
-    }
-
     private static void text(HttpServletResponse resp, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        send(resp, status, type, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpServletResponse resp, int status, String type, byte[] bytes) throws IOException {
         resp.setStatus(status);
         resp.setContentType(type);
         resp.setHeader("Cache-Control", "no-store");

@@ -60,20 +60,27 @@ class DriverOperationsTest {
     }
 
     @Test
-    void linksAreCachedUntilAMarginBeforeTheirXOssExpires() {
-        long expires = TestTokens.NOW.getEpochSecond() + 900; // shorter than the 14400 s asked for
-        api.on(LINK, c -> json(200, "{\"url\":\"" + ossUrl(expires) + "\",\"expiration\":\"2030-01-01T00:00:00.000Z\"}"));
-        Linker d = (Linker) h.driver();
+    void aRedirectGetsALinkWithHalfItsLifeLeftWhileReadsReuseItUntilTheMargin() throws Exception {
+        // links live 900 s from when they are asked for, shorter than the 14400 s asked for
+        api.on(LINK, c -> json(200, "{\"url\":\"" + ossUrl(h.clock.instant().getEpochSecond() + 900)
+                + "\",\"expiration\":\"2030-01-01T00:00:00.000Z\"}"));
+        AliyunOpenDriver d = (AliyunOpenDriver) h.driver();
         Link first = d.link(file);
-        assertEquals(Instant.ofEpochSecond(expires), first.expires());
+        assertEquals(h.clock.instant().plusSeconds(900), first.expires());
+        h.clock.advance(Duration.ofSeconds(450)); // exactly half left
         d.link(file);
-        h.clock.advance(Duration.ofSeconds(830));
+        assertEquals(1, api.count(LINK), "a link with half its life left is handed out again");
+        h.clock.advance(Duration.ofSeconds(1));
         d.link(file);
-        assertEquals(1, api.count(LINK), "one getDownloadUrl per link life");
-        h.clock.advance(Duration.ofSeconds(15)); // 55 s left: inside the 60 s margin
-        d.link(file);
-        assertEquals(2, api.count(LINK));
+        assertEquals(2, api.count(LINK), "less than half its life left: a redirect gets a new one");
         assertEquals(14400, api.calls(LINK).get(0).json().get("expire_sec").asInt());
+
+        h.clock.advance(Duration.ofSeconds(830)); // 70 s left
+        d.open(file, new ByteRange(0, 0)).close();
+        assertEquals(2, api.count(LINK), "a proxied read reuses the link until the margin");
+        h.clock.advance(Duration.ofSeconds(15)); // 55 s left: inside the 60 s margin
+        d.open(file, new ByteRange(0, 0)).close();
+        assertEquals(3, api.count(LINK));
     }
 
     @Test
@@ -104,14 +111,18 @@ class DriverOperationsTest {
                 "{\"file_id\":\"p1\",\"name\":\"IMG.livp\",\"type\":\"file\",\"size\":999,\"file_extension\":\"livp\"}",
                 "{\"file_id\":\"p2\",\"name\":\"IMG2.livp\",\"type\":\"file\",\"size\":999,\"file_extension\":\"livp\","
                         + "\"streams_info\":{\"mov\":{\"size\":1234}}}")));
-        Driver d = h.driver(Map.of("livp_download_format", "mov"));
+        AliyunOpenDriver d = (AliyunOpenDriver) h.driver(Map.of("livp_download_format", "mov"));
         var entries = d.list(Harness.folder("root"));
-        assertEquals(26, entries.get(0).size(), "measured from the stream itself");
+        assertEquals(0, api.count(LINK) + api.count("/oss"), "a listing neither links nor probes");
+        assertEquals(999, entries.get(0).size(), "the package's size until a read measures the stream");
         assertEquals(1234, entries.get(1).size(), "from streams_info");
         assertEquals("video/quicktime", entries.get(0).contentType());
+        assertEquals(26, d.served(entries.get(0)).size(), "measured from the stream itself on the first read");
+        assertEquals(1234, d.served(entries.get(1)).size(), "streams_info needs no measuring");
+        assertEquals(1, api.count("/oss"));
         assertEquals("mov", okhttp3.HttpUrl.get(((Linker) d).link(entries.get(0)).url()).queryParameter("k"));
         assertEquals(1, api.count(LINK), "the measuring link is reused");
-        d.list(Harness.folder("root"));
+        assertEquals(26, d.list(Harness.folder("root")).get(0).size(), "a later listing carries the measured size");
         assertEquals(1, api.count("/oss"), "measured once per file version");
 
         api.on(LINK, c -> json(200, "{\"streamsUrl\":{\"jpeg\":\"" + stream + "&k=jpeg\"}}"));
@@ -198,6 +209,14 @@ class DriverOperationsTest {
         assertEquals(true, PartSizer.partCount(tib, s.partSize(tib)) <= PartSizer.MAX_PARTS);
         assertEquals(5L << 30, s.partSize(tib + 1));
         assertEquals(0, PartSizer.partCount(0, s.partSize(0)));
+    }
+
+    @Test
+    void aPartSizeOverFiveGibIsRefusedAtStartWithOneLine() {
+        var e = assertThrows(org.alidav.drive.DriverOptions.OptionException.class, () -> h.driver(Map.of("part_size", (5L << 30) + 1)));
+        assertEquals("part_size", e.key());
+        assertEquals("must be at most 5368709120 (5 GiB, the service's largest part)", e.getMessage());
+        h.driver(Map.of("part_size", 5L << 30));
     }
 
     @Test

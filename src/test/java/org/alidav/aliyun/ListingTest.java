@@ -102,4 +102,32 @@ class ListingTest {
         assertEquals("alidav-test/1", api.calls(LIST).get(0).headers().get("User-Agent"));
         assertEquals(900, api.calls("/adrive/v1.0/openFile/getDownloadUrl").get(0).json().get("expire_sec").asInt());
     }
+
+    @Test
+    void onlyListingLinksThatAreTheFileItselfAndSayWhenTheyDieSpareAGetDownloadUrl() {
+        String link = "/adrive/v1.0/openFile/getDownloadUrl";
+        long expires = TestTokens.NOW.getEpochSecond() + 900;
+        String oss = api.url("/oss?x-oss-expires=" + expires + "&sig=x");
+        api.on(LIST, c -> json(200, Harness.listPage("",
+                item("plain", "a.bin", "others", oss),
+                item("preview", "b.jpg", "image", oss),
+                item("processed", "c.bin", "others", oss + "&x-oss-process=image/resize"),
+                item("undated", "d.bin", "others", api.url("/oss?sig=x")),
+                item("expired", "e.bin", "others", api.url("/oss?x-oss-expires=" + (TestTokens.NOW.getEpochSecond() + 30) + "&sig=x")),
+                item("photo", "f.livp", "image", oss))));
+        api.on(link, c -> json(200, "{\"url\":\"" + oss + "&fresh=1\"}"));
+        Driver d = h.driver();
+        List<Entry> listed = d.list(Harness.folder("root"));
+        org.alidav.drive.Linker linker = (org.alidav.drive.Linker) d;
+        assertEquals(oss, linker.link(listed.get(0)).url(), "the listing's link of a plain file is used");
+        assertEquals(0, api.count(link));
+        for (int i = 1; i < listed.size(); i++) linker.link(listed.get(i));
+        assertEquals(listed.size() - 1, api.count(link),
+                "an image's url may be a preview, a processed or undated one cannot be trusted, one inside the margin is dead, a live photo is served as a stream");
+    }
+
+    private static String item(String id, String name, String category, String url) {
+        return "{\"file_id\":\"" + id + "\",\"name\":\"" + name + "\",\"type\":\"file\",\"size\":10,\"category\":\"" + category
+                + "\",\"url\":\"" + url + "\"}";
+    }
 }

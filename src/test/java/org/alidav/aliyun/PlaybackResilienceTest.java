@@ -113,7 +113,8 @@ class PlaybackResilienceTest {
                 }
                 long calls = stack.linkCalls() - before;
                 System.out.printf("player hour via %s: %d getDownloadUrl calls for 200 range requests%n", ua, calls);
-                assertTrue(calls <= 5, calls + " getDownloadUrl calls");
+                // a redirect needs half a life left, so it links twice per link life; a proxied read once
+                assertTrue(calls <= (ua.startsWith("Infuse") ? 9 : 5), calls + " getDownloadUrl calls");
             }
         }
     }

@@ -60,6 +60,7 @@ final class PolicyStack implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Duration linkLifetime = Duration.ofSeconds(900);
         int sandboxConcurrency = 3;
+        boolean sandboxRateLimits = true;
         Policy storagePolicy = Policy.REDIRECT;
         String downProxyUrl = "https://proxy.example.com/base/";
         Duration signLifetime = Duration.ofHours(1);
@@ -75,7 +76,8 @@ final class PolicyStack implements AutoCloseable {
     PolicyStack(Path dir, Spec spec) throws Exception {
         this.dir = dir;
         sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(Files.createDirectories(dir.resolve("sandbox")))
-                .clock(spec.clock).linkLifetimeCap(spec.linkLifetime).downloadConcurrency(spec.sandboxConcurrency).build());
+                .clock(spec.clock).linkLifetimeCap(spec.linkLifetime).downloadConcurrency(spec.sandboxConcurrency)
+                .rateLimits(spec.sandboxRateLimits).build());
         Map<String, Object> o = new HashMap<>();
         o.put("refresh_token", sandbox.issueRefreshToken("user-" + System.nanoTime()));
         o.put("client_id", sandbox.clientId());

@@ -180,7 +180,7 @@ class UploadTest {
     }
 
     @Test
-    void rapidUploadMissUploadsTheSpooledFile() {
+    void rapidUploadMissSendsThePartsFromTheBodyAfterThePreHashCreate() {
         byte[] data = content(200_000);
         put(h.driver(Map.of("rapid_upload", true)), data, data.length, null, null);
         assertEquals(1, api.count(CREATE), "the pre-hash did not match: that create already gave part URLs");

@@ -71,6 +71,10 @@ public final class Benchmark {
             .map(String::strip).filter(n -> !n.isEmpty()).collect(Collectors.toSet());
     private final int finderEntries = 500;
     private final int smallFiles = 8;
+    /** Files of {@link #SMALL_SIZE} for {@code rclone check --download} and for the cold read. */
+    private final int checkFiles = 300;
+    private final int coldFiles = 50;
+    private static final int SMALL_SIZE = 16 << 10;
 
     private final Path work;
     private final Path sandboxDir;
@@ -110,7 +114,7 @@ public final class Benchmark {
 
     /** The sections that need the populated sandbox and the in-process server. */
     private static final List<String> SANDBOX_SECTIONS = List.of("finder", "playback", "uploads", "gets", "propfind", "concurrent", "rclone", "rss",
-            "slow-clients");
+            "slow-clients", "small-reads", "link-life");
 
     private void run() throws Exception {
         if (SANDBOX_SECTIONS.stream().anyMatch(this::selected)) {
@@ -131,6 +135,8 @@ public final class Benchmark {
         section("rss", this::rss);
         section("proppatch", this::proppatch);
         section("slow-clients", this::slowClients);
+        section("small-reads", this::smallReads);
+        section("link-life", this::linkLife);
         section("footprint", this::footprint);
     }
 
@@ -195,11 +201,27 @@ public final class Benchmark {
                 Files.write(localSmall.resolve(name), b);
                 jobs.add(pool.submit(() -> d.put(small, name, new Upload(new java.io.ByteArrayInputStream(b), b.length, null, null, null))));
             }
+            jobs.addAll(smallFolder(d, pool, "small300", checkFiles, Files.createDirectories(work.resolve("check/small300"))));
+            jobs.addAll(smallFolder(d, pool, "small50", coldFiles, null));
             for (Future<?> f : jobs) f.get();
             pool.shutdown();
             d.put(root, "movie.bin", new Upload(new Bytes(1, fileSize), fileSize, null, null, null));
             d.close();
         }
+    }
+
+    /** A folder of {@code count} small files in the cloud, and a local copy of them when {@code local} is given. */
+    private List<Future<?>> smallFolder(Driver d, ExecutorService pool, String name, int count, Path local) throws IOException {
+        Entry folder = d.mkdir(d.root(), name);
+        List<Future<?>> jobs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[] b = new byte[SMALL_SIZE];
+            new Random(1000 + i).nextBytes(b);
+            String file = String.format(Locale.ROOT, "f-%03d.bin", i);
+            if (local != null) Files.write(local.resolve(file), b);
+            jobs.add(pool.submit(() -> d.put(folder, file, new Upload(new java.io.ByteArrayInputStream(b), b.length, null, null, null))));
+        }
+        return jobs;
     }
 
     private AppConfig serverConfig() throws Exception {
@@ -278,7 +300,9 @@ public final class Benchmark {
         Http.expect(207, propfind(base + "/ali/", "1"), "list /ali");
         Http.expect(207, propfind(base + "/rapid/", "1"), "list /rapid");
         stats.reset();
+        org.alidav.aliyun.SpoolPeek.resetPeak();
         double off = timedPut(base + "/ali/upload-1.bin", 11, fileSize);
+        long offPeak = org.alidav.aliyun.SpoolPeek.peak();
         long create = stats.count(API + "create");
         long complete = stats.count(API + "complete");
         long urls = stats.count(API + "getUploadUrl");
@@ -293,17 +317,89 @@ public final class Benchmark {
         rows.add(new String[]{"Second upload of the same content (rapid upload on; no client checksum, so spooled and hashed)", "API calls",
                 calls(stats) + "; part bytes " + parts, "0 part bytes"});
         check("Rapid second upload: 0 part bytes", parts == 0, parts + " part bytes");
+        org.alidav.aliyun.SpoolPeek.resetPeak();
         double on = timedPut(base + "/rapid/upload-2.bin", 12, fileSize);
+        long onPeak = org.alidav.aliyun.SpoolPeek.peak();
         DirectClient direct = new DirectClient(sandbox, sandbox.issueRefreshToken("bench"));
         long t = System.nanoTime();
         direct.upload("direct-upload.bin", () -> new Bytes(13, fileSize), fileSize, 20L << 20);
         double directRate = mbps(fileSize, System.nanoTime() - t);
-        rows.add(new String[]{"PUT " + gib(fileSize) + ": rapid upload off", "MB/s", fmt(off) + " (" + ratio(off, directRate) + " of direct)", ""});
-        rows.add(new String[]{"PUT " + gib(fileSize) + ": rapid upload on, new content (spool + SHA-1 + parts)", "MB/s",
-                fmt(on) + " (" + ratio(on, directRate) + " of direct)", ""});
+        rows.add(new String[]{"PUT " + gib(fileSize) + ": rapid upload off", "MB/s; spool peak",
+                fmt(off) + " (" + ratio(off, directRate) + " of direct); " + mib(offPeak), ""});
+        rows.add(new String[]{"PUT " + gib(fileSize) + ": rapid upload on, new content (pre-hash first, parts from the body)", "MB/s; spool peak",
+                fmt(on) + " (" + ratio(on, directRate) + " of direct, " + ratio(on, off) + " of rapid off); " + mib(onPeak),
+                "≥ 0.95 of rapid off, no more spooled than rapid off"});
+        check("PUT, rapid upload on, new content: ≥ 0.95 of rapid upload off", on >= 0.95 * off, ratio(on, off));
+        check("PUT, rapid upload on, new content: spool peak ≤ rapid off's (one part, no whole-body spool)", onPeak <= offPeak,
+                mib(onPeak) + " against " + mib(offPeak));
         rows.add(new String[]{"PUT " + gib(fileSize) + ": rapid upload on, content already in the drive", "MB/s",
                 fmt(again) + " (" + ratio(again, directRate) + " of direct)", ""});
         rows.add(new String[]{"PUT " + gib(fileSize) + ": direct multipart upload to the sandbox (20 MiB parts)", "MB/s", fmt(directRate), "baseline"});
+    }
+
+    /**
+     * Issue 13: reading small files just listed needs no getDownloadUrl, since their listing carries
+     * a link. {@code rclone check --download} of {@value #SMALL_SIZE}-byte files against a local copy,
+     * then a cold read of another folder: listed once, every file read once.
+     */
+    private void smallReads() throws Exception {
+        CallStats stats = sandbox.stats();
+        post("/-/cache/drop");
+        stats.reset();
+        long t = System.nanoTime();
+        rclone("rclone-check.log", "check", "--download", "--stats", "1h", work.resolve("check/small300").toString(), "t:small300");
+        double seconds = (System.nanoTime() - t) / 1e9;
+        long links = stats.count(API + "getDownloadUrl");
+        rows.add(new String[]{"rclone check --download of " + checkFiles + " files of 16 KiB just listed (proxy, official rates)", "s; API calls",
+                fmt(seconds) + " s; " + calls(stats), "0 getDownloadUrl, ≤ 15 s"});
+        check("rclone check --download of " + checkFiles + " small files: 0 getDownloadUrl", links == 0, links + " getDownloadUrl");
+        check("rclone check --download of " + checkFiles + " small files: ≤ 15 s", seconds <= 15, fmt(seconds) + " s");
+
+        post("/-/cache/drop");
+        stats.reset();
+        t = System.nanoTime();
+        Http.expect(207, propfind(base + "/ali/small50/", "1"), "list /ali/small50");
+        for (int i = 0; i < coldFiles; i++) {
+            long[] r = Http.drain("GET", base + String.format(Locale.ROOT, "/ali/small50/f-%03d.bin", i));
+            if (r[0] != 200 || r[1] != SMALL_SIZE) throw new IllegalStateException("GET " + r[0] + " " + r[1]);
+        }
+        long ms = (System.nanoTime() - t) / 1_000_000;
+        long coldLinks = stats.count(API + "getDownloadUrl");
+        rows.add(new String[]{"Cold read of " + coldFiles + " files of 16 KiB just listed (one PROPFIND, then each GET once)", "ms; API calls",
+                ms + " ms; " + calls(stats), "0 getDownloadUrl"});
+        check("Cold read of " + coldFiles + " small files just listed: 0 getDownloadUrl", coldLinks == 0, coldLinks + " getDownloadUrl");
+    }
+
+    /**
+     * Issue 12: a 302 hands out a link with at least half its life left. GETs through the 302 mount of
+     * a small file (its listing's link) and a large one (getDownloadUrl) every 10 simulated seconds for
+     * 30 simulated minutes, against the sandbox's 900 s links.
+     */
+    private void linkLife() throws Exception {
+        CallStats stats = sandbox.stats();
+        Http.expect(207, propfind(base + "/r302/small50/", "1"), "list /r302/small50");
+        stats.reset();
+        long leastLeft = Long.MAX_VALUE;
+        int redirects = 0;
+        for (Instant end = clock.instant().plus(Duration.ofMinutes(30)); clock.instant().isBefore(end); clock.advance(Duration.ofSeconds(10))) {
+            for (String path : new String[]{"/r302/small50/f-000.bin", "/r302/movie.bin"}) {
+                HttpResponse<String> r = Http.send("GET", base + path, null);
+                if (r.statusCode() != 302) throw new IllegalStateException("GET " + path + ": " + r.statusCode());
+                Matcher m = EXPIRES.matcher(r.headers().firstValue("Location").orElseThrow());
+                if (!m.find()) throw new IllegalStateException("no x-oss-expires in the Location of " + path);
+                leastLeft = Math.min(leastLeft, Long.parseLong(m.group(1)) - clock.instant().getEpochSecond());
+                redirects++;
+            }
+        }
+        rows.add(new String[]{"302: " + redirects + " redirects of a small and a large file over 30 simulated min (900 s links)",
+                "least life left; API calls", leastLeft + " s; " + calls(stats), "≥ 450 s (half the link's life)"});
+        check("302 hands out links with at least half their life left", leastLeft >= 450, leastLeft + " s");
+    }
+
+    private static final Pattern EXPIRES = Pattern.compile("[?&]x-oss-expires=(\\d+)");
+
+    private static String mib(long bytes) {
+        return fmt(bytes / (double) (1 << 20)) + " MiB";
     }
 
     private double timedPut(String url, long seed, long size) throws Exception {
@@ -503,21 +599,8 @@ public final class Benchmark {
         for (int run = 0; run < 2; run++) {
             stats.reset();
             long t = System.nanoTime();
-            List<String> cmd = List.of("rclone", "--config", "/dev/null", "sync", "-v", "--stats", "1h", "--stats-log-level", "NOTICE",
+            String out = rclone("rclone-" + run + ".log", "sync", "-v", "--stats", "1h", "--stats-log-level", "NOTICE",
                     tree.toString(), "t:rclone");
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            pb.environment().put("RCLONE_CONFIG_T_TYPE", "webdav");
-            pb.environment().put("RCLONE_CONFIG_T_URL", base + "/ali");
-            pb.environment().put("RCLONE_CONFIG_T_VENDOR", "owncloud");
-            Path logFile = work.resolve("rclone-" + run + ".log");
-            pb.redirectOutput(logFile.toFile());
-            Process p = pb.start();
-            if (!p.waitFor(20, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("rclone sync timed out");
-            }
-            String out = Files.readString(logFile);
-            if (p.exitValue() != 0) throw new IllegalStateException("rclone sync failed:\n" + out);
             long transferred = transferred(out);
             long seconds = (System.nanoTime() - t) / 1_000_000_000L;
             runs[run] = new long[]{transferred, stats.count(API + "create"), stats.count(API + "list"), seconds};
@@ -527,6 +610,26 @@ public final class Benchmark {
         }
         check("rclone second sync: 0 uploads", runs[1][0] == 0 && runs[1][1] == 0, runs[1][0] + " transferred, " + runs[1][1] + " create calls");
         check("rclone second sync: list calls ≤ folders (" + remoteFolders + ")", runs[1][2] <= remoteFolders, runs[1][2] + " list calls");
+    }
+
+    /** Runs rclone with remote {@code t:} = the {@code /ali} mount (webdav, vendor owncloud); answers its log, fails on a non-zero exit. */
+    private String rclone(String logName, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("rclone", "--config", "/dev/null"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("RCLONE_CONFIG_T_TYPE", "webdav");
+        pb.environment().put("RCLONE_CONFIG_T_URL", base + "/ali");
+        pb.environment().put("RCLONE_CONFIG_T_VENDOR", "owncloud");
+        Path logFile = work.resolve(logName);
+        pb.redirectOutput(logFile.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(20, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("rclone " + args[0] + " timed out");
+        }
+        String out = Files.readString(logFile);
+        if (p.exitValue() != 0) throw new IllegalStateException("rclone " + args[0] + " failed:\n" + out);
+        return out;
     }
 
     private static long transferred(String out) {

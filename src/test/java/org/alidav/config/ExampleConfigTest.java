@@ -58,7 +58,7 @@ class ExampleConfigTest {
                 Optional.of(Path.of("/etc/letsencrypt/live/dav.example.com/privkey.pem")), false, Duration.ofSeconds(30)), config.server().tls());
         assertEquals(Set.of("refresh_token", "root_folder_id", "drive_type", "order_by", "order_direction", "client_id",
                 "client_secret", "use_online_api", "api_url_address", "remove_way", "repair_duplicates", "rapid_upload", "internal_upload",
-                "livp_download_format", "api_base_url", "list_rate", "link_rate", "other_rate", "max_attempts", "retry_backoff",
+                "part_size", "livp_download_format", "api_base_url", "list_rate", "link_rate", "other_rate", "max_attempts", "retry_backoff",
                 "max_wait", "download_connections", "download_queue_timeout", "download_reuse_idle",
                 "link_margin"), aliyun.driverOptions().keySet());
         assertEquals(DownloadSettings.DEFAULT_RULES.size() + 1, config.downloads().clientRules().size());

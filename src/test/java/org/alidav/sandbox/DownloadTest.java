@@ -100,6 +100,23 @@ class DownloadTest extends SandboxTestSupport {
     }
 
     @Test
+    void fileObjectsOfFilesUnderFiveMegabytesCarryAWorkingLink() {
+        byte[] small = TestApi.bytes(4000, 7);
+        String id = api.upload("root", "small.bin", small, 4000).get("file_id").asText();
+        api.upload("root", "big.bin", TestApi.bytes(5_000_000, 8), 5_000_000);
+        JsonNode items = api.ok("openFile/list", m("drive_id", api.driveId, "parent_file_id", "root")).get("items");
+        for (JsonNode item : items) {
+            assertEquals(item.get("name").asText().equals("small.bin"), item.has("url"), "only a file under 5 MB: " + item);
+        }
+        JsonNode got = api.ok("openFile/get", m("drive_id", api.driveId, "file_id", id));
+        long expires = Long.parseLong(HttpUrl.get(got.get("url").asText()).queryParameter("x-oss-expires"));
+        assertEquals(clock.millis() / 1000 + 900, expires, "as long as a download link lives");
+        assertArrayEquals(small, api.get(got.get("url").asText()).bytes());
+        sandbox.faults().withholdFileObjectLinks(true);
+        assertFalse(api.ok("openFile/get_by_path", m("drive_id", api.driveId, "file_path", "/small.bin")).has("url"));
+    }
+
+    @Test
     void livpHasStreamUrls() throws Exception {
         byte[] heic = TestApi.bytes(3000, 4);
         byte[] mov = TestApi.bytes(7000, 5);

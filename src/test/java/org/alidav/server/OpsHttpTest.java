@@ -1,6 +1,7 @@
 package org.alidav.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -40,6 +41,7 @@ class OpsHttpTest {
             assertEquals(207, dav.send("PROPFIND", "/a/x", null, "Depth", "1").statusCode());
             assertEquals(207, dav.send("PROPFIND", "/b/c", null, "Depth", "1").statusCode());
             assertEquals(200, dav.send("GET", "/a/x/f.txt", null).statusCode());
+            assertEquals(501, dav.send("BREW", "/a/x/f.txt", null).statusCode());
             dav.as("root", "admin");
 
             HttpResponse<String> health = dav.send("GET", "/-/health", null);
@@ -54,6 +56,13 @@ class OpsHttpTest {
             assertTrue(m.contains("alidav_upload_bytes_total{storage=\"/a\"} 5"), m);
             assertTrue(m.contains("alidav_download_bytes_total{storage=\"/a\"} 5"), m);
             assertTrue(m.contains("alidav_active_streams{storage=\"/a\"} 0"), m);
+            // requests by method and status, never by path; JVM and process figures beside them
+            assertTrue(m.contains("alidav_http_request_duration_seconds_count{method=\"PUT\",status=\"201\"} 1"), m);
+            assertTrue(m.contains("alidav_http_request_duration_seconds_bucket{method=\"PROPFIND\",status=\"207\",le=\"+Inf\"} 2"), m);
+            assertTrue(m.contains("alidav_http_request_duration_seconds_count{method=\"other\",status=\"501\"} 1"), m);
+            assertFalse(m.contains("f.txt") || m.contains("BREW"), m);
+            assertTrue(m.contains("jvm_memory_used_bytes{area=\"heap\"}") && m.contains("process_cpu_seconds_total")
+                    && m.contains("process_resident_memory_bytes"), m);
 
             HttpResponse<String> drop = dav.send("POST", "/-/cache/drop?path=/a/x", null);
             assertEquals(200, drop.statusCode());

@@ -45,9 +45,10 @@ public final class FileGetHandler implements Handler {
         boolean head = request.getMethod() == Request.Method.HEAD;
         try {
             if (r instanceof FileResource f) {
-                downloads.respond(req, ServletResponse.getResponse(), f);
+                downloads.respond(req, ServletResponse.getResponse(), f.served());
             } else if (r instanceof CollectionResource c) {
-                FolderListingPage.respond(ServletResponse.getResponse(), req.getRequestURI(), PathEncoding.decodedPath(request), c, head);
+                FolderListingPage.respond(ServletResponse.getResponse(), PathEncoding.decodedPath(request), c, head,
+                        req.getParameter("sort"), req.getParameter("order"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.alidav.dav.MountTable;
 import org.w3c.dom.Element;
@@ -18,7 +19,11 @@ import org.w3c.dom.Element;
  *     Clients fall back to Depth 1.</li>
  * <li>PROPFIND and PROPPATCH bodies are read (at most {@value #MAX_XML_BODY} bytes, else 413) and
  *     must be well-formed, namespace-valid XML with the right root element, else 400. Milton treats a
- *     malformed PROPFIND body as allprop and answers 207, and a malformed PROPPATCH as a 500.</li>
+ *     malformed PROPFIND body as allprop and answers 207, and a malformed PROPPATCH as a 500. A
+ *     PROPFIND without a body is handed on as an explicit {@code allprop} (RFC 4918 §9.1): given no
+ *     body, Milton answers only its standard properties, without dead properties or
+ *     {@code oc:checksums}, and rclone's {@code fastmail} vendor, which sends no body, would find no
+ *     hash.</li>
  * <li>MKCOL with a body is 415 (RFC 4918 §9.3.1); Milton ignores the body.</li>
  * <li>COPY and MOVE need a parseable Destination on this server that a storage can hold
  *     ({@link DestinationCheck}); COPY allows Depth 0 or infinity, MOVE only infinity (400
@@ -29,6 +34,8 @@ public final class RequestChecks {
     public static final int MAX_XML_BODY = 1 << 20;
     /** Bodies up to this size are read and dropped before a 413; larger ones are refused unread. */
     private static final long DRAIN_LIMIT = 16L << 20;
+    private static final byte[] ALLPROP = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:propfind xmlns:D=\"DAV:\"><D:allprop/></D:propfind>\n"
+            .getBytes(StandardCharsets.UTF_8);
     static final String FINITE_DEPTH_ERROR = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
             + "<D:error xmlns:D=\"DAV:\"><D:propfind-finite-depth/></D:error>\n";
 
@@ -43,10 +50,10 @@ public final class RequestChecks {
         switch (request.getMethod()) {
             case "PROPFIND" -> {
                 checkPropfindDepth(request.getHeader("Depth"));
-                return xmlBody(request, "propfind", false);
+                return xmlBody(request, "propfind", ALLPROP);
             }
             case "PROPPATCH" -> {
-                return xmlBody(request, "propertyupdate", true);
+                return xmlBody(request, "propertyupdate", null);
             }
             case "MKCOL" -> {
                 if (hasBody(request)) throw new RequestRejected(415, "MKCOL with a request body is not supported");
@@ -78,7 +85,8 @@ public final class RequestChecks {
         }
     }
 
-    private static HttpServletRequest xmlBody(HttpServletRequest request, String root, boolean required) throws RequestRejected, IOException {
+    /** @param whenEmpty the body to use when the client sent none, or null when a body is required */
+    private static HttpServletRequest xmlBody(HttpServletRequest request, String root, byte[] whenEmpty) throws RequestRejected, IOException {
         long declared = request.getContentLengthLong();
         if (declared > DRAIN_LIMIT) throw new RequestRejected(413, "request body too large");
         byte[] body;
@@ -92,8 +100,8 @@ public final class RequestChecks {
         }
         if (body.length > MAX_XML_BODY) throw new RequestRejected(413, "request body too large");
         if (body.length == 0) {
-            if (required) throw new RequestRejected(400, request.getMethod() + " needs an XML body");
-            return new BufferedBodyRequest(request, body);
+            if (whenEmpty == null) throw new RequestRejected(400, request.getMethod() + " needs an XML body");
+            return new BufferedBodyRequest(request, whenEmpty);
         }
         try {
             Element e = SafeXml.parse(body).getDocumentElement();

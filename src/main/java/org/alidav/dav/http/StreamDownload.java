@@ -37,6 +37,7 @@ public final class StreamDownload implements DownloadPolicy {
         response.setHeader("ETag", etag);
         response.setHeader("Last-Modified", HttpDates.format(e.modified()));
         response.setHeader("Accept-Ranges", "bytes");
+        response.setHeader("Content-Disposition", ContentDisposition.inline(file.getName()));
         // authenticated, per-user content: shared caches must not keep it
         response.setHeader("Cache-Control", "private");
         switch (pre.evaluate(request)) {

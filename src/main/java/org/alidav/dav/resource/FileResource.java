@@ -26,6 +26,12 @@ public final class FileResource extends StorageResource implements GetableResour
         return entry.contentType() != null ? entry.contentType() : ContentTypes.of(getName());
     }
 
+    /** This file with the size a read serves (see {@code drive.LazySizes}); GET and HEAD answer from it. */
+    public FileResource served() {
+        Entry served = location.storage().served(location.path(), entry);
+        return served == entry ? this : new FileResource(location, served, factory);
+    }
+
     /** Opens a range of the content; the caller closes the stream. */
     public InputStream open(ByteRange range) {
         return range.length() == 0 ? InputStream.nullInputStream() : location.storage().open(entry, range);

@@ -6,9 +6,11 @@ import org.alidav.dav.DavResourceFactory;
 import org.alidav.dav.Location;
 import org.alidav.dav.ShadowFiles;
 import org.alidav.drive.ByteRange;
+import org.alidav.drive.ContentProbe;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.DrivePath;
 import org.alidav.drive.Entry;
+import org.alidav.drive.OpenOnRead;
 import org.alidav.drive.cache.Storage;
 
 /**
@@ -86,14 +88,18 @@ final class Transfer {
     private static void copyAcross(Storage source, DrivePath path, Location to, CopyDepth depth) {
         Entry e = source.stat(path);
         ShadowFiles.ensureParents(to);
+        // two mounts of one cloud drive: the cloud copies, whole trees included
+        if ((!e.folder() || depth == CopyDepth.DEEP) && to.storage().copyFrom(source, e, to.path())) return;
         if (e.folder()) {
             to.storage().mkdir(to.path());
             if (depth == CopyDepth.SHALLOW) return;
             for (Entry child : source.list(path)) copyAcross(source, path.child(child.name()), to.child(child.name()), depth);
             return;
         }
-        try (InputStream in = e.size() == 0 ? InputStream.nullInputStream() : source.open(e, ByteRange.whole(e.size()))) {
-            to.storage().put(to.path(), in, e.size(), e.modified(), e.sha1());
+        // opened only when read: a rapid upload that hits with the source's hash reads 8 bytes of it, not the body
+        try (InputStream in = e.size() == 0 ? InputStream.nullInputStream() : new OpenOnRead(() -> source.open(e, ByteRange.whole(e.size())))) {
+            ContentProbe probe = e.sha1() == null ? null : (offset, length) -> source.readExactly(e, offset, length);
+            to.storage().put(to.path(), in, e.size(), e.modified(), e.sha1(), probe);
         } catch (IOException ex) {
             throw DriveException.upstream("copy of " + path + " failed", ex);
         }

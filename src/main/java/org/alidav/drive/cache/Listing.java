@@ -30,14 +30,20 @@ final class Listing {
         this.fetched = fetched;
     }
 
+    /**
+     * Names keep the backend's order (a cloud's {@code order_by}, where the first item of a name
+     * stands): listings and the folder page show it. Only the copies of one name are ordered, by version.
+     */
     static Listing of(Collection<Entry> entries, Instant fetched) {
+        Map<String, List<Entry>> copies = new LinkedHashMap<>();
+        entries.forEach(e -> copies.computeIfAbsent(e.name(), n -> new java.util.ArrayList<>()).add(e));
         Map<String, Entry> map = new LinkedHashMap<>();
         Map<String, List<Entry>> older = new LinkedHashMap<>();
-        entries.stream().sorted(VERSION_ORDER).forEach(e -> {
-            Entry previous = map.put(e.name(), e);
-            if (previous != null) older.computeIfAbsent(e.name(), n -> new java.util.ArrayList<>()).add(previous);
+        copies.forEach((name, all) -> {
+            all.sort(VERSION_ORDER);
+            map.put(name, all.get(all.size() - 1));
+            if (all.size() > 1) older.put(name, List.copyOf(all.subList(0, all.size() - 1)));
         });
-        older.replaceAll((n, l) -> List.copyOf(l));
         return new Listing(map, older, fetched);
     }
 

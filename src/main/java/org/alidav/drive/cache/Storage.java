@@ -11,13 +11,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.alidav.drive.ByteRange;
+import org.alidav.drive.ContentProbe;
 import org.alidav.drive.Copier;
+import org.alidav.drive.CrossCopier;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.DrivePath;
 import org.alidav.drive.Driver;
 import org.alidav.drive.Entry;
+import org.alidav.drive.ExactReader;
 import org.alidav.drive.HealthReporter;
 import org.alidav.drive.Link;
+import org.alidav.drive.LazySizes;
 import org.alidav.drive.Linker;
 import org.alidav.drive.Maintained;
 import org.alidav.drive.ModTimeSetter;
@@ -154,6 +158,11 @@ public final class Storage implements AutoCloseable {
      * overwrite; otherwise the client hears 503 and its retry overwrites.
      */
     public Entry put(DrivePath path, InputStream body, long size, Instant modified, String sha1) {
+        return put(path, body, size, modified, sha1, null);
+    }
+
+    /** As above; {@code probe} reads bytes of the content without the body (see {@link Upload#probe}), or null. */
+    public Entry put(DrivePath path, InputStream body, long size, Instant modified, String sha1, ContentProbe probe) {
         try (PathLocks.Held held = locks.lock(path)) {
             LongAdder read = new LongAdder();
             InputStream counted = new CountingInputStream(body, n -> {
@@ -161,24 +170,41 @@ public final class Storage implements AutoCloseable {
                 uploadBytes.add(n);
             }, null);
             try {
-                return putLocked(path, counted, size, modified, sha1);
+                return putLocked(path, counted, size, modified, sha1, probe);
             } catch (DriveException e) {
                 if (e.kind() != DriveException.Kind.ALREADY_EXISTS) throw e;
-                if (read.sum() == 0) return putLocked(path, counted, size, modified, sha1);
+                if (read.sum() == 0) return putLocked(path, counted, size, modified, sha1, probe);
                 throw DriveException.unavailable("the name " + path + " was taken meanwhile; try again to replace it",
                         java.time.Duration.ofSeconds(1), e);
             }
         }
     }
 
-    private Entry putLocked(DrivePath path, InputStream body, long size, Instant modified, String sha1) {
+    private Entry putLocked(DrivePath path, InputStream body, long size, Instant modified, String sha1, ContentProbe probe) {
         Entry parent = parentFolder(path);
         Entry existing = find(path).orElse(null);
         if (existing != null && existing.folder()) throw DriveException.conflict("a folder is in the way: " + path);
-        Entry written = clashAware(path, () -> tracked(() -> driver.put(parent, path.name(), new Upload(body, size, modified, sha1, existing))));
+        Entry written = clashAware(path, () -> tracked(() -> driver.put(parent, path.name(), new Upload(body, size, modified, sha1, existing, probe))));
         placed(path, written);
         quota.adjust(written.size() - (existing == null ? 0 : existing.size()));
         return written;
+    }
+
+    /**
+     * Copies {@code entry} of {@code source}, another storage on the same backend store, to {@code to}
+     * on the backend's side, replacing a file there; false (nothing done) when the stores differ.
+     */
+    public boolean copyFrom(Storage source, Entry entry, DrivePath to) {
+        if (!(driver instanceof CrossCopier c) || !c.sharesStoreWith(source.driver)) return false;
+        try (PathLocks.Held held = locks.lock(to)) {
+            Entry parent = parentFolder(to);
+            Entry existing = find(to).orElse(null);
+            if (existing != null && (existing.folder() || entry.folder())) throw DriveException.conflict("a folder is in the way: " + to);
+            Entry copied = clashAware(to, () -> tracked(() -> c.copyFrom(entry, parent, to.name(), existing)));
+            if (existing != null) listings.invalidate(to);
+            placed(to, copied);
+            return true;
+        }
     }
 
     /** Removes what {@code path} holds: every item of that name, the older copies first. */
@@ -322,6 +348,34 @@ public final class Storage implements AutoCloseable {
         InputStream in = tracked(() -> driver.open(file, range));
         activeStreams.incrementAndGet();
         return new CountingInputStream(in, downloadBytes::add, activeStreams::decrementAndGet);
+    }
+
+    /**
+     * Exactly {@code length} bytes of {@code file} from {@code offset}, asked of the backend as just
+     * those where the driver can ({@link ExactReader}); a rapid upload's proof of a copy reads so.
+     */
+    public byte[] readExactly(Entry file, long offset, int length) throws IOException {
+        if (driver instanceof ExactReader r) {
+            byte[] bytes = tracked(() -> r.readExactly(file, offset, length));
+            downloadBytes.add(bytes.length);
+            return bytes;
+        }
+        try (InputStream in = open(file, new ByteRange(offset, offset + length - 1))) {
+            byte[] bytes = in.readNBytes(length);
+            if (bytes.length < length) throw new IOException(file.name() + " ended before byte " + (offset + length));
+            return bytes;
+        }
+    }
+
+    /**
+     * {@code file} (found at {@code path}) with the size GET and HEAD serve: a driver that learns some
+     * sizes only on a read measures now, and the cached listing keeps the size, so PROPFIND agrees.
+     */
+    public Entry served(DrivePath path, Entry file) {
+        if (!(driver instanceof LazySizes lazy)) return file;
+        Entry served = tracked(() -> lazy.served(file));
+        if (served.size() != file.size()) listings.update(path.parent(), l -> l.with(served));
+        return served;
     }
 
     /** A direct URL for the file when the driver has one. */

@@ -89,6 +89,7 @@ public final class LocalDriver implements Driver, Copier, Replacer, ModTimeSette
                     if (e.kind() != DriveException.Kind.NOT_FOUND) throw e; // removed while listing
                 }
             }
+            out.sort(java.util.Comparator.comparing(Entry::name)); // a directory's own order is arbitrary: listings show names in order
             return out;
         } catch (NoSuchFileException e) {
             throw DriveException.notFound(folder.id());

@@ -138,6 +138,23 @@ class DownloadHttpTest {
     }
 
     @Test
+    void proxiedDownloadsCarryTheFileNameInAnyCharacters() throws Exception {
+        HttpResponse<String> odd = dav.send("GET", "/folder/%3Cb%3E%26x%20y.txt", null);
+        assertEquals("inline; filename=\"<b>&x y.txt\"; filename*=UTF-8''%3Cb%3E%26x%20y.txt",
+                odd.headers().firstValue("Content-Disposition").orElse(""));
+        String name = "報告 \"final\" 50%.txt";
+        String encoded = PathEncoding.encodeSegment(name);
+        assertEquals(201, dav.send("PUT", "/" + encoded, "y").statusCode());
+        for (String method : new String[]{"GET", "HEAD"}) {
+            HttpResponse<String> r = dav.send(method, "/" + encoded, null);
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals("inline; filename=\"__ _final_ 50%.txt\"; filename*=UTF-8''" + encoded,
+                    r.headers().firstValue("Content-Disposition").orElse(""), method);
+        }
+        assertEquals("%E5%A0%B1%E5%91%8A%20%22final%22%2050%25.txt", encoded);
+    }
+
+    @Test
     void missingFileIs404() throws Exception {
         assertEquals(404, dav.send("GET", "/nope.txt", null).statusCode());
     }
