@@ -69,8 +69,15 @@ public final class RcloneRoundTrip {
     /** Runs the round trip from {@code local} to {@code <url>up}; stops as {@link ExternalClient#require} says when rclone is absent. */
     public static Report run(Path dir, Path local, String url, String vendor, String user, String password, Checks checks)
             throws Exception {
+        return run(dir, local, url, vendor, user, password, Map.of(), checks);
+    }
+
+    /** As {@link #run(Path, Path, String, String, String, String, Checks)} with rclone's {@code RCLONE_*} options in {@code options}. */
+    public static Report run(Path dir, Path local, String url, String vendor, String user, String password,
+                             Map<String, String> options, Checks checks) throws Exception {
         ExternalClient.require("rclone");
         RcloneRoundTrip t = new RcloneRoundTrip(dir);
+        t.env.putAll(options);
         t.env.put("RCLONE_CONFIG_T_TYPE", "webdav");
         t.env.put("RCLONE_CONFIG_T_URL", url);
         t.env.put("RCLONE_CONFIG_T_VENDOR", vendor);
