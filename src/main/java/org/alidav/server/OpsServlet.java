@@ -141,7 +141,7 @@ final class OpsServlet extends HttpServlet {
             ObjectNode duplicates = s.putObject("duplicate_names");
             r.duplicates().forEach(duplicates::put);
             if (r.status().equals("down")) overall = "down";
-            else if (r.status().equals("degraded") && overall.equals("ok")) overall = "degraded";
+            else if (!r.status().equals("ok") && overall.equals("ok")) overall = "degraded"; // degraded or needs_login
         }
         root.put("status", overall);
         text(resp, overall.equals("down") ? 503 : 200, "application/json", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
@@ -169,8 +169,8 @@ final class OpsServlet extends HttpServlet {
         storageFamily(out, mounts, "alidav_upload_bytes_total", "file body bytes received by uploads", "counter", Storage::uploadBytes);
         storageFamily(out, mounts, "alidav_download_bytes_total", "file bytes streamed to clients through this server", "counter",
                 Storage::downloadBytes);
-        storageFamily(out, mounts, "alidav_storage_up", "1 unless the storage's credentials are dead", "gauge",
-                s -> s.health().status().equals("down") ? 0 : 1);
+        storageFamily(out, mounts, "alidav_storage_up", "1 unless the storage has no usable login (dead token or none)", "gauge",
+                s -> s.health().status().equals("down") || s.health().status().equals("needs_login") ? 0 : 1);
         Metrics.header(out, "alidav_info", "always 1", "gauge");
         Metrics.sample(out, "alidav_info", new String[]{"version"}, new String[]{org.alidav.config.Cli.version()}, 1);
         return out.toString();
