@@ -97,8 +97,8 @@ final class TokenRefresher {
      * server (which answers 500 {@code {"text": "RefreshTokenExpired: ..."}}). Anything else may pass.
      */
     static Verdict verdict(String code, String text) {
-        if (DEAD_TOKEN_CODES.contains(code) || names(text, DEAD_TOKEN_CODES)) return Verdict.TOKEN_DEAD;
-        if (APP_CODES.contains(code) || names(text, APP_CODES)) return Verdict.APP_REFUSED;
+        if (code != null && DEAD_TOKEN_CODES.contains(code) || names(text, DEAD_TOKEN_CODES)) return Verdict.TOKEN_DEAD;
+        if (code != null && APP_CODES.contains(code) || names(text, APP_CODES)) return Verdict.APP_REFUSED;
         return Verdict.TRANSIENT;
     }
 
