@@ -1,0 +1,79 @@
+package org.alidav.aliyun;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.alidav.TestApp;
+import org.alidav.TestFiles;
+import org.alidav.sandbox.SandboxOptions;
+import org.alidav.sandbox.SandboxServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 10 item 2: a storage without a token does not stop the server; its mount answers 503 saying
+ * how to log in, {@code /-/health} shows it as {@code needs_login}, the other storage serves, and a
+ * token saved in its file (what {@code alidav login} does) brings it up without a restart.
+ */
+class NeedsLoginHttpTest {
+    @TempDir
+    Path dir;
+    Path sandboxDir;
+    SandboxServer sandbox;
+    TestApp app;
+
+    @BeforeEach
+    void start() throws Exception {
+        sandboxDir = Files.createTempDirectory("sandbox-login");
+        sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(sandboxDir).build());
+        Files.createDirectories(dir.resolve("files"));
+        app = TestApp.start(dir, "server: {host: 127.0.0.1, port: 0, data_dir: '" + dir.resolve("data") + "'}\n"
+                + "storages:\n"
+                + "  - {mount: /local, driver: local, root: '" + dir.resolve("files") + "'}\n"
+                + "  - {mount: /cloud, driver: aliyundrive-open, client_id: " + sandbox.clientId() + ", client_secret: "
+                + sandbox.clientSecret() + ", api_base_url: '" + sandbox.baseUrl() + "'}\n", false);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) app.close();
+        sandbox.close();
+        TestFiles.deleteTree(sandboxDir);
+    }
+
+    @Test
+    void aStorageWithoutATokenAnswers503WithHowToLogInAndComesUpOnceATokenIsSaved() throws Exception {
+        HttpResponse<String> r = app.send("PROPFIND", "/cloud/", (String) null, "Depth", "1");
+        assertEquals(503, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), r.headers().toString());
+        assertTrue(r.body().contains("not logged in"), r.body());
+        assertTrue(r.body().contains(app.url("/-/login")), r.body());
+        assertTrue(r.body().contains("alidav login --mount /cloud"), r.body());
+
+        assertEquals(207, app.send("PROPFIND", "/local/", (String) null, "Depth", "1").statusCode(), "the rest serves as usual");
+        HttpResponse<String> health = app.send("GET", "/-/health", (String) null);
+        assertEquals(200, health.statusCode(), health.body());
+        assertEquals("needs_login", cloud(health).get("status").asText(), health.body());
+        assertEquals("needs_login", cloud(health).get("token").asText(), health.body());
+
+        Path file = TokenFiles.of(dir.resolve("data"), Map.of("client_id", sandbox.clientId(), "client_secret", sandbox.clientSecret(),
+                "api_base_url", sandbox.baseUrl()));
+        TokenStore.write(file, new TokenState(null, sandbox.issueRefreshToken("someone"), null));
+        assertEquals(207, app.send("PROPFIND", "/cloud/", (String) null, "Depth", "1").statusCode(), "no restart needed");
+        assertEquals("ok", cloud(app.send("GET", "/-/health", (String) null)).get("status").asText());
+    }
+
+    private static JsonNode cloud(HttpResponse<String> health) throws Exception {
+        for (JsonNode s : Json.MAPPER.readTree(health.body()).get("storages")) {
+            if (s.get("mount").asText().equals("/cloud")) return s;
+        }
+        throw new AssertionError("no /cloud in " + health.body());
+    }
+}
