@@ -10,10 +10,13 @@ import org.alidav.config.ConfigResolver;
 import org.alidav.config.HashPasswordCommand;
 import org.alidav.config.LoadedConfig;
 import org.alidav.config.UsageException;
+import org.alidav.login.LoginCommand;
 
 /**
  * {@code java -jar alidav.jar [--config FILE] [--host H] [--port P] [--data-dir D] [--sandbox]}, or
- * {@code hash-password}. Exit codes: 0 serving or done, 2 bad command line or config or a data_dir in use, 1 failed to start.
+ * {@code login [--config FILE] [--mount PATH]}, or {@code hash-password}. Exit codes: 0 serving or done,
+ * 2 bad command line or config or a data_dir in use, 1 failed to start; {@code login} adds 3 (every
+ * QR code expired) and 130 (interrupted).
  */
 public final class Main {
     private Main() {
@@ -30,7 +33,7 @@ public final class Main {
         try {
             cli = Cli.parse(args);
             if (cli.help()) {
-                out.print(Cli.usage());
+                out.print(Cli.usage(cli.command().word()));
                 return 0;
             }
             if (cli.version()) {
@@ -45,6 +48,7 @@ public final class Main {
         }
         // slf4j-simple reads its level once, when the first logger is made: set it before anything logs
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", loaded.config().server().logLevel());
+        if (cli.command() == CliArgs.Command.LOGIN) return LoginCommand.onSystemStreams(loaded, cli.mount(), out, err).run();
         return Launcher.serve(loaded, cli.sandbox(), out, err);
     }
 }

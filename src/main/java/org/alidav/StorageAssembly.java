@@ -1,6 +1,5 @@
 package org.alidav;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +55,7 @@ final class StorageAssembly {
         DriverOptions options = new DriverOptions(sc.driverOptions());
         Driver driver;
         try {
-            driver = factory.create(options, new DriverContext(sc.mount(), stateDir(config, sc), clock, state,
+            driver = factory.create(options, new DriverContext(sc.mount(), sc.stateDir(config.server().dataDir()), clock, state,
                     config.server().spoolDir(), config.server().dataDir()));
         } catch (DriverOptions.OptionException e) {
             throw ConfigException.forStorageOption(config, index, e);
@@ -72,12 +71,5 @@ final class StorageAssembly {
     static CachePolicy cachePolicy(StorageConfig sc) {
         return new CachePolicy(sc.cacheTtl(), sc.cacheStaleGrace(),
                 sc.cacheRules().stream().map(r -> new CachePolicy.TtlRule(r.path(), r.ttl())).toList());
-    }
-
-    /** {@code <data_dir>/storages/<mount as a file name>}: "/" is "root", "/a/b" is "a%2Fb". */
-    static Path stateDir(AppConfig config, StorageConfig sc) {
-        String name = sc.mount().equals("/") ? "root"
-                : java.net.URLEncoder.encode(sc.mount().substring(1), java.nio.charset.StandardCharsets.UTF_8);
-        return config.server().dataDir().resolve("storages").resolve(name);
     }
 }

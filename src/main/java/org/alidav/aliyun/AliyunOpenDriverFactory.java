@@ -36,7 +36,7 @@ public final class AliyunOpenDriverFactory implements DriverFactory {
         TokenRefresher refresher = o.usesOwnApp()
                 ? TokenRefresher.oauth(refreshHttp, o.apiBaseUrl(), o.clientId(), o.clientSecret())
                 : TokenRefresher.online(refreshHttp, o.apiUrlAddress(), o.driverTxt());
-        Path tokenFile = TokenFiles.of(context.dataDir(), o);
+        Path tokenFile = TokenFile.chainFile(context.dataDir(), o);
         StorageTokens tokens = TokenChains.join(tokenFile, context.storageName(), o.refreshToken(), () -> new TokenManager(o.refreshToken(),
                 new TokenStore(tokenFile, context.stateDir().resolve(LEGACY_TOKEN_FILE)), refresher, context.clock(), o.tokenMargin(),
                 o.refreshBackoff()));

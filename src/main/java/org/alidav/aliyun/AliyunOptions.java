@@ -16,6 +16,17 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
     static final String DEFAULT_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "Chrome/120.0.0.0 Safari/537.36 AliDAV/0.1";
 
+    static final String DEFAULT_API_BASE_URL = "https://openapi.alipan.com";
+
+    /** {@code api_base_url} without trailing slashes (also read by {@link OpenPlatformApp}). */
+    static String apiBaseUrl(DriverOptions o) {
+        return o.string("api_base_url", DEFAULT_API_BASE_URL).replaceAll("/+$", "");
+    }
+
+    static String userAgent(DriverOptions o) {
+        return o.string("user_agent", DEFAULT_UA);
+    }
+
     static AliyunOptions read(DriverOptions o) {
         AliyunOptions a = new AliyunOptions(
                 o.string("refresh_token", "").trim(),
@@ -31,8 +42,8 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
                 o.bool("rapid_upload", false),
                 o.bool("internal_upload", false),
                 o.choice("livp_download_format", "jpeg", "jpeg", "mov"),
-                o.string("api_base_url", "https://openapi.alipan.com").replaceAll("/+$", ""),
-                o.string("user_agent", DEFAULT_UA),
+                apiBaseUrl(o),
+                userAgent(o),
                 new Governor.Rates(rate(o, "list_rate", 3.9), rate(o, "link_rate", 0.9), rate(o, "other_rate", 14.9)),
                 (int) positive(o, "max_attempts", 5),
                 o.duration("retry_backoff", Duration.ofMillis(500)),

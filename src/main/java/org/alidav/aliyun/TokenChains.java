@@ -9,7 +9,7 @@ import org.alidav.drive.DriverOptions.OptionException;
 
 /**
  * The token chains of this process, one per token file. Storages of the same app and the same account
- * ({@link TokenFiles}) share one {@link TokenManager}: refresh tokens are single use, so two storages
+ * ({@link TokenFile}) share one {@link TokenManager}: refresh tokens are single use, so two storages
  * refreshing one token each on their own would kill each other's (issue 12 item 14).
  */
 final class TokenChains {

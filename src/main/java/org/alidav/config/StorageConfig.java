@@ -1,5 +1,8 @@
 package org.alidav.config;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -52,6 +55,15 @@ public record StorageConfig(String mount, String driver, boolean storeSystemFile
     public StorageConfig(String mount, String driver, boolean storeSystemFiles, Duration cacheTtl,
                          Optional<String> webdavPolicy, Optional<String> downProxyUrl, Map<String, Object> driverOptions) {
         this(mount, driver, storeSystemFiles, cacheTtl, webdavPolicy, downProxyUrl, driverOptions, DEFAULT_CACHE_STALE_GRACE, List.of());
+    }
+
+    /**
+     * The storage's own directory under {@code dataDir} (its rotated token lives there):
+     * {@code <data_dir>/storages/<mount as a file name>}, where "/" is "root" and "/a/b" is "a%2Fb".
+     */
+    public Path stateDir(Path dataDir) {
+        String name = mount.equals("/") ? "root" : URLEncoder.encode(mount.substring(1), StandardCharsets.UTF_8);
+        return dataDir.resolve("storages").resolve(name);
     }
 
     /** The key path of the storage at {@code index}, as error messages write it. */

@@ -3,8 +3,9 @@ package org.alidav.sandbox;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Token endpoints: {@code POST /oauth/access_token} (JSON or form body), the online renew-API stand-in
- * {@code GET /alicloud/renewapi} and {@code GET /oauth/users/info}.
+ * Token endpoints: {@code POST /oauth/access_token} (JSON or form body; grants {@code refresh_token}
+ * and {@code authorization_code}), the online renew-API stand-in {@code GET /alicloud/renewapi} and
+ * {@code GET /oauth/users/info}.
  */
 final class OAuthHandlers {
     static final String ACCESS_TOKEN = "/oauth/access_token";
@@ -14,11 +15,13 @@ final class OAuthHandlers {
     private final SandboxOptions options;
     private final TokenService tokens;
     private final FaultPlan faults;
+    private final QrLogins logins;
 
-    OAuthHandlers(SandboxOptions options, TokenService tokens, FaultPlan faults) {
+    OAuthHandlers(SandboxOptions options, TokenService tokens, FaultPlan faults, QrLogins logins) {
         this.options = options;
         this.tokens = tokens;
         this.faults = faults;
+        this.logins = logins;
     }
 
     void register(ApiRoutes routes) {
@@ -30,27 +33,38 @@ final class OAuthHandlers {
     private Object accessToken(ApiCall call) {
         RequestBody b = call.body();
         String grant = b.text("grant_type", "");
-        if (!"refresh_token".equals(grant)) {
-            // authorization_code needs the browser consent flow, which the sandbox does not emulate.
-            throw ApiException.badRequest("InvalidGrantType", "grant_type must be refresh_token");
+        if (!"refresh_token".equals(grant) && !"authorization_code".equals(grant)) {
+            throw ApiException.badRequest("InvalidGrantType", "grant_type must be authorization_code or refresh_token");
         }
-        if (!options.clientId().equals(b.text("client_id", ""))) {
-            throw ApiException.badRequest("InvalidClientId", "client_id is invalid");
+        checkApp(options, b);
+        TokenService.TokenPair pair;
+        if (grant.equals("authorization_code")) {
+            String code = b.text("code", "");
+            if (code.isEmpty()) throw ApiException.badRequest("InvalidCode", "code is empty");
+            pair = tokens.issuePair(logins.redeem(code, b.text("client_id")));
+        } else {
+            String refreshToken = b.text("refresh_token", "");
+            if (refreshToken.isEmpty()) {
+                throw ApiException.missing("refresh_token");
+            }
+            pair = tokens.refresh(refreshToken, TokenService.App.QR, faults.takeForeignSub());
         }
-        if (!options.clientSecret().equals(b.text("client_secret", ""))) {
-            throw ApiException.badRequest("InvalidClientSecret", "client_secret is invalid");
-        }
-        String refreshToken = b.text("refresh_token", "");
-        if (refreshToken.isEmpty()) {
-            throw ApiException.missing("refresh_token");
-        }
-        TokenService.TokenPair pair = tokens.refresh(refreshToken, TokenService.App.QR, faults.takeForeignSub());
         ObjectNode o = Json.object();
         o.put("token_type", "Bearer");
         o.put("access_token", pair.accessToken());
         o.put("refresh_token", pair.refreshToken());
         o.put("expires_in", pair.expiresInSeconds());
         return o;
+    }
+
+    /** The app's credentials in a body, as the token and QR endpoints check them. */
+    static void checkApp(SandboxOptions options, RequestBody b) {
+        if (!options.clientId().equals(b.text("client_id", ""))) {
+            throw ApiException.badRequest("InvalidClientId", "client_id is invalid");
+        }
+        if (!options.clientSecret().equals(b.text("client_secret", ""))) {
+            throw ApiException.badRequest("InvalidClientSecret", "client_secret is invalid");
+        }
     }
 
     /**

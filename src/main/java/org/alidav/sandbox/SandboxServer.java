@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The offline AliyunDrive Open API emulator. {@link #start(SandboxOptions)} serves, on one loopback
- * port, the API ({@link #baseUrl()}), the online renew stand-in ({@link #renewApiUrl()}) and the
- * object store that download and upload URLs point at ({@link #objectBaseUrl()}).
+ * port, the API ({@link #baseUrl()}), the online renew stand-in ({@link #renewApiUrl()}), the
+ * object store that download and upload URLs point at ({@link #objectBaseUrl()}) and the page where
+ * a QR-code login is approved as the phone would ({@link #authorizePage}).
  */
 public final class SandboxServer implements AutoCloseable {
     public static final String API_PREFIX = "/adrive/v1.0/";
@@ -40,6 +41,7 @@ public final class SandboxServer implements AutoCloseable {
     private final AsyncTasks tasks;
     private final CallStats stats = new CallStats();
     private final FaultPlan faults;
+    private final QrLogins logins;
 
     private SandboxServer(SandboxOptions options) throws Exception {
         this.options = options;
@@ -54,6 +56,7 @@ public final class SandboxServer implements AutoCloseable {
         tasks = new AsyncTasks(options.asyncTaskDelay());
         IdleConnections connections = new IdleConnections();
         faults = new FaultPlan(tokens, signer, users, connections);
+        logins = new QrLogins(options.clock());
 
         QueuedThreadPool pool = new QueuedThreadPool(256, 8);
         pool.setName("sandbox");
@@ -75,7 +78,8 @@ public final class SandboxServer implements AutoCloseable {
             DriveAccess access = new DriveAccess(tree, users, options);
             SpaceMeter space = new SpaceMeter(tree, options);
             ApiRoutes routes = new ApiRoutes();
-            new OAuthHandlers(options, tokens, faults).register(routes);
+            new OAuthHandlers(options, tokens, faults, logins).register(routes);
+            new QrLoginHandlers(options, logins, baseUrl).register(routes);
             new UserHandlers(options, users, space).register(routes);
             new FileQueryHandlers(access, options).register(routes);
             new FileMutationHandlers(access, blobs, parts, tasks, space, options.clock()).register(routes);
@@ -92,6 +96,9 @@ public final class SandboxServer implements AutoCloseable {
                     ObjectUrls.UPLOAD_PREFIX + "*");
             context.addServlet(new ServletHolder(new PlaylistServlet(signer, urls, stats, options)),
                     ObjectUrls.HLS_PREFIX + "*");
+            ServletHolder authorizePage = new ServletHolder(new AuthorizePageServlet(logins, users, options.defaultUserName()));
+            context.addServlet(authorizePage, AuthorizePageServlet.PAGE);
+            context.addServlet(authorizePage, AuthorizePageServlet.PAGE + "/*");
             connections.setHandler(context);
             server.setHandler(connections);
             server.start();
@@ -197,6 +204,16 @@ public final class SandboxServer implements AutoCloseable {
 
     public FaultPlan faults() {
         return faults;
+    }
+
+    /** The QR-code logins: codes issued, their life, how expiry is answered. */
+    public QrLogins qrLogins() {
+        return logins;
+    }
+
+    /** The page a QR code of {@code sid} encodes, where a login is approved as the phone would. */
+    public String authorizePage(String sid) {
+        return baseUrl + AuthorizePageServlet.PAGE + "?sid=" + sid;
     }
 
     /** Names of the items the default user put in the recycle bin (not their contents). */

@@ -90,6 +90,17 @@ final class TokenService {
         return token;
     }
 
+    /** A new pair for a user who just logged in (the authorization-code grant). */
+    synchronized TokenPair issuePair(String userId) {
+        long expiresAt = clock.millis() + options.accessTokenLifetime().toMillis();
+        String accessToken = Jwt.encode(claims(userId, "access", expiresAt));
+        access.put(accessToken, new AccessGrant(accessToken, userId, expiresAt));
+        String refreshToken = newRefreshToken(userId, userId, App.QR);
+        refresh.put(refreshToken, refresh.get(refreshToken).withAccess(accessToken));
+        save();
+        return new TokenPair(accessToken, refreshToken, options.accessTokenLifetime().toSeconds());
+    }
+
     /**
      * Rotates {@code refreshToken}. With {@code foreignSub} the answer's JWTs carry a different
      * {@code sub} (fault injection); the tokens still belong to the same account.

@@ -33,7 +33,7 @@ final class Harness {
 
     /** The token file of a driver built with {@code overrides}. */
     Path tokenFile(Map<String, Object> overrides) {
-        return TokenFiles.of(stateDir, options(overrides));
+        return TokenFile.chainFile(stateDir, AliyunOptions.read(new DriverOptions(options(overrides))));
     }
 
     private Map<String, Object> options(Map<String, Object> overrides) {

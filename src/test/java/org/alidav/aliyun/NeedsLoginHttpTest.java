@@ -8,8 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.alidav.TestApp;
 import org.alidav.TestFiles;
+import org.alidav.config.StorageConfig;
 import org.alidav.sandbox.SandboxOptions;
 import org.alidav.sandbox.SandboxServer;
 import org.junit.jupiter.api.AfterEach;
@@ -63,9 +65,10 @@ class NeedsLoginHttpTest {
         assertEquals("needs_login", cloud(health).get("status").asText(), health.body());
         assertEquals("needs_login", cloud(health).get("token").asText(), health.body());
 
-        Path file = TokenFiles.of(dir.resolve("data"), Map.of("client_id", sandbox.clientId(), "client_secret", sandbox.clientSecret(),
-                "api_base_url", sandbox.baseUrl()));
-        TokenStore.write(file, new TokenState(null, sandbox.issueRefreshToken("someone"), null));
+        StorageConfig cloud = new StorageConfig("/cloud", "aliyundrive-open", false, StorageConfig.DEFAULT_CACHE_TTL, Optional.empty(),
+                Optional.empty(), Map.of("client_id", sandbox.clientId(), "client_secret", sandbox.clientSecret(), "api_base_url",
+                sandbox.baseUrl()));
+        TokenFile.of(cloud, dir.resolve("data")).saveLogin(sandbox.issueRefreshToken("someone"), null); // what `alidav login` does
         assertEquals(207, app.send("PROPFIND", "/cloud/", (String) null, "Depth", "1").statusCode(), "no restart needed");
         assertEquals("ok", cloud(app.send("GET", "/-/health", (String) null)).get("status").asText());
     }

@@ -1,0 +1,39 @@
+package org.alidav.aliyun;
+
+import okhttp3.OkHttpClient;
+import org.alidav.config.StorageConfig;
+import org.alidav.drive.DriverOptions;
+
+/**
+ * The Open Platform app of an {@code aliyundrive-open} storage and where its API lives, read from the
+ * storage's options exactly as the driver reads them, for a login that runs outside the driver.
+ *
+ * @param apiBaseUrl   {@code api_base_url} without a trailing slash
+ * @param clientId     {@code client_id}, blank when the storage has none
+ * @param clientSecret {@code client_secret}, blank when the storage has none
+ * @param userAgent    {@code user_agent}: the service fails calls that send none
+ */
+public record OpenPlatformApp(String apiBaseUrl, String clientId, String clientSecret, String userAgent) {
+
+    public static OpenPlatformApp of(StorageConfig storage) {
+        DriverOptions o = new DriverOptions(storage.driverOptions());
+        return new OpenPlatformApp(AliyunOptions.apiBaseUrl(o), o.string("client_id", "").trim(),
+                o.string("client_secret", "").trim(), AliyunOptions.userAgent(o));
+    }
+
+    /** Whether the storage names an app of its own (the QR login needs both halves). */
+    public boolean hasCredentials() {
+        return !clientId.isBlank() && !clientSecret.isBlank();
+    }
+
+    /** An HTTP client with the driver's timeouts and User-Agent, which never resends a POST by itself. */
+    public OkHttpClient httpClient() {
+        return HttpClients.base(userAgent);
+    }
+
+    /** Never prints the secret. */
+    @Override
+    public String toString() {
+        return "OpenPlatformApp[" + apiBaseUrl + ", client_id=" + clientId + "]";
+    }
+}
