@@ -184,9 +184,10 @@ final class TokenManager {
             LOG.error("storage {}: AliyunDrive refused this app ({}). Check client_id and client_secret of the storage and restart; "
                     + "until then it answers 503.", names(), f.getMessage());
         } else {
-            LOG.error("storage {}: the AliyunDrive refresh token was refused ({}). Log in again: run `alidav login --mount {}` "
-                    + "or open /-/login on this server; until then it answers 503, and it serves again as soon as the new "
-                    + "token is saved, without a restart.", names(), f.getMessage(), mounts.isEmpty() ? "<mount>" : mounts.get(0));
+            LOG.error("storage {}: the AliyunDrive refresh token was refused ({}). Log in again with: java -jar alidav.jar login --mount {} "
+                    + "(see docs/getting-started.md) or on the page /-/login of this server; until then it answers 503, and it "
+                    + "serves again as soon as the new token is saved, without a restart.", names(), f.getMessage(),
+                    mounts.isEmpty() ? "<mount>" : mounts.get(0));
         }
         return failFast(f);
     }

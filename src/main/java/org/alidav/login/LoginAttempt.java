@@ -116,11 +116,15 @@ public final class LoginAttempt {
         return shown;
     }
 
-    /** Stops the attempt: nothing is saved from now on. Waits for a save already under way. */
-    public void cancel() {
+    /**
+     * Stops the attempt: nothing is saved from now on. Waits for a save already under way, and
+     * answers whether the login was saved before the cancel came (then it stands).
+     */
+    public boolean cancel() {
         cancelled = true;
         synchronized (saving) {
             // a save that began before the flag was set has finished when this block is entered
+            return status.phase() == LoginStatus.Phase.DONE;
         }
     }
 
@@ -155,9 +159,9 @@ public final class LoginAttempt {
             } catch (IOException e) {
                 return fail(new LoginException(Reason.NOT_SAVED, "logged in, but the token could not be saved: " + e.getMessage()));
             }
+            status = new LoginStatus(LoginStatus.Phase.DONE, status.ticket(), status.freshCodes(), "logged in", result, null);
+            return status;
         }
-        status = new LoginStatus(LoginStatus.Phase.DONE, status.ticket(), status.freshCodes(), "logged in", result, null);
-        return status;
     }
 
     private LoginStatus fail(LoginException e) {

@@ -85,9 +85,14 @@ public final class LoginCommand {
         };
     }
 
-    /** Ctrl-C runs the JVM's shutdown hooks: the hook cancels, so no token is written past that point. */
+    /**
+     * Ctrl-C runs the JVM's shutdown hooks and then stops the JVM: the hook cancels, so no token is
+     * written past that point, and says so, since {@link #run} never gets to.
+     */
     private LoginStatus runCancellable(LoginAttempt attempt) {
-        Thread hook = new Thread(attempt::cancel, "login-cancel");
+        Thread hook = new Thread(() -> {
+            if (!attempt.cancel()) err.println("alidav: login cancelled; nothing was saved");
+        }, "login-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return attempt.run(this::show);

@@ -151,13 +151,14 @@ class TokenLifecycleTest {
             for (int i = 0; i < 5; i++) {
                 DriveException e = assertThrows(DriveException.class, () -> d.list(Harness.folder("root")));
                 assertEquals(DriveException.Kind.NOT_LOGGED_IN, e.kind());
+                assertEquals("test", ((org.alidav.drive.LoginRequired) e).mount(), "the 503 body names the command for this mount");
             }
         } finally {
             System.setErr(err);
         }
         assertEquals(1, api.count(OAUTH), "the refresh endpoint is not hammered");
         String text = log.toString();
-        assertEquals(1, text.split("alidav login --mount", -1).length - 1, text);
+        assertEquals(1, text.split("Log in again with: java -jar alidav.jar login --mount test ", -1).length - 1, text);
         assertFalse(text.contains(Harness.CONFIG_TOKEN));
     }
 
