@@ -22,6 +22,9 @@ import org.alidav.sandbox.SandboxServer;
 import org.alidav.server.Authenticator;
 import org.alidav.server.DavServer;
 import org.alidav.server.ServerSetup;
+import org.alidav.server.login.LoginTarget;
+import org.alidav.aliyun.OpenPlatformApp;
+import org.alidav.aliyun.TokenFile;
 import org.alidav.server.UserDirectory;
 import org.alidav.state.DataDirInUseException;
 import org.alidav.state.DataDirLock;
@@ -42,6 +45,8 @@ public final class Application implements AutoCloseable {
     static final List<DriverFactory> DRIVERS = List.of(new LocalDriverFactory(), new AliyunOpenDriverFactory());
 
     static final String STATE_FILE = "state.db";
+    /** The driver whose storages the /-/login page logs in. */
+    private static final String LOGIN_DRIVER = new AliyunOpenDriverFactory().name();
 
     private final DataDirLock dataDirLock;
     private final StateStore state;
@@ -89,14 +94,18 @@ public final class Application implements AutoCloseable {
             // interrupted writes of an earlier process are finished first; listings hide their leftovers meanwhile
             maintenance = Maintenance.start(storages, config.server().maintenanceInterval());
             List<MountSpec> mounts = new ArrayList<>();
+            List<LoginTarget> logins = new ArrayList<>();
             for (int i = 0; i < storages.size(); i++) {
                 StorageConfig sc = config.storages().get(i);
                 mounts.add(new MountSpec(sc.mount(), storages.get(i), sc.storeSystemFiles()));
+                if (sc.driver().equals(LOGIN_DRIVER)) {
+                    logins.add(new LoginTarget(sc.mount(), storages.get(i), OpenPlatformApp.of(sc), TokenFile.of(sc, dataDir)));
+                }
             }
             ServerSetup setup = new ServerSetup(config.server().host(), config.server().port(), dataDir, state,
                     config.readOnly(), config.allowAnonymous() || config.users().isEmpty(), authenticator(config), mounts, DownloadPolicies.build(config, storages, Clock.systemUTC()),
                     List.of(new LockingExtension(new LockManager(new LockTable(state)))), config.server()::trustsProxy,
-                    config.server().limits());
+                    config.server().limits(), logins);
             DavServer server = DavServer.start(setup);
             return new Application(dataDirLock, state, emulator, storages, maintenance, server, config);
         } catch (Exception | Error e) {

@@ -7,6 +7,7 @@ import org.alidav.server.guard.AddressConnectionCap;
 import org.alidav.server.guard.BodyBulkhead;
 import org.alidav.server.guard.ClientLimits;
 import org.alidav.server.guard.SlowClientGuard;
+import org.alidav.server.login.LoginPage;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -30,12 +31,15 @@ public final class DavServer implements AutoCloseable {
     private final ServerConnector connector;
     private final DavService dav;
     private final java.util.List<org.alidav.dav.MountSpec> mounts;
+    private final LoginPage logins;
 
-    private DavServer(Server jetty, ServerConnector connector, DavService dav, java.util.List<org.alidav.dav.MountSpec> mounts) {
+    private DavServer(Server jetty, ServerConnector connector, DavService dav, java.util.List<org.alidav.dav.MountSpec> mounts,
+                      LoginPage logins) {
         this.jetty = jetty;
         this.connector = connector;
         this.dav = dav;
         this.mounts = mounts;
+        this.logins = logins;
     }
 
     public static DavServer start(ServerSetup setup) throws Exception {
@@ -70,8 +74,9 @@ public final class DavServer implements AutoCloseable {
                         new LoginThrottle(Clock.systemUTC()), dav.anonymousOptions())),
                 "/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("dav", new DavServlet(dav.httpManager(), dav.requestChecks())), "/*");
-        // /-/health, /-/metrics, /-/cache/drop: open without users, else admin users only
-        context.addServlet(new ServletHolder("ops", new OpsServlet(setup.mounts(), setup.authenticator() == Authenticator.ANYONE)),
+        // /-/health, /-/metrics, /-/cache/drop, /-/login: open without users, else admin users only
+        LoginPage logins = new LoginPage(setup.logins());
+        context.addServlet(new ServletHolder("ops", new OpsServlet(setup.mounts(), setup.authenticator() == Authenticator.ANYONE, logins)),
                 OpsServlet.PREFIX + "/*");
         context.setErrorHandler(new PlainErrorHandler());
         jetty.setErrorHandler(new PlainErrorHandler());
@@ -83,10 +88,11 @@ public final class DavServer implements AutoCloseable {
             jetty.start();
         } catch (Exception e) {
             dav.close();
+            logins.close();
             jetty.stop();
             throw e;
         }
-        return new DavServer(jetty, connector, dav, setup.mounts());
+        return new DavServer(jetty, connector, dav, setup.mounts(), logins);
     }
 
     /** Forgets cached listings at and below a WebDAV path ("/" = everything); answers how many. */
@@ -102,6 +108,7 @@ public final class DavServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            logins.close();
             jetty.stop();
         } finally {
             dav.close();

@@ -18,6 +18,7 @@ import org.alidav.drive.cache.Storage;
 import org.alidav.drive.cache.StorageHealth;
 import org.alidav.log.LogText;
 import org.alidav.metrics.Metrics;
+import org.alidav.server.login.LoginPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * <li>{@code GET /-/metrics}: Prometheus text format (API calls by endpoint and outcome, 429s,
  * token refreshes, cache hits and misses, active streams, upload and download bytes);</li>
  * <li>{@code POST /-/cache/drop?path=/mount/sub}: forgets the cached listings at and below that
- * WebDAV path (every storage when {@code path} is absent or {@code /}); answers how many.</li>
+ * WebDAV path (every storage when {@code path} is absent or {@code /}); answers how many;</li>
+ * <li>{@code /-/login}: the login page ({@link LoginPage}).</li>
  * </ul>
  * When users are configured only users with {@code admin: true} may use them (401 without
  * credentials, 403 for other users); without users (loopback-only setups) they are open.
@@ -43,14 +45,17 @@ final class OpsServlet extends HttpServlet {
 
     private final List<MountSpec> mounts;
     private final boolean open;
+    private final LoginPage logins;
 
     /**
      * @param mounts the storages served
      * @param open   true when no users are configured: every client may use the endpoints
+     * @param logins the login page
      */
-    OpsServlet(List<MountSpec> mounts, boolean open) {
+    OpsServlet(List<MountSpec> mounts, boolean open, LoginPage logins) {
         this.mounts = List.copyOf(mounts);
         this.open = open;
+        this.logins = logins;
     }
 
     @Override
@@ -91,7 +96,9 @@ final class OpsServlet extends HttpServlet {
                 ObjectNode body = JSON.createObjectNode().put("path", target == null ? "/" : target).put("dropped", dropped);
                 text(resp, 200, "application/json", JSON.writeValueAsString(body) + "\n");
             }
-            default -> text(resp, 404, "text/plain; charset=utf-8", "unknown operator endpoint; try /-/health, /-/metrics or POST /-/cache/drop\n");
+            case LoginPage.PAGE, LoginPage.STATUS -> logins.serve(path, req, resp);
+            default -> text(resp, 404, "text/plain; charset=utf-8",
+                    "unknown operator endpoint; try /-/health, /-/metrics, /-/login or POST /-/cache/drop\n");
         }
     }
 

@@ -41,17 +41,9 @@ public final class ErrorResponses {
     /** How to log in: this server's login page, as the client reached it, or the command. */
     static String loginMessage(HttpServletRequest request, LoginRequired e) {
         String mount = e.mount() == null ? "/" : e.mount();
-        String page = origin(request) + "/-/login?mount=" + URLEncoder.encode(mount, StandardCharsets.UTF_8);
+        String page = RequestOrigin.of(request) + "/-/login?mount=" + URLEncoder.encode(mount, StandardCharsets.UTF_8);
         return (e.expired() ? "the AliyunDrive login of this storage has expired or was revoked" : "not logged in to AliyunDrive")
                 + ": open " + page + " or run `alidav login --mount " + mount + "`";
-    }
-
-    private static String origin(HttpServletRequest request) {
-        String host = request.getServerName();
-        if (host.contains(":") && !host.startsWith("[")) host = "[" + host + "]";
-        int port = request.getServerPort();
-        boolean defaultPort = port <= 0 || (port == 80 && request.getScheme().equals("http")) || (port == 443 && request.getScheme().equals("https"));
-        return request.getScheme() + "://" + host + (defaultPort ? "" : ":" + port);
     }
 
     /** What the client is told about a driver error. */
