@@ -115,7 +115,7 @@ public final class LoginPage implements AutoCloseable {
     }
 
     private void confirm(HttpServletResponse resp, LoginTarget t) throws IOException {
-        page(resp, 200, "Log in " + t.mount(), "<p>Log in the storage <code>" + Html.escape(t.mount()) + "</code>?</p>"
+        page(resp, 200, "Log in storage " + t.mount(), "<p>Log in the storage <code>" + Html.escape(t.mount()) + "</code>?</p>"
                 + startButton(t, "Log in") + BACK, null);
     }
 
@@ -127,8 +127,7 @@ public final class LoginPage implements AutoCloseable {
             return;
         }
         LoginStatus s = attempt.current();
-        String mount = Html.escape(t.mount());
-        StringBuilder body = new StringBuilder("<h2>Storage <code>").append(mount).append("</code></h2>");
+        StringBuilder body = new StringBuilder();
         boolean showCode = s.ticket() != null && !s.phase().finished();
         if (showCode) {
             String link = Html.escape(s.ticket().link());
@@ -143,7 +142,7 @@ public final class LoginPage implements AutoCloseable {
         body.append(BACK);
         String watch = showCode ? "<div id=\"watch\" data-status=\"" + Html.escape(statusUrl(t.mount())) + "\" data-sid=\""
                 + Html.escape(s.ticket().sid()) + "\"></div>" : "";
-        page(resp, 200, "Log in " + t.mount(), body + watch, showCode ? SCRIPT : null);
+        page(resp, 200, "Log in storage " + t.mount(), body + watch, showCode ? SCRIPT : null);
     }
 
     /** One line about the login, naming who logged in when it is done (never a token). */
