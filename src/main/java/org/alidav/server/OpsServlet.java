@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -64,11 +63,11 @@ final class OpsServlet extends HttpServlet {
             Optional<Principal> p = Principal.of(req);
             if (p.isEmpty() || p.get() == Principal.ANONYMOUS) {
                 resp.setHeader("WWW-Authenticate", "Basic realm=\"" + AuthFilter.REALM + "\"");
-                text(resp, 401, "text/plain; charset=utf-8", "authentication required\n");
+                OpsResponse.write(resp, 401, "text/plain; charset=utf-8", "authentication required\n");
                 return;
             }
             if (!p.get().admin()) {
-                text(resp, 403, "text/plain; charset=utf-8", "user " + p.get().name() + " is not an admin\n");
+                OpsResponse.write(resp, 403, "text/plain; charset=utf-8", "user " + p.get().name() + " is not an admin\n");
                 return;
             }
         }
@@ -81,12 +80,12 @@ final class OpsServlet extends HttpServlet {
             }
             case "/metrics" -> {
                 if (!readOnlyMethod(method, resp)) return;
-                text(resp, 200, "text/plain; version=0.0.4; charset=utf-8", metrics(mounts));
+                OpsResponse.write(resp, 200, "text/plain; version=0.0.4; charset=utf-8", metrics(mounts));
             }
             case "/cache/drop" -> {
                 if (!method.equals("POST")) {
                     resp.setHeader("Allow", "POST");
-                    text(resp, 405, "text/plain; charset=utf-8", "use POST\n");
+                    OpsResponse.write(resp, 405, "text/plain; charset=utf-8", "use POST\n");
                     return;
                 }
                 String target = req.getParameter("path");
@@ -94,10 +93,10 @@ final class OpsServlet extends HttpServlet {
                 log.info("cache drop of {} by {}: {} listings", LogText.escape(target == null ? "/" : target),
                         LogText.escape(Principal.of(req).map(Principal::name).orElse("?")), dropped);
                 ObjectNode body = JSON.createObjectNode().put("path", target == null ? "/" : target).put("dropped", dropped);
-                text(resp, 200, "application/json", JSON.writeValueAsString(body) + "\n");
+                OpsResponse.write(resp, 200, "application/json", JSON.writeValueAsString(body) + "\n");
             }
             case LoginPage.PAGE, LoginPage.STATUS -> logins.serve(path, req, resp);
-            default -> text(resp, 404, "text/plain; charset=utf-8",
+            default -> OpsResponse.write(resp, 404, "text/plain; charset=utf-8",
                     "unknown operator endpoint; try /-/health, /-/metrics, /-/login or POST /-/cache/drop\n");
         }
     }
@@ -105,7 +104,7 @@ final class OpsServlet extends HttpServlet {
     private static boolean readOnlyMethod(String method, HttpServletResponse resp) throws IOException {
         if (method.equals("GET") || method.equals("HEAD")) return true;
         resp.setHeader("Allow", "GET, HEAD");
-        text(resp, 405, "text/plain; charset=utf-8", "use GET\n");
+        OpsResponse.write(resp, 405, "text/plain; charset=utf-8", "use GET\n");
         return false;
     }
 
@@ -151,7 +150,7 @@ final class OpsServlet extends HttpServlet {
             else if (!r.status().equals("ok") && overall.equals("ok")) overall = "degraded"; // degraded or needs_login
         }
         root.put("status", overall);
-        text(resp, overall.equals("down") ? 503 : 200, "application/json", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+        OpsResponse.write(resp, overall.equals("down") ? 503 : 200, "application/json", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
     }
 
     private static String iso(Instant i) {
@@ -191,13 +190,5 @@ final class OpsServlet extends HttpServlet {
         }
     }
 
-    private static void text(HttpServletResponse resp, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType(type);
-        resp.setHeader("Cache-Control", "no-store");
-        resp.setContentLength(bytes.length);
-        resp.getOutputStream().write(bytes);
-    }
 
 }

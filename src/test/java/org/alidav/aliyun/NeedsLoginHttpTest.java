@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.alidav.TestApp;
-import org.alidav.TestFiles;
+import org.alidav.SandboxedApp;
 import org.alidav.config.StorageConfig;
 import org.alidav.sandbox.SandboxOptions;
 import org.alidav.sandbox.SandboxServer;
@@ -27,27 +27,23 @@ import org.junit.jupiter.api.io.TempDir;
 class NeedsLoginHttpTest {
     @TempDir
     Path dir;
-    Path sandboxDir;
+    SandboxedApp server;
     SandboxServer sandbox;
     TestApp app;
 
     @BeforeEach
     void start() throws Exception {
-        sandboxDir = Files.createTempDirectory("sandbox-login");
-        sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(sandboxDir).build());
         Files.createDirectories(dir.resolve("files"));
-        app = TestApp.start(dir, "server: {host: 127.0.0.1, port: 0, data_dir: '" + dir.resolve("data") + "'}\n"
-                + "storages:\n"
-                + "  - {mount: /local, driver: local, root: '" + dir.resolve("files") + "'}\n"
-                + "  - {mount: /cloud, driver: aliyundrive-open, client_id: " + sandbox.clientId() + ", client_secret: "
-                + sandbox.clientSecret() + ", api_base_url: '" + sandbox.baseUrl() + "'}\n", false);
+        server = SandboxedApp.start(dir, SandboxOptions.builder(), sb ->
+                "  - {mount: /local, driver: local, root: '" + dir.resolve("files") + "'}\n"
+                + "  - {mount: /cloud, driver: aliyundrive-open, " + SandboxedApp.appOptions(sb) + "}\n");
+        sandbox = server.sandbox;
+        app = server.app;
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) app.close();
-        sandbox.close();
-        TestFiles.deleteTree(sandboxDir);
+        if (server != null) server.close();
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.alidav.TestApp;
-import org.alidav.TestFiles;
+import org.alidav.SandboxedApp;
 import org.alidav.sandbox.CallStats;
 import org.alidav.sandbox.SandboxOptions;
 import org.alidav.sandbox.SandboxServer;
@@ -32,29 +32,25 @@ class SharedTokenChainHttpTest {
 
     @TempDir
     Path dir;
-    Path sandboxDir;
+    SandboxedApp server;
     SandboxServer sandbox;
     TestApp app;
 
     @BeforeEach
     void start() throws Exception {
-        sandboxDir = Files.createTempDirectory("sandbox-chain");
-        sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(sandboxDir).accessTokenLifetime(Duration.ofSeconds(5)).build());
-        String token = sandbox.issueRefreshToken("chain");
-        String common = "driver: aliyundrive-open, refresh_token: '" + token + "', client_id: " + sandbox.clientId()
-                + ", client_secret: " + sandbox.clientSecret() + ", api_base_url: '" + sandbox.baseUrl()
-                + "', token_refresh_margin: 1s, webdav_policy: native_proxy, cache_ttl: 0s";
-        app = TestApp.start(dir, "server: {host: 127.0.0.1, port: 0, data_dir: '" + dir.resolve("data") + "'}\n"
-                + "storages:\n"
-                + "  - {mount: /a, drive_type: resource, " + common + "}\n"
-                + "  - {mount: /b, drive_type: backup, " + common + "}\n", false);
+        server = SandboxedApp.start(dir, SandboxOptions.builder().accessTokenLifetime(Duration.ofSeconds(5)), sb -> {
+            String common = "driver: aliyundrive-open, refresh_token: '" + sb.issueRefreshToken("chain") + "', " + SandboxedApp.appOptions(sb)
+                    + ", token_refresh_margin: 1s, webdav_policy: native_proxy, cache_ttl: 0s";
+            return "  - {mount: /a, drive_type: resource, " + common + "}\n"
+                    + "  - {mount: /b, drive_type: backup, " + common + "}\n";
+        });
+        sandbox = server.sandbox;
+        app = server.app;
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) app.close();
-        sandbox.close();
-        TestFiles.deleteTree(sandboxDir);
+        if (server != null) server.close();
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.alidav.dav.http.Html;
 import org.alidav.dav.http.RequestOrigin;
 import org.alidav.log.LogText;
+import org.alidav.server.OpsResponse;
 import org.alidav.login.LoginAttempt;
 import org.alidav.login.QrCodes;
 import org.alidav.login.LoginStatus;
@@ -167,7 +168,7 @@ public final class LoginPage implements AutoCloseable {
         o.put("phase", s.get().phase().name().toLowerCase(java.util.Locale.ROOT));
         o.put("message", statusLine(target.get(), s.get()));
         o.put("sid", s.get().ticket() == null ? null : s.get().ticket().sid());
-        write(resp, 200, "application/json", JSON.writeValueAsString(o));
+        OpsResponse.write(resp, 200, "application/json", JSON.writeValueAsString(o));
     }
 
     /**
@@ -225,7 +226,7 @@ public final class LoginPage implements AutoCloseable {
                 + (script == null ? "" : "<noscript><meta http-equiv=\"refresh\" content=\"3\"></noscript>")
                 + "<style>" + STYLE + "</style></head><body><h1>" + Html.escape(title) + "</h1>" + body
                 + (script == null ? "" : "<script nonce=\"" + nonce + "\">" + script + "</script>") + "</body></html>\n";
-        write(resp, status, "text/html; charset=utf-8", html);
+        OpsResponse.write(resp, status, "text/html; charset=utf-8", html);
     }
 
     private static byte[] nonceBytes() {
@@ -238,15 +239,6 @@ public final class LoginPage implements AutoCloseable {
             + "table{border-collapse:collapse}td,th{padding:.4em .8em;text-align:left;border-bottom:1px solid #ddd}"
             + ".qr svg{width:264px;height:264px;display:block}a{word-break:break-all}"
             + ".done{color:#176317;font-weight:bold}.failed,.cancelled{color:#a40000;font-weight:bold}";
-
-    private static void write(HttpServletResponse resp, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType(type);
-        resp.setHeader("Cache-Control", "no-store");
-        resp.setContentLength(bytes.length);
-        resp.getOutputStream().write(bytes);
-    }
 
     /** Cancels logins still running. */
     @Override

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.alidav.TestApp;
-import org.alidav.TestFiles;
+import org.alidav.SandboxedApp;
 import org.alidav.login.SandboxPhone;
 import org.alidav.sandbox.SandboxOptions;
 import org.alidav.sandbox.SandboxServer;
@@ -28,26 +27,22 @@ class LoginPageHttpTest {
 
     @TempDir
     Path dir;
-    Path sandboxDir;
+    SandboxedApp server;
     SandboxServer sandbox;
     TestApp app;
 
     @BeforeEach
     void start() throws Exception {
-        sandboxDir = Files.createTempDirectory("sandbox-login-page");
-        sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(sandboxDir).build());
-        app = TestApp.start(dir, "server: {host: 127.0.0.1, port: 0, data_dir: '" + dir.resolve("data") + "'}\n"
-                + "storages:\n"
-                + "  - {mount: /cloud, driver: aliyundrive-open, client_id: " + sandbox.clientId() + ", client_secret: "
-                + sandbox.clientSecret() + ", api_base_url: '" + sandbox.baseUrl() + "'}\n"
-                + "  - {mount: /online, driver: aliyundrive-open, api_url_address: '" + sandbox.renewApiUrl() + "'}\n", false);
+        server = SandboxedApp.start(dir, SandboxOptions.builder(), sb ->
+                "  - {mount: /cloud, driver: aliyundrive-open, " + SandboxedApp.appOptions(sb) + "}\n"
+                + "  - {mount: /online, driver: aliyundrive-open, api_url_address: '" + sb.renewApiUrl() + "'}\n");
+        sandbox = server.sandbox;
+        app = server.app;
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) app.close();
-        sandbox.close();
-        TestFiles.deleteTree(sandboxDir);
+        if (server != null) server.close();
     }
 
     @Test

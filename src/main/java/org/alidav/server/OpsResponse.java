@@ -1,0 +1,20 @@
+package org.alidav.server;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** How every {@code /-/} endpoint answers: a whole body, never cached. */
+public final class OpsResponse {
+    private OpsResponse() {
+    }
+
+    public static void write(HttpServletResponse resp, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(status);
+        resp.setContentType(type);
+        resp.setHeader("Cache-Control", "no-store");
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
+    }
+}
