@@ -191,6 +191,29 @@ class TokenLifecycleTest {
         assertEquals("client_id", e.key());
     }
 
+    @Test
+    void tvTokensNeedTheOnlineApiAndTheBackoffItsBoundsInOrder() {
+        var tv = assertThrows(org.alidav.drive.DriverOptions.OptionException.class, () -> h.driver(Map.of("alipan_type", "alipanTV")));
+        assertEquals("alipan_type", tv.key(), "an own app cannot renew a TV token");
+        var backoff = assertThrows(org.alidav.drive.DriverOptions.OptionException.class,
+                () -> h.driver(Map.of("refresh_backoff", "10s", "refresh_backoff_max", "1s")));
+        assertEquals("refresh_backoff_max", backoff.key());
+        var type = assertThrows(org.alidav.drive.DriverOptions.OptionException.class, () -> h.driver(Map.of("alipan_type", "tv")));
+        assertEquals("alipan_type", type.key());
+    }
+
+    @Test
+    void storagesOfOneAccountShareOneChainAndMayNotConfigureTwoTokens() {
+        Driver a = h.driver(Map.of("account", "me"));
+        Driver b = h.driver(Map.of("account", "me", "refresh_token", ""));
+        a.list(Harness.folder("root"));
+        b.list(Harness.folder("root"));
+        assertEquals(1, api.count(OAUTH), "the second storage uses the chain's token, no refresh of its own");
+        String other = TestTokens.jwt("u1", TestTokens.NOW.getEpochSecond() + 999_999, "other");
+        var e = assertThrows(org.alidav.drive.DriverOptions.OptionException.class, () -> h.driver(Map.of("account", "me", "refresh_token", other)));
+        assertEquals("refresh_token", e.key());
+    }
+
     private static String read(Path p) {
         try {
             return Files.exists(p) ? Files.readString(p) : "";
