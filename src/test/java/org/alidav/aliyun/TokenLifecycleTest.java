@@ -214,6 +214,15 @@ class TokenLifecycleTest {
         assertEquals("refresh_token", e.key());
     }
 
+    @Test
+    void theTokenAnEarlierVersionKeptPerStorageIsTakenOverOnce() throws Exception {
+        String rotated = TestTokens.jwt("u1", TestTokens.NOW.getEpochSecond() + 999_999, "rotated-by-an-earlier-version");
+        TokenStore.write(state.resolve("aliyundrive-open-token.json"), new TokenState(TokenStore.fingerprint(Harness.CONFIG_TOKEN), rotated, null));
+        h.driver().list(Harness.folder("root"));
+        assertEquals(rotated, api.calls(OAUTH).get(0).json().get("refresh_token").asText(), "not the consumed config token");
+        assertTrue(Files.exists(h.tokenFile(Map.of())), "kept in the chain's file from now on");
+    }
+
     private static String read(Path p) {
         try {
             return Files.exists(p) ? Files.readString(p) : "";

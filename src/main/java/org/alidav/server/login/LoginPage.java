@@ -45,6 +45,7 @@ public final class LoginPage implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LoginPage.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String BACK = "<p><a href=\"/-/login\">All storages</a></p>";
 
     private final Map<String, LoginTarget> targets = new LinkedHashMap<>();
     private final LoginSessions sessions = new LoginSessions();
@@ -84,8 +85,6 @@ public final class LoginPage implements AutoCloseable {
             }
         }
     }
-
-    private static final String BACK = "<p><a href=\"/-/login\">All storages</a></p>";
 
     private void list(HttpServletResponse resp) throws IOException {
         StringBuilder rows = new StringBuilder();
