@@ -69,4 +69,13 @@ class MainTest {
         assertEquals(0, run("--version"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("alidav "));
     }
+
+    @Test
+    void eachCommandHasItsHelp() {
+        assertEquals(0, run("login", "--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--mount"));
+        out.reset();
+        assertEquals(0, run("hash-password", "-h"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("read a password"), out.toString(StandardCharsets.UTF_8));
+    }
 }

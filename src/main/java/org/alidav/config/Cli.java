@@ -61,8 +61,8 @@ public final class Cli {
     @Command(name = "login", customSynopsis = "java -jar alidav.jar login [options]",
             header = "log a storage in with a QR code and your own Open Platform app",
             description = {"%nShows a QR code to scan with the AliyunDrive app and saves the refresh token it yields in the",
-                    "storage's token file (<data_dir>/storages/<mount>/aliyundrive-open-token.json), where the",
-                    "driver reads it; a running server picks it up without a restart.",
+                    "storage's token file under data_dir, where the driver reads it; a running server picks it up",
+                    "without a restart.",
                     "Exit status: 0 logged in, 1 no network or the service failed, 2 config or app credentials,",
                     "3 every QR code expired, 130 interrupted (nothing saved).%n"},
             optionListHeading = "Options:%n", sortOptions = false)

@@ -65,6 +65,7 @@ public final class LoginAttempt {
     /** Gets the first code (once; later calls return the current status). */
     public synchronized LoginStatus start() {
         if (status.ticket() != null || status.phase().finished()) return status;
+        if (cancelled) return set(LoginStatus.Phase.CANCELLED, null, 0, "cancelled; nothing was saved");
         try {
             QrTicket ticket = client.newQrCode();
             codeDeadline = clock.instant().plus(CODE_LIFE);

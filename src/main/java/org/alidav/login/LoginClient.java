@@ -47,7 +47,7 @@ public final class LoginClient {
     }
 
     /** {@code POST /oauth/authorize/qrcode}: a fresh code for the driver's scopes. */
-    public QrTicket newQrCode() throws LoginException {
+    QrTicket newQrCode() throws LoginException {
         ObjectNode body = credentials();
         body.set("scopes", MAPPER.valueToTree(SCOPES));
         JsonNode answer = call(post("/oauth/authorize/qrcode", body), "asking for a QR code");
@@ -157,7 +157,7 @@ public final class LoginClient {
         String message = json == null ? null : text(json, "message", "error_description");
         String said = base.host() + " answered " + status + (code == null ? "" : " " + code) + (message == null ? "" : " (" + message + ")")
                 + " while " + doing;
-        if (APP_CODES.contains(code)) {
+        if (code != null && APP_CODES.contains(code)) {
             return new LoginException(Reason.APP_REJECTED, said + ": check client_id and client_secret of the storage", code);
         }
         return new LoginException(status == 429 || status >= 500 ? Reason.SERVICE_ERROR : Reason.REFUSED, said, code);

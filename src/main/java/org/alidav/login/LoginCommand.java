@@ -8,12 +8,12 @@ import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.alidav.aliyun.AliyunOpenDriverFactory;
 import org.alidav.aliyun.OpenPlatformApp;
 import org.alidav.aliyun.TokenFile;
 import org.alidav.config.AppConfig;
 import org.alidav.config.LoadedConfig;
 import org.alidav.config.StorageConfig;
-import org.alidav.login.LoginStatus.Phase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * code expired, 130 interrupted (Ctrl-C), with nothing written.
  */
 public final class LoginCommand {
-    static final String DRIVER = "aliyundrive-open";
+    private static final String DRIVER = new AliyunOpenDriverFactory().name();
     private static final Logger LOG = LoggerFactory.getLogger(LoginCommand.class);
 
     private final LoadedConfig loaded;

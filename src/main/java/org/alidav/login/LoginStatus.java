@@ -4,8 +4,8 @@ package org.alidav.login;
  * Where one login attempt stands, a snapshot safe to show.
  *
  * @param phase      what the user has done so far
- * @param ticket     the QR code to show now (the fresh one after an expiry); null only when the first
- *                   code could not be had
+ * @param ticket     the QR code to show now (the fresh one after an expiry); null before
+ *                   {@link LoginAttempt#start()} got the first code, or when it could not
  * @param freshCodes how many codes replaced an expired one so far (at most {@link LoginAttempt#FRESH_CODES})
  * @param message    one line for the user about the phase
  * @param result     the login, at {@link Phase#DONE} only (already saved)

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.alidav.aliyun.OpenPlatformApp;
 import org.alidav.login.LoginStatus.Phase;
+import org.alidav.sandbox.Fault;
 import org.alidav.sandbox.SandboxClock;
 import org.alidav.sandbox.SandboxOptions;
 import org.alidav.sandbox.SandboxServer;
@@ -76,6 +77,8 @@ class LoginAttemptTest {
         assertEquals(user.resourceDriveId(), done.result().account().driveIds().get("resource"));
         assertFalse(done.result().toString().contains(done.result().refreshToken()), "no token in toString");
         assertEquals(Phase.DONE, attempt.poll().phase(), "a finished attempt stays finished");
+        assertTrue(attempt.cancel(), "a cancel after the save says the login stands");
+        assertEquals(Phase.DONE, attempt.poll().phase());
         assertEquals(1, saved.size());
     }
 
@@ -154,6 +157,40 @@ class LoginAttemptTest {
     }
 
     @Test
+    void failedStatusCallsAreRiddenOutUntilFiveInARow() throws Exception {
+        LoginAttempt attempt = attempt();
+        String sid = attempt.start().ticket().sid();
+        String status = "/oauth/qrcode/" + sid + "/status";
+        sandbox.faults().inject(Fault.html(status, 503).times(LoginAttempt.STATUS_ERRORS - 1));
+        for (int i = 1; i < LoginAttempt.STATUS_ERRORS; i++) assertEquals(Phase.WAITING, attempt.poll().phase());
+        phone.scan(sid);
+        assertEquals(Phase.SCANNED, attempt.poll().phase(), "a success resets the count");
+
+        sandbox.faults().inject(Fault.html(status, 503).times(LoginAttempt.STATUS_ERRORS));
+        for (int i = 1; i < LoginAttempt.STATUS_ERRORS; i++) assertEquals(Phase.SCANNED, attempt.poll().phase());
+        LoginStatus end = attempt.poll();
+
+        assertEquals(Phase.FAILED, end.phase());
+        assertEquals(LoginException.Reason.SERVICE_ERROR, end.failure());
+        assertTrue(end.message().contains("answered 503"), end.message());
+    }
+
+    @Test
+    void anExchangeThatYieldsNoRefreshTokenFailsAndSavesNothing() throws Exception {
+        // what a PKCE-only app would get (fact sheet §3.3): tokens that cannot be renewed
+        sandbox.faults().inject(Fault.emptyObject("/oauth/access_token"));
+        LoginAttempt attempt = attempt();
+        phone.confirm(attempt.start().ticket().sid());
+
+        LoginStatus end = attempt.poll();
+
+        assertEquals(Phase.FAILED, end.phase());
+        assertEquals(LoginException.Reason.BAD_ANSWER, end.failure());
+        assertTrue(end.message().contains("issued no refresh token"), end.message());
+        assertTrue(saved.isEmpty());
+    }
+
+    @Test
     void cancelledAfterTheUserConfirmedSavesNothing() throws Exception {
         LoginAttempt attempt = attempt();
         String sid = attempt.start().ticket().sid();
@@ -165,5 +202,14 @@ class LoginAttemptTest {
         assertEquals(Phase.CANCELLED, status.phase());
         assertNull(status.result());
         assertTrue(saved.isEmpty());
+    }
+
+    @Test
+    void cancelledBeforeItStartedAsksForNoCode() {
+        LoginAttempt attempt = attempt();
+        assertFalse(attempt.cancel(), "nothing was saved");
+
+        assertEquals(Phase.CANCELLED, attempt.start().phase());
+        assertEquals(0, sandbox.qrLogins().issued());
     }
 }
