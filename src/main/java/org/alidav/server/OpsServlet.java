@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>{@code GET /-/health}: JSON with each storage's state (credentials, last success, last
  * error, writes the maintenance pass left pending, names held by more than one item); 200 unless a
- * storage is down (its refresh token was refused), then 503;</li>
+ * storage is down (its refresh token was refused), then 503; a storage that was never logged in
+ * shows as {@code needs_login} and the whole as {@code degraded};</li>
  * <li>{@code GET /-/metrics}: Prometheus text format (API calls by endpoint and outcome, 429s,
  * token refreshes, cache hits and misses, active streams, upload and download bytes);</li>
  * <li>{@code POST /-/cache/drop?path=/mount/sub}: forgets the cached listings at and below that

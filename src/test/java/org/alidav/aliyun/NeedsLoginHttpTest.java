@@ -9,11 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.alidav.TestApp;
 import org.alidav.SandboxedApp;
 import org.alidav.config.StorageConfig;
 import org.alidav.sandbox.SandboxOptions;
-import org.alidav.sandbox.SandboxServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +26,6 @@ class NeedsLoginHttpTest {
     @TempDir
     Path dir;
     SandboxedApp server;
-    SandboxServer sandbox;
-    TestApp app;
 
     @BeforeEach
     void start() throws Exception {
@@ -37,8 +33,6 @@ class NeedsLoginHttpTest {
         server = SandboxedApp.start(dir, SandboxOptions.builder(), sb ->
                 "  - {mount: /local, driver: local, root: '" + dir.resolve("files") + "'}\n"
                 + "  - {mount: /cloud, driver: aliyundrive-open, " + SandboxedApp.appOptions(sb) + "}\n");
-        sandbox = server.sandbox;
-        app = server.app;
     }
 
     @AfterEach
@@ -48,25 +42,25 @@ class NeedsLoginHttpTest {
 
     @Test
     void aStorageWithoutATokenAnswers503WithHowToLogInAndComesUpOnceATokenIsSaved() throws Exception {
-        HttpResponse<String> r = app.send("PROPFIND", "/cloud/", (String) null, "Depth", "1");
+        HttpResponse<String> r = server.app.send("PROPFIND", "/cloud/", (String) null, "Depth", "1");
         assertEquals(503, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), r.headers().toString());
         assertTrue(r.body().contains("not logged in"), r.body());
-        assertTrue(r.body().contains(app.url("/-/login")), r.body());
+        assertTrue(r.body().contains(server.app.url("/-/login")), r.body());
         assertTrue(r.body().contains("alidav login --mount /cloud"), r.body());
 
-        assertEquals(207, app.send("PROPFIND", "/local/", (String) null, "Depth", "1").statusCode(), "the rest serves as usual");
-        HttpResponse<String> health = app.send("GET", "/-/health", (String) null);
+        assertEquals(207, server.app.send("PROPFIND", "/local/", (String) null, "Depth", "1").statusCode(), "the rest serves as usual");
+        HttpResponse<String> health = server.app.send("GET", "/-/health", (String) null);
         assertEquals(200, health.statusCode(), health.body());
         assertEquals("needs_login", cloud(health).get("status").asText(), health.body());
         assertEquals("needs_login", cloud(health).get("token").asText(), health.body());
 
         StorageConfig cloud = new StorageConfig("/cloud", "aliyundrive-open", false, StorageConfig.DEFAULT_CACHE_TTL, Optional.empty(),
-                Optional.empty(), Map.of("client_id", sandbox.clientId(), "client_secret", sandbox.clientSecret(), "api_base_url",
-                sandbox.baseUrl()));
-        TokenFile.of(cloud, dir.resolve("data")).saveLogin(sandbox.issueRefreshToken("someone"), null); // what `alidav login` does
-        assertEquals(207, app.send("PROPFIND", "/cloud/", (String) null, "Depth", "1").statusCode(), "no restart needed");
-        assertEquals("ok", cloud(app.send("GET", "/-/health", (String) null)).get("status").asText());
+                Optional.empty(), Map.of("client_id", server.sandbox.clientId(), "client_secret", server.sandbox.clientSecret(), "api_base_url",
+                server.sandbox.baseUrl()));
+        TokenFile.of(cloud, dir.resolve("data")).saveLogin(server.sandbox.issueRefreshToken("someone"), null); // what `alidav login` does
+        assertEquals(207, server.app.send("PROPFIND", "/cloud/", (String) null, "Depth", "1").statusCode(), "no restart needed");
+        assertEquals("ok", cloud(server.app.send("GET", "/-/health", (String) null)).get("status").asText());
     }
 
     private static JsonNode cloud(HttpResponse<String> health) throws Exception {

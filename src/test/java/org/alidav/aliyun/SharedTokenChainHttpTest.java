@@ -10,11 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.alidav.TestApp;
 import org.alidav.SandboxedApp;
 import org.alidav.sandbox.CallStats;
 import org.alidav.sandbox.SandboxOptions;
-import org.alidav.sandbox.SandboxServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +31,6 @@ class SharedTokenChainHttpTest {
     @TempDir
     Path dir;
     SandboxedApp server;
-    SandboxServer sandbox;
-    TestApp app;
 
     @BeforeEach
     void start() throws Exception {
@@ -44,8 +40,6 @@ class SharedTokenChainHttpTest {
             return "  - {mount: /a, drive_type: resource, " + common + "}\n"
                     + "  - {mount: /b, drive_type: backup, " + common + "}\n";
         });
-        sandbox = server.sandbox;
-        app = server.app;
     }
 
     @AfterEach
@@ -55,7 +49,7 @@ class SharedTokenChainHttpTest {
 
     @Test
     void twoDrivesOfOneAccountShareOneTokenChainThroughManyRefreshes() throws Exception {
-        CallStats stats = sandbox.stats();
+        CallStats stats = server.sandbox.stats();
         List<String> failures = new ArrayList<>();
         long end = System.nanoTime() + RUN.toNanos();
         int rounds = 0;
@@ -63,11 +57,11 @@ class SharedTokenChainHttpTest {
             for (String mount : List.of("/a", "/b")) {
                 String name = mount + "/f" + rounds + ".txt";
                 String body = "round " + rounds + " on " + mount;
-                expect(failures, "PUT " + name, app.send("PUT", name, body), 201);
-                HttpResponse<String> got = app.send("GET", name, (String) null);
+                expect(failures, "PUT " + name, server.app.send("PUT", name, body), 201);
+                HttpResponse<String> got = server.app.send("GET", name, (String) null);
                 expect(failures, "GET " + name, got, 200);
                 if (got.statusCode() == 200 && !got.body().equals(body)) failures.add("GET " + name + " read " + got.body());
-                expect(failures, "PROPFIND " + mount, app.send("PROPFIND", mount + "/", (String) null, "Depth", "1"), 207);
+                expect(failures, "PROPFIND " + mount, server.app.send("PROPFIND", mount + "/", (String) null, "Depth", "1"), 207);
             }
             rounds++;
         }
