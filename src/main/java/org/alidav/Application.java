@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.alidav.aliyun.AliyunOpenDriverFactory;
 import org.alidav.aliyun.UserPacing;
+import org.alidav.aliyun.OpenPlatformApp;
+import org.alidav.aliyun.TokenFile;
 import org.alidav.config.AppConfig;
 import org.alidav.config.PasswordCheck;
 import org.alidav.config.PasswordHasher;
@@ -30,6 +32,7 @@ import org.alidav.server.UserDirectory;
 import org.alidav.server.tls.PemIdentity;
 import org.alidav.server.tls.SelfSignedCertificate;
 import org.alidav.server.tls.TlsSource;
+import org.alidav.server.login.LoginTarget;
 import org.alidav.state.DataDirInUseException;
 import org.alidav.state.DataDirLock;
 import org.alidav.state.StateStore;
@@ -48,6 +51,8 @@ public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
 
     static final String STATE_FILE = "state.db";
+    /** The driver whose storages the /-/login page logs in. */
+    private static final String LOGIN_DRIVER = new AliyunOpenDriverFactory().name();
 
     private final DataDirLock dataDirLock;
     private final StateStore state;
@@ -99,14 +104,18 @@ public final class Application implements AutoCloseable {
             // interrupted writes of an earlier process are finished first; listings hide their leftovers meanwhile
             maintenance = Maintenance.start(storages, config.server().maintenanceInterval());
             List<MountSpec> mounts = new ArrayList<>();
+            List<LoginTarget> logins = new ArrayList<>();
             for (int i = 0; i < storages.size(); i++) {
                 StorageConfig sc = config.storages().get(i);
                 mounts.add(new MountSpec(sc.mount(), storages.get(i), sc.storeSystemFiles()));
+                if (sc.driver().equals(LOGIN_DRIVER)) {
+                    logins.add(new LoginTarget(sc.mount(), storages.get(i), OpenPlatformApp.of(sc), TokenFile.of(sc, dataDir)));
+                }
             }
             ServerSetup setup = new ServerSetup(config.server().host(), config.server().port(), dataDir, state,
                     config.readOnly(), config.allowAnonymous() || config.users().isEmpty(), authenticator(config), mounts, DownloadPolicies.build(config, storages, clock),
                     List.of(new LockingExtension(new LockManager(new LockTable(state)))), config.server()::trustsProxy,
-                    config.server().limits());
+                    config.server().limits(), logins);
             DavServer server = DavServer.start(setup, tlsSource(config.server()));
             // the port is open: the first answer does not wait for the cloud
             List<String> problems = StartupTokenCheck.problems(storages);

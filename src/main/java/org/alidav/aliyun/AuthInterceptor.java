@@ -13,9 +13,9 @@ import org.alidav.drive.DriveException;
  */
 final class AuthInterceptor implements Interceptor {
     private static final Set<String> TOKEN_ERRORS = Set.of("AccessTokenInvalid", "AccessTokenExpired", "I400JD");
-    private final TokenManager tokens;
+    private final StorageTokens tokens;
 
-    AuthInterceptor(TokenManager tokens) {
+    AuthInterceptor(StorageTokens tokens) {
         this.tokens = tokens;
     }
 

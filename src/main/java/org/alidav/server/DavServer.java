@@ -13,6 +13,7 @@ import org.alidav.server.guard.SlowClientGuard;
 import org.alidav.server.tls.PemIdentity;
 import org.alidav.server.tls.TlsEndpoint;
 import org.alidav.server.tls.TlsSource;
+import org.alidav.server.login.LoginPage;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -43,14 +44,16 @@ public final class DavServer implements AutoCloseable {
     private final DavService dav;
     private final java.util.List<org.alidav.dav.MountSpec> mounts;
     private final Optional<TlsEndpoint> tls;
+    private final LoginPage logins;
 
     private DavServer(Server jetty, ServerConnector connector, DavService dav, java.util.List<org.alidav.dav.MountSpec> mounts,
-                      Optional<TlsEndpoint> tls) {
+                      Optional<TlsEndpoint> tls, LoginPage logins) {
         this.jetty = jetty;
         this.connector = connector;
         this.dav = dav;
         this.mounts = mounts;
         this.tls = tls;
+        this.logins = logins;
     }
 
     /** Plain HTTP. */
@@ -110,9 +113,10 @@ public final class DavServer implements AutoCloseable {
                         new LoginThrottle(Clock.systemUTC()), dav.anonymousOptions())),
                 "/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("dav", new DavServlet(dav.httpManager(), dav.requestChecks())), "/*");
-        // /-/health, /-/metrics, /-/cache/drop: open without users, else admin users only
+        // /-/health, /-/metrics, /-/cache/drop, /-/login: open without users, else admin users only
         ServerMetrics metrics = new ServerMetrics(setup.mounts());
-        context.addServlet(new ServletHolder("ops", new OpsServlet(setup.mounts(), metrics, setup.authenticator() == Authenticator.ANYONE)),
+        LoginPage logins = new LoginPage(setup.logins());
+        context.addServlet(new ServletHolder("ops", new OpsServlet(setup.mounts(), metrics, setup.authenticator() == Authenticator.ANYONE, logins)),
                 OpsServlet.PREFIX + "/*");
         context.setErrorHandler(new PlainErrorHandler());
         jetty.setErrorHandler(new PlainErrorHandler());
@@ -125,13 +129,14 @@ public final class DavServer implements AutoCloseable {
             jetty.start();
         } catch (Exception e) {
             dav.close();
+            logins.close();
             jetty.stop();
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof BindException) throw new PortInUseException(setup.host(), setup.port());
             }
             throw e;
         }
-        return new DavServer(jetty, connector, dav, setup.mounts(), tls);
+        return new DavServer(jetty, connector, dav, setup.mounts(), tls, logins);
     }
 
     /** Forgets cached listings at and below a WebDAV path ("/" = everything); answers how many. */
@@ -156,6 +161,7 @@ public final class DavServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            logins.close();
             jetty.stop();
         } catch (TimeoutException e) {
             log.info("stopped: requests still running after {} ms were cut off", STOP_TIMEOUT_MILLIS);

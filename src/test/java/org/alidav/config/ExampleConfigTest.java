@@ -60,7 +60,11 @@ class ExampleConfigTest {
                 "client_secret", "use_online_api", "api_url_address", "remove_way", "repair_duplicates", "rapid_upload", "internal_upload",
                 "part_size", "livp_download_format", "api_base_url", "list_rate", "link_rate", "other_rate", "max_attempts", "retry_backoff",
                 "max_wait", "download_connections", "download_queue_timeout", "download_reuse_idle",
-                "link_margin"), aliyun.driverOptions().keySet());
+                "link_margin", "account", "alipan_type", "refresh_timeout", "refresh_backoff", "refresh_backoff_max"),
+                aliyun.driverOptions().keySet());
+        StorageConfig backup = config.storages().get(2);
+        assertEquals(aliyun.driverOptions().get("refresh_token"), backup.driverOptions().get("refresh_token"));
+        assertEquals("backup", backup.driverOptions().get("drive_type"));
         assertEquals(DownloadSettings.DEFAULT_RULES.size() + 1, config.downloads().clientRules().size());
         assertEquals("192.168.1.0/24", config.downloads().clientRules().get(DownloadSettings.DEFAULT_RULES.size()).address().orElseThrow().text());
         assertEquals(false, alice.admin());

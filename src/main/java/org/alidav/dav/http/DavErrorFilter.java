@@ -45,7 +45,7 @@ public final class DavErrorFilter implements Filter {
             OverwriteStatus.apply(request, response);
             if (response.getEntity() != null) manager.sendResponseEntity(response);
         } catch (DriveException e) {
-            ErrorResponses.drive(resp, request.getMethod() + " " + request.getAbsolutePath(), e);
+            ErrorResponses.drive(io.milton.servlet.ServletRequest.getRequest(), resp, request.getMethod() + " " + request.getAbsolutePath(), e);
         } catch (DavStatusException e) {
             log.info("{}: {}", what, LogText.escape(e.getMessage()));
             ErrorResponses.status(resp, e.status(), e.getMessage());
