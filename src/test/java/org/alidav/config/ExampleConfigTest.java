@@ -86,7 +86,7 @@ class ExampleConfigTest {
             AppConfig config = new ConfigLoader(CWD).parse(String.join("\n", edited), "example, block at line " + (start + 1)).config();
             config.storages().stream().filter(st -> st.driver().equals("aliyundrive-open")).forEach(aliyun -> {
                 assertEquals(Optional.empty(), aliyun.downProxyUrl(), block);
-                assertEquals(Optional.of("302_redirect"), aliyun.webdavPolicy(), block);
+                assertTrue(aliyun.webdavPolicy().map("302_redirect"::equals).orElse(true), block); // unset: the driver's own 302
             });
             blocks++;
         }
