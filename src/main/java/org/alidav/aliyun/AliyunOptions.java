@@ -86,7 +86,7 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
         return a;
     }
 
-    /** The renew server's name for the kind of token ({@code driver_txt}, fact sheet §2b). */
+    /** The renew server's name for the kind of token ({@code driver_txt}, docs/open-api.md, Tokens). */
     String driverTxt() {
         return alipanType.equals("alipanTV") ? "alicloud_tv" : "alicloud_qr";
     }

@@ -8,7 +8,7 @@ record PartSizer(long basePartSize) {
     static final long DEFAULT_PART = 20L << 20;
     static final int MAX_PARTS = 10_000;
     private static final long GIB = 1L << 30;
-    /** The service's largest part (fact sheet §6.4: a part is at most 5 GB). */
+    /** The service's largest part (docs/open-api.md, Uploads: a part is at most 5 GB). */
     static final long MAX_PART = 5 * GIB;
 
     PartSizer {

@@ -22,7 +22,7 @@ import org.alidav.aliyun.RefreshFailure.Verdict;
 final class TokenRefresher {
     private static final MediaType JSON = MediaType.get("application/json");
     /**
-     * The codes that end a refresh token for good (fact sheets: login §5, API §2a and §10.3):
+     * The codes that end a refresh token for good (docs/open-api.md, Tokens):
      * expired or used, malformed, authorisation revoked. Only a new login helps.
      */
     static final Set<String> DEAD_TOKEN_CODES = Set.of("RefreshTokenExpired", "RefreshTokenInvalid", "PermissionDenied");

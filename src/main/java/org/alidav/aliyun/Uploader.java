@@ -43,7 +43,7 @@ import org.alidav.drive.Upload;
  */
 final class Uploader {
     static final long RAPID_MIN_SIZE = 100 * 1024;
-    /** The pre-hash covers the first 1 KiB (fact sheet §6.1). */
+    /** The pre-hash covers the first 1 KiB (docs/open-api.md, Uploads). */
     static final int PRE_HASH_BYTES = 1024;
     private static final DateTimeFormatter API_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 

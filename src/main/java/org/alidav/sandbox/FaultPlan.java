@@ -44,7 +44,7 @@ public final class FaultPlan {
         HTML_PAGE,
         /** No answer at all: the call is held (a stall) until the test drops it; the client times out. */
         TIMEOUT,
-        /** 400 JSON with a code no fact sheet lists. */
+        /** 400 JSON with a code no documentation lists. */
         UNKNOWN_CODE,
         /** 200 JSON without a token in it. */
         NO_TOKEN,
@@ -211,7 +211,7 @@ public final class FaultPlan {
         videoPreviewOverCapacity = on;
     }
 
-    /** File objects come without their download {@code url} while on (the fact sheet's sources may be wrong). */
+    /** File objects come without their download {@code url} while on (sources differ on whether they are always there). */
     public synchronized void withholdFileObjectLinks(boolean on) {
         fileObjectLinksWithheld = on;
     }

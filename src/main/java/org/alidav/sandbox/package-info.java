@@ -30,7 +30,7 @@
  *
  * <h2>Links in file objects</h2>
  * list, get, get_by_path, batch/get and search give every other file under 5,000,000 bytes a download
- * {@code url} like getDownloadUrl's (fact sheet §4.2); {@code faults().withholdFileObjectLinks(true)}
+ * {@code url} like getDownloadUrl's (docs/open-api.md, Download links); {@code faults().withholdFileObjectLinks(true)}
  * answers without them.
  *
  * <h2>Choices where the facts are uncertain</h2>
