@@ -22,6 +22,7 @@ import org.alidav.dav.MountSpec;
 import org.alidav.dav.lock.LockManager;
 import org.alidav.dav.lock.LockTable;
 import org.alidav.drive.DriverFactory;
+import org.alidav.drive.DriverOptions;
 import org.alidav.drive.cache.Storage;
 import org.alidav.drive.local.LocalDriverFactory;
 import org.alidav.sandbox.SandboxServer;
@@ -109,7 +110,7 @@ public final class Application implements AutoCloseable {
                 StorageConfig sc = config.storages().get(i);
                 mounts.add(new MountSpec(sc.mount(), storages.get(i), sc.storeSystemFiles()));
                 if (sc.driver().equals(LOGIN_DRIVER)) {
-                    logins.add(new LoginTarget(sc.mount(), storages.get(i), OpenPlatformApp.of(sc), TokenFile.of(sc, dataDir)));
+                    logins.add(new LoginTarget(sc.mount(), storages.get(i), OpenPlatformApp.of(new DriverOptions(sc.driverOptions())), TokenFile.of(new DriverOptions(sc.driverOptions()), dataDir)));
                 }
             }
             ServerSetup setup = new ServerSetup(config.server().host(), config.server().port(), dataDir, state,

@@ -10,7 +10,6 @@ import org.alidav.config.ConfigResolver;
 import org.alidav.config.HashPasswordCommand;
 import org.alidav.config.LoadedConfig;
 import org.alidav.config.UsageException;
-import org.alidav.login.LoginCommand;
 
 /**
  * {@code java -jar alidav.jar [--config FILE] [--host H] [--port P] [--data-dir D] [--sandbox]}, or

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.alidav.drive.DriverOptions;
 import org.alidav.login.QrCodesDecoder;
 import org.alidav.login.SandboxPhone;
 import org.alidav.sandbox.SandboxOptions;
@@ -75,7 +76,7 @@ class LoginCommandTest {
     /** The token file of the first storage of {@code yaml}. */
     Path tokenFile(String yaml) {
         var storage = new org.alidav.config.ConfigLoader(dir).parse(yaml, "one.yaml").config().storages().get(0);
-        return org.alidav.aliyun.TokenFile.of(storage, dir.resolve("data")).path();
+        return org.alidav.aliyun.TokenFile.of(new DriverOptions(storage.driverOptions()), dir.resolve("data")).path();
     }
 
     /** Runs the command in this JVM; {@code onLink} gets each printed link, on another thread. */
@@ -221,7 +222,7 @@ class LoginCommandTest {
             Matcher m = LINK.matcher(line);
             if (m.matches()) approver.execute(() -> approve(m.group(2)));
         });
-        int code = new org.alidav.login.LoginCommand(loaded, java.util.Optional.empty(), new java.io.BufferedReader(new java.io.StringReader(stdin)),
+        int code = new LoginCommand(loaded, java.util.Optional.empty(), new java.io.BufferedReader(new java.io.StringReader(stdin)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run();
         return new Run(code, out.text(), err.toString(StandardCharsets.UTF_8));
     }

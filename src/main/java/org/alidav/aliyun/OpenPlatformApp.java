@@ -1,7 +1,6 @@
 package org.alidav.aliyun;
 
 import okhttp3.OkHttpClient;
-import org.alidav.config.StorageConfig;
 import org.alidav.drive.DriverOptions;
 
 /**
@@ -15,8 +14,7 @@ import org.alidav.drive.DriverOptions;
  */
 public record OpenPlatformApp(String apiBaseUrl, String clientId, String clientSecret, String userAgent) {
 
-    public static OpenPlatformApp of(StorageConfig storage) {
-        DriverOptions o = new DriverOptions(storage.driverOptions());
+    public static OpenPlatformApp of(DriverOptions o) {
         return new OpenPlatformApp(AliyunOptions.apiBaseUrl(o), o.string("client_id", "").trim(),
                 o.string("client_secret", "").trim(), AliyunOptions.userAgent(o));
     }

@@ -3,7 +3,6 @@ package org.alidav.aliyun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.alidav.config.StorageConfig;
 import org.alidav.drive.DriverOptions;
 
 /**
@@ -28,9 +27,9 @@ public final class TokenFile {
         this.configToken = configToken;
     }
 
-    /** The file the driver of {@code storage} reads, under {@code dataDir}. */
-    public static TokenFile of(StorageConfig storage, Path dataDir) {
-        AliyunOptions o = AliyunOptions.read(new DriverOptions(storage.driverOptions()));
+    /** The file the driver of a storage with {@code options} reads, under {@code dataDir}. */
+    public static TokenFile of(DriverOptions options, Path dataDir) {
+        AliyunOptions o = AliyunOptions.read(options);
         return new TokenFile(new TokenStore(chainFile(dataDir, o), null), o.refreshToken().isBlank() ? null : o.refreshToken());
     }
 

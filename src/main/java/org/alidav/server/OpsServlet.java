@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.alidav.dav.http.UncachedBody;
 import org.alidav.dav.MountSpec;
 import org.alidav.dav.MountTable;
 import org.alidav.drive.DrivePath;
@@ -69,11 +70,11 @@ final class OpsServlet extends HttpServlet {
             Optional<Principal> p = Principal.of(req);
             if (p.isEmpty() || p.get() == Principal.ANONYMOUS) {
                 resp.setHeader("WWW-Authenticate", "Basic realm=\"" + AuthFilter.REALM + "\"");
-                OpsResponse.write(resp, 401, "text/plain; charset=utf-8", "authentication required\n");
+                UncachedBody.write(resp, 401, "text/plain; charset=utf-8", "authentication required\n");
                 return;
             }
             if (!p.get().admin()) {
-                OpsResponse.write(resp, 403, "text/plain; charset=utf-8", "user " + p.get().name() + " is not an admin\n");
+                UncachedBody.write(resp, 403, "text/plain; charset=utf-8", "user " + p.get().name() + " is not an admin\n");
                 return;
             }
         }
@@ -88,12 +89,12 @@ final class OpsServlet extends HttpServlet {
                 if (!readOnlyMethod(method, resp)) return;
                 ByteArrayOutputStream body = new ByteArrayOutputStream(16384);
                 metrics.write(body);
-                OpsResponse.write(resp, 200, Metrics.CONTENT_TYPE, body.toByteArray());
+                UncachedBody.write(resp, 200, Metrics.CONTENT_TYPE, body.toByteArray());
             }
             case "/cache/drop" -> {
                 if (!method.equals("POST")) {
                     resp.setHeader("Allow", "POST");
-                    OpsResponse.write(resp, 405, "text/plain; charset=utf-8", "use POST\n");
+                    UncachedBody.write(resp, 405, "text/plain; charset=utf-8", "use POST\n");
                     return;
                 }
                 String target = req.getParameter("path");
@@ -101,10 +102,10 @@ final class OpsServlet extends HttpServlet {
                 log.info("cache drop of {} by {}: {} listings", LogText.escape(target == null ? "/" : target),
                         LogText.escape(Principal.of(req).map(Principal::name).orElse("?")), dropped);
                 ObjectNode body = JSON.createObjectNode().put("path", target == null ? "/" : target).put("dropped", dropped);
-                OpsResponse.write(resp, 200, "application/json", JSON.writeValueAsString(body) + "\n");
+                UncachedBody.write(resp, 200, "application/json", JSON.writeValueAsString(body) + "\n");
             }
             case LoginPage.PAGE, LoginPage.STATUS -> logins.serve(path, req, resp);
-            default -> OpsResponse.write(resp, 404, "text/plain; charset=utf-8",
+            default -> UncachedBody.write(resp, 404, "text/plain; charset=utf-8",
                     "unknown operator endpoint; try /-/health, /-/metrics, /-/login or POST /-/cache/drop\n");
         }
     }
@@ -112,7 +113,7 @@ final class OpsServlet extends HttpServlet {
     private static boolean readOnlyMethod(String method, HttpServletResponse resp) throws IOException {
         if (method.equals("GET") || method.equals("HEAD")) return true;
         resp.setHeader("Allow", "GET, HEAD");
-        OpsResponse.write(resp, 405, "text/plain; charset=utf-8", "use GET\n");
+        UncachedBody.write(resp, 405, "text/plain; charset=utf-8", "use GET\n");
         return false;
     }
 
@@ -153,7 +154,7 @@ final class OpsServlet extends HttpServlet {
             else if (!r.status().equals("ok") && overall.equals("ok")) overall = "degraded"; // degraded or needs_login
         }
         root.put("status", overall);
-        OpsResponse.write(resp, overall.equals("down") ? 503 : 200, "application/json", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+        UncachedBody.write(resp, overall.equals("down") ? 503 : 200, "application/json", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
     }
 
     private static String iso(Instant i) {

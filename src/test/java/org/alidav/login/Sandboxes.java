@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.alidav.aliyun.OpenPlatformApp;
 import org.alidav.config.StorageConfig;
+import org.alidav.drive.DriverOptions;
 import org.alidav.sandbox.SandboxServer;
 
 /** Storages and apps pointing at a running sandbox. */
@@ -23,6 +24,6 @@ public final class Sandboxes {
     }
 
     public static OpenPlatformApp app(SandboxServer sandbox) {
-        return OpenPlatformApp.of(storage(sandbox, "/", Map.of()));
+        return OpenPlatformApp.of(new DriverOptions(storage(sandbox, "/", Map.of()).driverOptions()));
     }
 }

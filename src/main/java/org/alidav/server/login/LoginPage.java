@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.alidav.dav.http.Html;
 import org.alidav.dav.http.RequestOrigin;
 import org.alidav.log.LogText;
-import org.alidav.server.OpsResponse;
+import org.alidav.dav.http.UncachedBody;
 import org.alidav.login.LoginAttempt;
 import org.alidav.login.QrCodes;
 import org.alidav.login.LoginStatus;
@@ -167,7 +167,7 @@ public final class LoginPage implements AutoCloseable {
         o.put("phase", s.get().phase().name().toLowerCase(java.util.Locale.ROOT));
         o.put("message", statusLine(target.get(), s.get()));
         o.put("sid", s.get().ticket() == null ? null : s.get().ticket().sid());
-        OpsResponse.write(resp, 200, "application/json", JSON.writeValueAsString(o));
+        UncachedBody.write(resp, 200, "application/json", JSON.writeValueAsString(o));
     }
 
     /**
@@ -225,7 +225,7 @@ public final class LoginPage implements AutoCloseable {
                 + (script == null ? "" : "<noscript><meta http-equiv=\"refresh\" content=\"3\"></noscript>")
                 + "<style>" + STYLE + "</style></head><body><h1>" + Html.escape(title) + "</h1>" + body
                 + (script == null ? "" : "<script nonce=\"" + nonce + "\">" + script + "</script>") + "</body></html>\n";
-        OpsResponse.write(resp, status, "text/html; charset=utf-8", html);
+        UncachedBody.write(resp, status, "text/html; charset=utf-8", html);
     }
 
     private static byte[] nonceBytes() {

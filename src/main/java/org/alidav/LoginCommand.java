@@ -1,4 +1,4 @@
-package org.alidav.login;
+package org.alidav;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,12 +8,21 @@ import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.alidav.login.Account;
+import org.alidav.login.LoginAttempt;
+import org.alidav.login.LoginClient;
+import org.alidav.login.LoginException;
+import org.alidav.login.LoginResult;
+import org.alidav.login.LoginStatus;
+import org.alidav.login.QrCodes;
+import org.alidav.login.QrTicket;
 import org.alidav.aliyun.AliyunOpenDriverFactory;
 import org.alidav.aliyun.OpenPlatformApp;
 import org.alidav.aliyun.TokenFile;
 import org.alidav.config.AppConfig;
 import org.alidav.config.LoadedConfig;
 import org.alidav.config.StorageConfig;
+import org.alidav.drive.DriverOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,13 +68,13 @@ public final class LoginCommand {
             err.println("alidav: " + e.getMessage());
             return 2;
         }
-        OpenPlatformApp app = OpenPlatformApp.of(storage);
+        OpenPlatformApp app = OpenPlatformApp.of(new DriverOptions(storage.driverOptions()));
         if (!app.hasCredentials()) {
             err.println("alidav: storage " + storage.mount() + " has no client_id and client_secret: the QR login uses your own "
                     + "Open Platform app; put them in " + config.source() + " (see docs/getting-started.md)");
             return 2;
         }
-        TokenFile tokenFile = TokenFile.of(storage, config.server().dataDir());
+        TokenFile tokenFile = TokenFile.of(new DriverOptions(storage.driverOptions()), config.server().dataDir());
         LoginAttempt attempt = new LoginAttempt(new LoginClient(app), r -> tokenFile.saveLogin(r.refreshToken(), r.accessToken()));
         out.println("Logging in storage " + storage.mount() + " with app " + app.clientId() + " (Ctrl-C stops, saving nothing).");
         LoginStatus end = runCancellable(attempt);

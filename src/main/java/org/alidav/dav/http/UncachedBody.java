@@ -1,12 +1,12 @@
-package org.alidav.server;
+package org.alidav.dav.http;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** How every {@code /-/} endpoint answers: a whole body, never cached. */
-public final class OpsResponse {
-    private OpsResponse() {
+/** A whole body that no cache keeps: how the server's own {@code /-/} endpoints answer. */
+public final class UncachedBody {
+    private UncachedBody() {
     }
 
     public static void write(HttpServletResponse resp, int status, String type, String body) throws IOException {
