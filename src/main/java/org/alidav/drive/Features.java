@@ -75,7 +75,8 @@ public record Features(Set<Capability> capabilities, Set<HashType> hashes, Durat
         return capabilities.contains(capability);
     }
 
-    public boolean hashes(HashType type) {
+    /** True when listings carry this hash for files. */
+    public boolean lists(HashType type) {
         return hashes.contains(type);
     }
 

@@ -116,10 +116,6 @@ public final class Storage implements AutoCloseable {
         return name;
     }
 
-    public Driver driver() {
-        return driver;
-    }
-
     /** What the driver offers beyond the SPI: every layer asks this, never the driver's type. */
     public Features features() {
         return features;
