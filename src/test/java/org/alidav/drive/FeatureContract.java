@@ -47,8 +47,9 @@ interface FeatureContract extends ConformanceFixture {
     @Test
     default void everyOptionalInterfaceIsDeclaredAndEveryDeclarationImplemented() {
         for (Capability c : Capability.values()) {
-            assertEquals(c.carrier().isInstance(driver()), features().has(c),
-                    c + ": implements " + c.carrier().getSimpleName() + " but declares otherwise, or the reverse");
+            boolean implemented = c.carrier().isInstance(driver());
+            assertEquals(implemented, features().has(c), (implemented ? "implements " : "does not implement ")
+                    + c.carrier().getSimpleName() + " but " + (implemented ? "does not declare " : "declares ") + c);
         }
     }
 
