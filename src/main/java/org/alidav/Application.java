@@ -4,11 +4,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.alidav.aliyun.AliyunOpenDriverFactory;
+import org.alidav.aliyun.UserPacing;
+import org.alidav.aliyun.OpenPlatformApp;
+import org.alidav.aliyun.TokenFile;
 import org.alidav.config.AppConfig;
 import org.alidav.config.PasswordCheck;
 import org.alidav.config.PasswordHasher;
+import org.alidav.config.ServerSettings;
 import org.alidav.config.StorageConfig;
+import org.alidav.config.TlsSettings;
 import org.alidav.config.UserConfig;
 import org.alidav.dav.LockingExtension;
 import org.alidav.dav.MountScope;
@@ -23,6 +29,10 @@ import org.alidav.server.Authenticator;
 import org.alidav.server.DavServer;
 import org.alidav.server.ServerSetup;
 import org.alidav.server.UserDirectory;
+import org.alidav.server.tls.PemIdentity;
+import org.alidav.server.tls.SelfSignedCertificate;
+import org.alidav.server.tls.TlsSource;
+import org.alidav.server.login.LoginTarget;
 import org.alidav.state.DataDirInUseException;
 import org.alidav.state.DataDirLock;
 import org.alidav.state.StateStore;
@@ -39,9 +49,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
-    static final List<DriverFactory> DRIVERS = List.of(new LocalDriverFactory(), new AliyunOpenDriverFactory());
 
     static final String STATE_FILE = "state.db";
+    /** The driver whose storages the /-/login page logs in. */
+    private static final String LOGIN_DRIVER = new AliyunOpenDriverFactory().name();
 
     private final DataDirLock dataDirLock;
     private final StateStore state;
@@ -50,9 +61,10 @@ public final class Application implements AutoCloseable {
     private final Maintenance maintenance;
     private final DavServer server;
     private final AppConfig config;
+    private final List<String> startupProblems;
 
     private Application(DataDirLock dataDirLock, StateStore state, SandboxServer sandbox, List<Storage> storages,
-                        Maintenance maintenance, DavServer server, AppConfig config) {
+                        Maintenance maintenance, DavServer server, AppConfig config, List<String> startupProblems) {
         this.dataDirLock = dataDirLock;
         this.state = state;
         this.sandbox = sandbox;
@@ -60,6 +72,7 @@ public final class Application implements AutoCloseable {
         this.maintenance = maintenance;
         this.server = server;
         this.config = config;
+        this.startupProblems = List.copyOf(startupProblems);
     }
 
     /** Starts everything; with {@code sandbox} the configured storages are replaced by the emulator at {@code /}. */
@@ -85,20 +98,28 @@ public final class Application implements AutoCloseable {
                 emulator = SandboxMode.start(config);
                 config = SandboxMode.mount(config, emulator);
             }
-            storages.addAll(new StorageAssembly(DRIVERS, clock, state).build(config));
+            // one registry of per-user pacing for this server: its storages of one user share it
+            List<DriverFactory> drivers = List.of(new LocalDriverFactory(), new AliyunOpenDriverFactory(UserPacing.realTime()));
+            storages.addAll(new StorageAssembly(drivers, clock, state).build(config));
             // interrupted writes of an earlier process are finished first; listings hide their leftovers meanwhile
             maintenance = Maintenance.start(storages, config.server().maintenanceInterval());
             List<MountSpec> mounts = new ArrayList<>();
+            List<LoginTarget> logins = new ArrayList<>();
             for (int i = 0; i < storages.size(); i++) {
                 StorageConfig sc = config.storages().get(i);
                 mounts.add(new MountSpec(sc.mount(), storages.get(i), sc.storeSystemFiles()));
+                if (sc.driver().equals(LOGIN_DRIVER)) {
+                    logins.add(new LoginTarget(sc.mount(), storages.get(i), OpenPlatformApp.of(sc), TokenFile.of(sc, dataDir)));
+                }
             }
             ServerSetup setup = new ServerSetup(config.server().host(), config.server().port(), dataDir, state,
-                    config.readOnly(), config.allowAnonymous() || config.users().isEmpty(), authenticator(config), mounts, DownloadPolicies.build(config, storages, Clock.systemUTC()),
+                    config.readOnly(), config.allowAnonymous() || config.users().isEmpty(), authenticator(config), mounts, DownloadPolicies.build(config, storages, clock),
                     List.of(new LockingExtension(new LockManager(new LockTable(state)))), config.server()::trustsProxy,
-                    config.server().limits());
-            DavServer server = DavServer.start(setup);
-            return new Application(dataDirLock, state, emulator, storages, maintenance, server, config);
+                    config.server().limits(), logins);
+            DavServer server = DavServer.start(setup, tlsSource(config.server()));
+            // the port is open: the first answer does not wait for the cloud
+            List<String> problems = StartupTokenCheck.problems(storages);
+            return new Application(dataDirLock, state, emulator, storages, maintenance, server, config, problems);
         } catch (Exception | Error e) {
             try {
                 if (maintenance != null) maintenance.close();
@@ -109,6 +130,13 @@ public final class Application implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The user's certificate files, or the self-signed pair under data_dir (made on first use), or none. */
+    private static Optional<TlsSource> tlsSource(ServerSettings server) {
+        TlsSettings tls = server.tls();
+        if (tls.selfSigned()) return Optional.of(SelfSignedCertificate.ensure(server.dataDir(), server.host(), tls.reloadInterval()));
+        return tls.cert().map(cert -> new TlsSource(cert, tls.key().orElseThrow(), tls.reloadInterval()));
     }
 
     /** The database, then the lock: the next holder must find the database closed. */
@@ -153,7 +181,17 @@ public final class Application implements AutoCloseable {
         String host = config.server().host();
         if (host.equals("0.0.0.0") || host.equals("::")) host = "127.0.0.1";
         if (host.contains(":")) host = "[" + host + "]";
-        return "http://" + host + ":" + port() + "/";
+        return (server.certificate().isPresent() ? "https://" : "http://") + host + ":" + port() + "/";
+    }
+
+    /** Cloud storages whose token was refused or whose backend was unreachable when the server started. */
+    public List<String> startupProblems() {
+        return startupProblems;
+    }
+
+    /** The certificate served when the port speaks HTTPS. */
+    public Optional<PemIdentity> certificate() {
+        return server.certificate();
     }
 
     /** The emulator's API address in sandbox mode. */
@@ -171,7 +209,7 @@ public final class Application implements AutoCloseable {
             try {
                 server.close();
             } catch (Exception e) {
-                log.warn("stopping the HTTP server: {}", e.getMessage());
+                log.warn("stopping the HTTP server: {}", e.toString());
             }
             maintenance.close();
             storages.forEach(Storage::close);

@@ -55,7 +55,8 @@ final class StorageAssembly {
         DriverOptions options = new DriverOptions(sc.driverOptions());
         Driver driver;
         try {
-            driver = factory.create(options, new DriverContext(sc.mount(), sc.stateDir(config.server().dataDir()), clock, state, config.server().spoolDir()));
+            driver = factory.create(options, new DriverContext(sc.mount(), sc.stateDir(config.server().dataDir()), clock, state,
+                    config.server().spoolDir(), config.server().dataDir()));
         } catch (DriverOptions.OptionException e) {
             throw ConfigException.forStorageOption(config, index, e);
         }

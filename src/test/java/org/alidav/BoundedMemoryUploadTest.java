@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A PUT much larger than the server's heap: the server runs in its own JVM limited to 64 MiB and
  * must stream the body to disk, whatever its size (chunked here, so no length is known up front).
  */
+@EndToEnd
 class BoundedMemoryUploadTest {
     private static final long SIZE = 768L * 1024 * 1024;
 

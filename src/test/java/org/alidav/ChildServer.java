@@ -18,15 +18,21 @@ import java.util.regex.Pattern;
  * with the test classpath: for heap limits, for {@code kill -9}, and for two processes on one data_dir.
  */
 public final class ChildServer implements AutoCloseable {
-    private static final Pattern URL = Pattern.compile("serving WebDAV at (http://\\S+)/");
+    private static final Pattern URL = Pattern.compile("serving WebDAV at (https?://\\S+)/");
 
     public final Process process;
     /** The base URL without the trailing slash, such as {@code http://127.0.0.1:8080}. */
     public final String url;
 
-    private ChildServer(Process process, String url) {
+    /** Everything the server printed (banner and log), collected while it runs. */
+    private final StringBuffer output;
+    private final Thread drain;
+
+    private ChildServer(Process process, String url, StringBuffer output, Thread drain) {
         this.process = process;
         this.url = url;
+        this.output = output;
+        this.drain = drain;
     }
 
     /** What a server that refused to start left behind. */
@@ -40,7 +46,7 @@ public final class ChildServer implements AutoCloseable {
         CompletableFuture<Void> deadline = CompletableFuture.runAsync(p::destroyForcibly,
                 CompletableFuture.delayedExecutor(1, TimeUnit.MINUTES));
         try {
-            return new ChildServer(p, awaitUrl(p));
+            return awaitUrl(p);
         } catch (IOException | RuntimeException | Error e) {
             p.destroyForcibly();
             throw e;
@@ -68,26 +74,37 @@ public final class ChildServer implements AutoCloseable {
         return new ProcessBuilder(cmd);
     }
 
-    private static String awaitUrl(Process server) throws IOException {
+    private static ChildServer awaitUrl(Process server) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
+        StringBuffer seen = new StringBuffer();
         for (String line; (line = out.readLine()) != null; ) {
             seen.append(line).append('\n');
             Matcher m = URL.matcher(line);
             if (m.find()) {
                 Thread drain = new Thread(() -> {
                     try {
-                        out.transferTo(java.io.Writer.nullWriter());
+                        for (String more; (more = out.readLine()) != null; ) seen.append(more).append('\n');
                     } catch (IOException ignored) {
                         // the server stopped
                     }
                 });
                 drain.setDaemon(true);
                 drain.start();
-                return m.group(1);
+                return new ChildServer(server, m.group(1), seen, drain);
             }
         }
         throw new AssertionError("the server did not start:\n" + seen);
+    }
+
+    /**
+     * Stops the server as a service manager does (SIGTERM) and answers everything it printed, its
+     * shutdown included: {@link Process#destroy} would close our end of its output first.
+     */
+    public String stop() throws InterruptedException {
+        process.toHandle().destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) throw new AssertionError("the server did not stop within 30 s:\n" + output);
+        drain.join(10_000);
+        return output.toString();
     }
 
     /** {@code kill -9}: the JVM gets no chance to close anything ({@link Process#destroyForcibly} is SIGKILL on Linux). */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What a client was told survives the server: a lock it holds (so Finder and Office can save and
  * unlock after a restart) and the properties it set, through a clean restart and through {@code kill -9}.
  */
+@EndToEnd
 class LastingStateTest {
     private static final String SET_COLOR = "<D:propertyupdate xmlns:D=\"DAV:\" xmlns:t=\"urn:t\"><D:set><D:prop>"
             + "<t:color>red</t:color></D:prop></D:set></D:propertyupdate>";

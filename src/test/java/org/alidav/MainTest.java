@@ -1,10 +1,13 @@
 package org.alidav;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +57,32 @@ class MainTest {
         assertEquals(2, run("--config", config.toString()));
         String line = errorLine();
         assertTrue(line.contains("0.0.0.0") && line.contains("allow_anonymous"), line);
+    }
+
+    @Test
+    void aMissingLocalRootIsRefusedUnlessCreatingItIsAsked() throws Exception {
+        Path root = dir.resolve("no such folder");
+        Path config = Files.writeString(dir.resolve("alidav.yaml"),
+                "server: {host: 127.0.0.1, port: 0, data_dir: '" + dir.resolve("data") + "'}\nstorages:\n  - {mount: /, driver: local, root: '" + root + "'}\n");
+        assertEquals(2, run("--config", config.toString()));
+        assertEquals("alidav: alidav.yaml: storages[0].root: " + root + " does not exist; create it, or set create_root: true to have it created",
+                errorLine().replace(config.toString(), "alidav.yaml"));
+        assertFalse(Files.exists(root), "nothing created");
+        try (TestApp t = TestApp.start(dir, "server: {host: 127.0.0.1, port: 0, data_dir: '" + dir.resolve("data") + "'}\n"
+                + "storages:\n  - {mount: /, driver: local, root: '" + root + "', create_root: true}\n", false)) {
+            assertTrue(Files.isDirectory(root));
+        }
+    }
+
+    @Test
+    void aPortInUseIsOneLineThatSuggestsAnotherPort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Path config = Files.writeString(dir.resolve("alidav.yaml"), "server: {host: 127.0.0.1, port: " + taken.getLocalPort()
+                    + ", data_dir: '" + dir.resolve("data") + "'}\nstorages:\n  - {mount: /, driver: local, root: '" + dir + "'}\n");
+            assertEquals(2, run("--config", config.toString()));
+            assertEquals("alidav: port " + taken.getLocalPort() + " on 127.0.0.1 is already in use (another server running?);"
+                    + " choose another with --port, ALIDAV_PORT or server.port", errorLine());
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A second server on a data_dir in use stops at once, naming the process that holds it. */
+@EndToEnd
 class OneServerPerDataDirTest {
     @TempDir
     Path dir;

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * litmus and rclone against {@code --sandbox} mode: the whole server, whose only storage is the Open
  * API emulator (official rate limits on) through the aliyundrive-open driver.
  */
+@EndToEnd
 class SandboxModeClientsTest {
     private static final String USER = DavTestServer.USER;
     private static final String PASSWORD = DavTestServer.PASSWORD;

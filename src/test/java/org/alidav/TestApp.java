@@ -30,7 +30,7 @@ public final class TestApp implements AutoCloseable {
     /** The config of {@link #local}: {@code data_dir} is {@code dir/data}, one local folder {@code dir/files} at {@code /}. */
     public static String localYaml(Path dir, int port) {
         return "server: {host: 127.0.0.1, port: " + port + ", data_dir: '" + dir.resolve("data") + "'}\n"
-                + "storages:\n  - {mount: /, driver: local, root: '" + dir.resolve("files") + "'}\n";
+                + "storages:\n  - {mount: /, driver: local, root: '" + dir.resolve("files") + "', create_root: true}\n";
     }
 
     /** The server in {@code --sandbox} mode (the emulator mounted at {@code /}), no users, data under {@code dir/data}. */

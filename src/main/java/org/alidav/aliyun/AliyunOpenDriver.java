@@ -55,7 +55,7 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
     private final Relocator relocator;
     private final Uploader uploader;
     private final Downloads downloads;
-    private final TokenManager tokens;
+    private final StorageTokens tokens;
     private final ReplaceJournal journal;
     private final Replacement replacement;
     private final JournalRepair repair;
@@ -65,7 +65,7 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
 
     /** The parts of a driver, wired by {@link AliyunOpenDriverFactory}. */
     record Parts(OpenApi api, FileMapper mapper, ListingLinks listingLinks, Downloads downloads,
-                 Relocator relocator, Remover remover, Uploader uploader, java.time.Clock clock, TokenManager tokens,
+                 Relocator relocator, Remover remover, Uploader uploader, java.time.Clock clock, StorageTokens tokens,
                  ReplaceJournal journal, Replacement replacement, JournalRepair repair, KeptModifiedTimes times) {
     }
 
@@ -273,7 +273,13 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
 
     @Override
     public TokenState tokenState() {
-        return tokens.tokenState();
+        return tokens.state();
+    }
+
+    /** Leaves the token chain: the last storage of an account to go ends it. */
+    @Override
+    public void close() {
+        tokens.close();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.alidav.aliyun;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
@@ -13,6 +14,20 @@ import org.alidav.drive.DriverOptions;
  * call, so a storage with a dead token or no network never stops the server from starting.
  */
 public final class AliyunOpenDriverFactory implements DriverFactory {
+    /** Where a storage kept its token before storages of one account shared a chain; taken over once. */
+    private static final String LEGACY_TOKEN_FILE = "aliyundrive-open-token.json";
+
+    private final UserPacing pacing;
+
+    /** Storages built by this factory share the pacing of their user through {@code pacing}. */
+    public AliyunOpenDriverFactory(UserPacing pacing) {
+        this.pacing = pacing;
+    }
+
+    /** A factory with pacing of its own, on the real clock. */
+    public AliyunOpenDriverFactory() {
+        this(UserPacing.realTime());
+    }
 
     @Override
     public String name() {
@@ -25,21 +40,24 @@ public final class AliyunOpenDriverFactory implements DriverFactory {
         OkHttpClient plain = HttpClients.base(o.userAgent());
         Backoff backoff = new Backoff(o.retryBackoff(), Duration.ofSeconds(30));
 
-        // until getDriveInfo names the user, calls are paced by the process-wide anonymous governor
-        AtomicReference<Governor> governor = new AtomicReference<>(Governor.forUser(Governor.ANONYMOUS, o.rates()));
-        GovernorInterceptor pacing = new GovernorInterceptor(governor::get, o.maxAttempts(), backoff, o.maxWait());
-        OkHttpClient refreshHttp = plain.newBuilder().addInterceptor(pacing).build();
+        // until getDriveInfo names the user, calls are paced by the shared anonymous governor
+        AtomicReference<Governor> governor = new AtomicReference<>(pacing.governor(Governor.ANONYMOUS, o.rates()));
+        GovernorInterceptor paced = new GovernorInterceptor(governor::get, pacing.clock(), o.maxAttempts(), backoff, o.maxWait());
+        // a hung renew server must not hold every caller waiting on the refresh for the read timeout
+        OkHttpClient refreshHttp = plain.newBuilder().callTimeout(o.refreshTimeout()).addInterceptor(paced).build();
         TokenRefresher refresher = o.usesOwnApp()
                 ? TokenRefresher.oauth(refreshHttp, o.apiBaseUrl(), o.clientId(), o.clientSecret())
-                : TokenRefresher.online(refreshHttp, o.apiUrlAddress());
-        TokenManager tokens = new TokenManager(context.storageName(), o.refreshToken(), new TokenStore(context.stateDir()),
-                refresher, context.clock(), o.tokenMargin());
+                : TokenRefresher.online(refreshHttp, o.apiUrlAddress(), o.driverTxt());
+        Path tokenFile = TokenFile.chainFile(context.dataDir(), o);
+        StorageTokens tokens = TokenChains.join(tokenFile, context.storageName(), o.refreshToken(), () -> new TokenManager(o.refreshToken(),
+                new TokenStore(tokenFile, context.stateDir().resolve(LEGACY_TOKEN_FILE)), refresher, context.clock(), o.tokenMargin(),
+                o.refreshBackoff()));
 
-        OpenApiClient client = new OpenApiClient(HttpClients.api(plain, new AuthInterceptor(tokens), pacing), o.apiBaseUrl());
-        AtomicReference<DownloadGate> gate = new AtomicReference<>(DownloadGate.forUser(Governor.ANONYMOUS, o.downloads()));
+        OpenApiClient client = new OpenApiClient(HttpClients.api(plain, new AuthInterceptor(tokens), paced), o.apiBaseUrl());
+        AtomicReference<DownloadGate> gate = new AtomicReference<>(pacing.gate(Governor.ANONYMOUS, o.downloads()));
         DriveSelector drive = new DriveSelector(client, o.driveType(), user -> {
-            governor.set(Governor.forUser(user, o.rates()));
-            gate.set(DownloadGate.forUser(user, o.downloads()));
+            governor.set(pacing.governor(user, o.rates()));
+            gate.set(pacing.gate(user, o.downloads()));
         });
         OpenApi api = new OpenApi(client, drive, o.orderBy(), o.orderDirection());
 

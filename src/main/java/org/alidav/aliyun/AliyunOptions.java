@@ -4,13 +4,14 @@ import java.time.Duration;
 import org.alidav.drive.DriverOptions;
 import org.alidav.drive.DriverOptions.OptionException;
 
-/** The options of an {@code aliyundrive-open} storage (names as OpenList's, fact sheet §11, plus tuning). */
+/** The options of an {@code aliyundrive-open} storage (names as OpenList's, docs/open-api.md, "Options", plus tuning). */
 record AliyunOptions(String refreshToken, String rootFolderId, String driveType, String orderBy, String orderDirection,
                      String clientId, String clientSecret, boolean useOnlineApi, String apiUrlAddress, String removeWay,
                      boolean rapidUpload, boolean internalUpload, String livpDownloadFormat, String apiBaseUrl,
                      String userAgent, Governor.Rates rates, int maxAttempts, Duration retryBackoff, Duration maxWait, long partSize,
                      Duration tokenMargin, Duration linkMargin, long linkExpireSec, Duration copyTimeout,
-                     DownloadGate.Settings downloads, boolean repairDuplicates) {
+                     DownloadGate.Settings downloads, boolean repairDuplicates, String account, String alipanType,
+                     Duration refreshTimeout, Backoff refreshBackoff) {
 
     static final String DEFAULT_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "Chrome/120.0.0.0 Safari/537.36 AliDAV/0.1";
@@ -28,7 +29,7 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
 
     static AliyunOptions read(DriverOptions o) {
         AliyunOptions a = new AliyunOptions(
-                o.requiredString("refresh_token").trim(),
+                o.string("refresh_token", "").trim(),
                 o.string("root_folder_id", "root"),
                 o.choice("drive_type", "resource", "default", "resource", "backup"),
                 o.choice("order_by", "", "name", "size", "updated_at", "created_at", "name_enhanced"),
@@ -43,7 +44,8 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
                 o.choice("livp_download_format", "jpeg", "jpeg", "mov"),
                 apiBaseUrl(o),
                 userAgent(o),
-                new Governor.Rates(rate(o, "list_rate", 3.9), rate(o, "link_rate", 0.9), rate(o, "other_rate", 14.9)),
+                new Governor.Rates(rate(o, "list_rate", Governor.Rates.DEFAULT.list()), rate(o, "link_rate", Governor.Rates.DEFAULT.link()),
+                        rate(o, "other_rate", Governor.Rates.DEFAULT.other())),
                 (int) positive(o, "max_attempts", 5),
                 o.duration("retry_backoff", Duration.ofMillis(500)),
                 o.duration("max_wait", Duration.ofSeconds(30)),
@@ -56,7 +58,11 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
                         o.duration("download_queue_timeout", DownloadGate.Settings.DEFAULT.queueTimeout()),
                         o.duration("download_reuse_idle", DownloadGate.Settings.DEFAULT.reuseIdle()),
                         DownloadGate.Settings.DEFAULT.reuseWindow()),
-                o.bool("repair_duplicates", false));
+                o.bool("repair_duplicates", false),
+                o.string("account", "").trim(),
+                o.choice("alipan_type", "default", "default", "alipanTV"),
+                o.duration("refresh_timeout", Duration.ofSeconds(30)),
+                new Backoff(o.duration("refresh_backoff", Duration.ofSeconds(1)), o.duration("refresh_backoff_max", Duration.ofSeconds(30))));
         if (a.downloads.connections() > 3) {
             throw new OptionException("download_connections", "must be 1 to 3 (the object storage allows 3 downloads per user)");
         }
@@ -70,7 +76,19 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
         if (!a.usesOwnApp() && (!a.useOnlineApi || a.apiUrlAddress.isBlank())) {
             throw new OptionException("client_id", "set client_id and client_secret, or use_online_api with api_url_address");
         }
+        if (a.usesOwnApp() && a.alipanType.equals("alipanTV")) {
+            throw new OptionException("alipan_type", "alipanTV tokens belong to the TV app and are renewed only by the online API: "
+                    + "remove client_id/client_secret or set alipan_type: default");
+        }
+        if (a.refreshTimeout.isZero() || a.refreshBackoff.base().isZero() || a.refreshBackoff.max().compareTo(a.refreshBackoff.base()) < 0) {
+            throw new OptionException("refresh_backoff_max", "refresh_timeout and refresh_backoff must be positive, refresh_backoff_max at least refresh_backoff");
+        }
         return a;
+    }
+
+    /** The renew server's name for the kind of token ({@code driver_txt}, docs/open-api.md, Tokens). */
+    String driverTxt() {
+        return alipanType.equals("alipanTV") ? "alicloud_tv" : "alicloud_qr";
     }
 
     boolean usesOwnApp() {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shapes of the Open API answers the driver reads (fact sheet §3–§9); all fields optional. */
+/** The JSON shapes of the Open API answers the driver reads (docs/open-api.md, "Answers"); all fields optional. */
 final class ApiModel {
     private ApiModel() {
     }
@@ -26,7 +26,7 @@ final class ApiModel {
 
     /**
      * A file or folder; create and rapid answers name it {@code file_name}. {@code url} is a download
-     * link for small files, or an image's preview (fact sheet §4.2).
+     * link for small files, or an image's preview (docs/open-api.md, Download links).
      */
     record FileItem(String fileId, String parentFileId, String name, String fileName, String type, Long size,
                     String fileExtension, String contentHash, String mimeType, String createdAt, String updatedAt,

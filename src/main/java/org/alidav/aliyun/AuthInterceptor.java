@@ -9,13 +9,13 @@ import org.alidav.drive.DriveException;
 
 /**
  * Adds the bearer token to API calls and, when the server answers that the token is invalid or
- * expired, refreshes it and sends the same call once more (fact sheet §2c).
+ * expired, refreshes it and sends the same call once more (docs/open-api.md, "Tokens").
  */
 final class AuthInterceptor implements Interceptor {
     private static final Set<String> TOKEN_ERRORS = Set.of("AccessTokenInvalid", "AccessTokenExpired", "I400JD");
-    private final TokenManager tokens;
+    private final StorageTokens tokens;
 
-    AuthInterceptor(TokenManager tokens) {
+    AuthInterceptor(StorageTokens tokens) {
         this.tokens = tokens;
     }
 

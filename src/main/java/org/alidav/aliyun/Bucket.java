@@ -1,6 +1,6 @@
 package org.alidav.aliyun;
 
-/** The three rate classes the Open API limits separately per user and app (fact sheet §10.1). */
+/** The three rate classes the Open API limits separately per user and app (docs/open-api.md, "Rate limits and errors"). */
 enum Bucket {
     LIST, LINK, OTHER
 }

@@ -3,8 +3,6 @@ package org.alidav.aliyun;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +14,8 @@ import org.alidav.drive.DriveException;
 /**
  * The object-storage download connections of one Aliyun user. The storage allows about 2 concurrent
  * downloads per user and app and 3 per user, and answers 403 {@code ExceedMaxConcurrency} beyond
- * (fact sheet §5.1); so every storage of one user in this process shares one gate, like the
- * {@link Governor}, and a request over the budget waits in a fair queue instead of failing.
+ * (docs/open-api.md, "Download links"); so every storage of one user in this process shares one gate, like the
+ * {@link Governor} ({@link UserPacing}), and a request over the budget waits in a fair queue instead of failing.
  *
  * <p>The gate also keeps upstream streams a client finished with but that could serve the next
  * nearby Range request of the same file ({@link #park}): a player reading a file as many short
@@ -35,7 +33,6 @@ final class DownloadGate {
         static final Settings DEFAULT = new Settings(2, Duration.ofMinutes(5), Duration.ofSeconds(10), 2L << 20);
     }
 
-    private static final Map<String, DownloadGate> BY_USER = new ConcurrentHashMap<>();
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "download-gate-idle");
         t.setDaemon(true);
@@ -56,15 +53,6 @@ final class DownloadGate {
     DownloadGate(Settings settings) {
         if (settings.connections() < 1) throw new IllegalArgumentException("connections must be at least 1");
         this.settings = settings;
-    }
-
-    /** The user's gate; the settings of the first storage that asks win for that user. */
-    static DownloadGate forUser(String userId, Settings settings) {
-        return BY_USER.computeIfAbsent(userId, k -> new DownloadGate(settings));
-    }
-
-    Settings settings() {
-        return settings;
     }
 
     /** Connections held now, parked ones included. */

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Picks the drive id from getDriveInfo on first use rather than at start, so a storage whose token is
  * dead or whose network is down still lets the server start. Falls back to the default drive when
- * the chosen one is not authorised (fact sheet §3).
+ * the chosen one is not authorised (docs/open-api.md, "Drives").
  */
 final class DriveSelector {
     private static final Logger LOG = LoggerFactory.getLogger(DriveSelector.class);

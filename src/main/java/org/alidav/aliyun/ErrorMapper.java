@@ -6,7 +6,7 @@ import org.alidav.drive.DriveException.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Maps Open API error answers to driver error kinds (fact sheet §10.3). */
+/** Maps Open API error answers to driver error kinds (docs/open-api.md, "Rate limits and errors"). */
 final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 

@@ -2,18 +2,16 @@ package org.alidav.aliyun;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.alidav.metrics.Metrics;
 
 /**
  * The pacing of one Aliyun user: the server limits per user and app, so every storage of that user
- * in this process shares one governor. Before the user is known (the first getDriveInfo), calls go
- * through the shared anonymous governor. The counters are process-wide and labelled by endpoint, so
+ * in this process shares one governor ({@link UserPacing}). Before the user is known (the first
+ * getDriveInfo), calls go through the shared anonymous governor. The counters are process-wide and labelled by endpoint, so
  * {@code /-/metrics} shows what each call class cost.
  */
 final class Governor {
-    /** Requests per second of each bucket; defaults just under the official 4 / 1 / 15 (fact sheet §10.1). */
+    /** Requests per second of each bucket; defaults just under the official 4 / 1 / 15 (docs/open-api.md, "Rate limits and errors"). */
     record Rates(double list, double link, double other) {
         static final Rates DEFAULT = new Rates(3.9, 0.9, 14.9);
     }
@@ -40,32 +38,23 @@ final class Governor {
         }
     }
 
-    private static final Map<String, Governor> BY_USER = new ConcurrentHashMap<>();
     static final String ANONYMOUS = "";
 
     private final RateBucket list;
     private final RateBucket link;
     private final RateBucket other;
 
-    private Governor(Rates rates) {
-        this.list = new RateBucket(rates.list());
-        this.link = new RateBucket(rates.link());
-        this.other = new RateBucket(rates.other());
+    Governor(Rates rates, PacingClock clock) {
+        this.list = new RateBucket(rates.list(), clock);
+        this.link = new RateBucket(rates.link(), clock);
+        this.other = new RateBucket(rates.other(), clock);
     }
 
-    /**
-     * The user's governor. When storages of one user ask for different rates, the strictest rate of
-     * each bucket wins, whatever the order they start in (the server counts them together). The
-     * anonymous governor, used only until the user is known, keeps the rates it was made with.
-     */
-    static Governor forUser(String userId, Rates rates) {
-        Governor g = BY_USER.computeIfAbsent(userId, k -> new Governor(rates));
-        if (!userId.equals(ANONYMOUS)) {
-            g.list.tighten(rates.list());
-            g.link.tighten(rates.link());
-            g.other.tighten(rates.other());
-        }
-        return g;
+    /** Slows each bucket down to the given rate if that is slower than its own. */
+    void tighten(Rates rates) {
+        list.tighten(rates.list());
+        link.tighten(rates.link());
+        other.tighten(rates.other());
     }
 
     RateBucket bucket(Bucket b) {

@@ -22,16 +22,15 @@ import org.alidav.drive.DriveException;
  */
 final class GovernorInterceptor implements Interceptor {
     private final Supplier<Governor> governor;
+    private final PacingClock clock;
     private final int maxAttempts;
     private final Backoff backoff;
     private final Duration maxWait;
 
-    GovernorInterceptor(Supplier<Governor> governor, int maxAttempts, Backoff backoff) {
-        this(governor, maxAttempts, backoff, Duration.ofSeconds(30));
-    }
-
-    GovernorInterceptor(Supplier<Governor> governor, int maxAttempts, Backoff backoff, Duration maxWait) {
+    /** {@code maxAttempts}, {@code backoff} and {@code maxWait} are the driver's retry rules; {@code clock} is the pacing's. */
+    GovernorInterceptor(Supplier<Governor> governor, PacingClock clock, int maxAttempts, Backoff backoff, Duration maxWait) {
         this.governor = governor;
+        this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
         this.maxWait = maxWait;
@@ -43,7 +42,7 @@ final class GovernorInterceptor implements Interceptor {
         if (call == null) return chain.proceed(chain.request());
         String endpoint = chain.request().url().encodedPath();
         String bucketName = call.bucket().name().toLowerCase(Locale.ROOT);
-        long deadline = System.nanoTime() + maxWait.toNanos();
+        long deadline = clock.nanoTime() + maxWait.toNanos();
         for (int attempt = 1; ; attempt++) {
             RateBucket bucket = governor.get().bucket(call.bucket());
             Duration slot = bucket.reserve(remaining(deadline));
@@ -89,14 +88,14 @@ final class GovernorInterceptor implements Interceptor {
         if (!call.authorized()) Governor.REFRESHES.labelValues(outcome).inc();
     }
 
-    private static void waitFor(Duration d, String bucket) throws IOException {
+    private void waitFor(Duration d, String bucket) throws IOException {
         if (d.compareTo(Duration.ZERO) <= 0) return;
         Governor.WAITED.labelValues(bucket).inc(d.toNanos() / 1e9);
-        Backoff.sleep(d);
+        clock.sleep(d);
     }
 
-    private static Duration remaining(long deadline) {
-        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    private Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - clock.nanoTime()));
     }
 
     private static DriveIOException exhausted(String bucket, String endpoint, Duration backlog) {
@@ -106,7 +105,7 @@ final class GovernorInterceptor implements Interceptor {
                 + retry.toMillis() + " ms (" + endpoint + "); try again later", retry));
     }
 
-    /** {@code x-retry-after} is milliseconds (fact sheet §10.1); a standard Retry-After is seconds. */
+    /** {@code x-retry-after} is milliseconds (docs/open-api.md, "Rate limits and errors"); a standard Retry-After is seconds. */
     static Optional<Duration> retryAfter(Response response) {
         try {
             String ms = response.header("x-retry-after");

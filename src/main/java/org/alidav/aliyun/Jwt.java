@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The claims the driver reads from a token. Payloads come base64url or standard base64, padded or
- * not (clients and servers disagree, fact sheet §12), so decoding accepts all four spellings.
+ * not (clients and servers disagree, docs/open-api.md, "Tokens"), so decoding accepts all four spellings.
  */
 record Jwt(String sub, Instant exp) {
 

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>A PUT's create makes an upload session under the name: an item of that name that is not
  * {@code available} and not the replaced file. Whether listings show such items at all is not known
- * (fact sheet §12); when they do not, nothing can be named and the session is left to expire.</li>
+ * (docs/open-api.md, "Open questions"); when they do not, nothing can be named and the session is left to expire.</li>
  * <li>A copy ({@code auto_rename}) makes an item of its source's type, content hash and size, named as
  * the source or an auto-renamed form of it ({@code s0(1).bin}; the exact pattern is not documented, so
  * any name with the source's stem and extension), that is neither the source nor the replaced item.</li>

@@ -12,7 +12,7 @@ import org.alidav.drive.Link;
 
 /**
  * Asks getDownloadUrl for a file's link and reads how long it really lives: the {@code x-oss-expires}
- * of the URL (the service shortens the requested lifetime at will, fact sheet §5.1), else the answer's
+ * of the URL (the service shortens the requested lifetime at will, docs/open-api.md, "Download links"), else the answer's
  * {@code expiration}, else the shortest lifetime ever observed.
  */
 final class LinkResolver {

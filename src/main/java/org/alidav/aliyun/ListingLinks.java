@@ -6,7 +6,7 @@ import org.alidav.aliyun.ApiModel.FileItem;
 import org.alidav.drive.Link;
 
 /**
- * Keeps the download links a listing brings (fact sheet §4.2: a file object carries a working
+ * Keeps the download links a listing brings (docs/open-api.md, Download links: a file object carries a working
  * {@code url} for files under 5 MB), so that reading a file just listed costs no getDownloadUrl, in
  * proxy mode, 302 mode or HEAD alike. Only links that say when they die ({@code x-oss-expires}) are
  * taken, and only for files served as they are stored: an image's {@code url} may be its preview

@@ -131,7 +131,7 @@ final class OpenApi {
         return client.post(V1 + "copy", body, ApiCall.write(), TaskResult.class);
     }
 
-    /** The answer's shape is not documented (fact sheet §7) and nothing of it is used. */
+    /** The answer's shape is not documented (docs/open-api.md, "Answers") and nothing of it is used. */
     void trash(String fileId) {
         client.post(V1 + "recyclebin/trash", withFile(fileId), ApiCall.write(), JsonNode.class);
     }

@@ -1,14 +1,14 @@
 package org.alidav.aliyun;
 
 /**
- * Part sizes for multipart uploads (fact sheet §6.4): 20 MiB up to 128 GiB, then growing so that no
+ * Part sizes for multipart uploads (docs/open-api.md, "Uploads"): 20 MiB up to 128 GiB, then growing so that no
  * file needs more than 10,000 parts. {@code basePartSize} replaces the 20 MiB of the first tier.
  */
 record PartSizer(long basePartSize) {
     static final long DEFAULT_PART = 20L << 20;
     static final int MAX_PARTS = 10_000;
     private static final long GIB = 1L << 30;
-    /** The service's largest part (fact sheet §6.4: a part is at most 5 GB). */
+    /** The service's largest part (docs/open-api.md, Uploads: a part is at most 5 GB). */
     static final long MAX_PART = 5 * GIB;
 
     PartSizer {

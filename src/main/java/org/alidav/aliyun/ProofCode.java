@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import org.alidav.drive.ContentProbe;
 
 /**
- * Rapid-upload proof v1 (fact sheet §6.4): the server picks 8 bytes of the file at an offset derived
+ * Rapid-upload proof v1 (docs/open-api.md, "Uploads"): the server picks 8 bytes of the file at an offset derived
  * from the access token of the request, and the client proves it holds the file by sending them.
  */
 final class ProofCode {

@@ -9,12 +9,15 @@ import java.time.Duration;
  * everybody, since the server counts all callers of this user together.
  */
 final class RateBucket {
+    private final PacingClock clock;
     private volatile long intervalNanos;
-    private long nextSlot = System.nanoTime();
+    private long nextSlot;
 
-    RateBucket(double perSecond) {
+    RateBucket(double perSecond, PacingClock clock) {
         if (!(perSecond > 0)) throw new IllegalArgumentException("rate must be > 0");
+        this.clock = clock;
         this.intervalNanos = (long) (1_000_000_000L / perSecond);
+        this.nextSlot = clock.nanoTime();
     }
 
     /** Slows this bucket down to {@code perSecond} if that is slower than its current rate. */
@@ -26,7 +29,7 @@ final class RateBucket {
     /** Blocks until this caller may send, however long that is. */
     void acquire() throws InterruptedIOException {
         Duration wait = reserve(Duration.ofNanos(Long.MAX_VALUE));
-        if (wait.compareTo(Duration.ZERO) > 0) Backoff.sleep(wait);
+        if (wait.compareTo(Duration.ZERO) > 0) clock.sleep(wait);
     }
 
     /**
@@ -36,7 +39,7 @@ final class RateBucket {
      */
     Duration reserve(Duration maxWait) {
         synchronized (this) {
-            long now = System.nanoTime();
+            long now = clock.nanoTime();
             long slot = Math.max(now, nextSlot);
             long wait = slot - now;
             if (wait > maxWait.toNanos()) return null;
@@ -47,11 +50,11 @@ final class RateBucket {
 
     /** How long a new caller would wait right now. */
     synchronized Duration backlog() {
-        return Duration.ofNanos(Math.max(0, nextSlot - System.nanoTime()));
+        return Duration.ofNanos(Math.max(0, nextSlot - clock.nanoTime()));
     }
 
     /** Nobody sends before {@code wait} from now. */
     synchronized void holdOff(Duration wait) {
-        nextSlot = Math.max(nextSlot, System.nanoTime() + wait.toNanos());
+        nextSlot = Math.max(nextSlot, clock.nanoTime() + wait.toNanos());
     }
 }

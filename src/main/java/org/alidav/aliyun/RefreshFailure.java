@@ -3,16 +3,27 @@ package org.alidav.aliyun;
 import java.time.Duration;
 
 /**
- * A failed token refresh. {@code dead} means the refresh token (or the app credentials) will never
- * work again and only the user can fix it; otherwise the failure is transient (network, relay, 429).
+ * A failed token refresh and what it means for the token chain. Only explicit answers are final
+ * ({@link Verdict#TOKEN_DEAD}, {@link Verdict#APP_REFUSED}); everything else is transient and retried
+ * with backoff.
  */
 final class RefreshFailure extends Exception {
-    final boolean dead;
+    /** What the failure says about the chain. */
+    enum Verdict {
+        /** 5xx, an HTML page, a timeout, an unknown code, a 2xx without a token: try again later. */
+        TRANSIENT,
+        /** The refresh token was refused for good (expired, invalid, authorisation revoked): log in again. */
+        TOKEN_DEAD,
+        /** The app's client_id/client_secret were refused: fix the config. */
+        APP_REFUSED
+    }
+
+    final Verdict verdict;
     final Duration retryAfter;
 
-    RefreshFailure(boolean dead, String message, Duration retryAfter) {
+    RefreshFailure(Verdict verdict, String message, Duration retryAfter) {
         super(Redact.abbreviate(message));
-        this.dead = dead;
+        this.verdict = verdict;
         this.retryAfter = retryAfter;
     }
 }

@@ -7,9 +7,16 @@ import org.alidav.config.StorageConfig;
 import org.alidav.drive.DriverOptions;
 
 /**
- * The token state file of one {@code aliyundrive-open} storage, for the writers outside the driver
- * ({@code alidav login}, the {@code /-/login} page): the one place that knows where that file is and
- * how a new login goes into it.
+ * The token state file of an {@code aliyundrive-open} storage, for the driver and for the writers
+ * outside it ({@code alidav login}, the {@code /-/login} page): the one place that knows where that
+ * file is and how a new login goes into it.
+ *
+ * <p>The file belongs to the storage's token chain, {@code <data_dir>/tokens/aliyundrive-open-<id>.json},
+ * computed from the options alone. The id names the app (own client id at an API base, or the online
+ * renew server and {@code alipan_type}) and the account: the {@code account} option, else the
+ * configured {@code refresh_token}, else none. So storages configured with one token share one chain,
+ * and storages without a token share the login of their app unless {@code account} tells them apart.
+ * A running server takes up a login saved here at its next request ({@link TokenManager}).
  */
 public final class TokenFile {
     private final TokenStore store;
@@ -21,10 +28,19 @@ public final class TokenFile {
         this.configToken = configToken;
     }
 
-    /** The file the driver of {@code storage} reads at start, under {@code dataDir}. */
+    /** The file the driver of {@code storage} reads, under {@code dataDir}. */
     public static TokenFile of(StorageConfig storage, Path dataDir) {
-        String token = new DriverOptions(storage.driverOptions()).string("refresh_token", null);
-        return new TokenFile(new TokenStore(storage.stateDir(dataDir)), token == null || token.isBlank() ? null : token.trim());
+        AliyunOptions o = AliyunOptions.read(new DriverOptions(storage.driverOptions()));
+        return new TokenFile(new TokenStore(chainFile(dataDir, o), null), o.refreshToken().isBlank() ? null : o.refreshToken());
+    }
+
+    /** Where the chain of a storage with options {@code o} is kept. */
+    static Path chainFile(Path dataDir, AliyunOptions o) {
+        String app = o.usesOwnApp() ? "app " + o.apiBaseUrl() + " " + o.clientId() : "online " + o.apiUrlAddress() + " " + o.alipanType();
+        String account = !o.account().isBlank() ? "account " + o.account()
+                : !o.refreshToken().isBlank() ? "token " + TokenStore.fingerprint(o.refreshToken()) : "login";
+        String id = TokenStore.fingerprint(app + "\n" + account).substring(0, 16);
+        return dataDir.resolve("tokens").resolve("aliyundrive-open-" + id + ".json");
     }
 
     public Path path() {

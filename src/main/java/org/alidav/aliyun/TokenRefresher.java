@@ -12,17 +12,22 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.alidav.aliyun.ApiModel.TokenAnswer;
+import org.alidav.aliyun.RefreshFailure.Verdict;
 
 /**
  * Exchanges a refresh token for a new pair, either at the official OAuth endpoint with the user's own
- * app (fact sheet §2a) or through an online renew server (§2b). Both answer the same JSON, so only
+ * app (docs/open-api.md, "Tokens") or through an online renew server. Both answer the same JSON, so only
  * the request differs.
  */
 final class TokenRefresher {
     private static final MediaType JSON = MediaType.get("application/json");
-    /** Codes that mean the token or the app credentials are gone for good. */
-    private static final Set<String> DEAD_CODES = Set.of("RefreshTokenExpired", "RefreshTokenInvalid", "PermissionDenied",
-            "InvalidClientSecret", "InvalidClientId", "AppNotExists", "InvalidGrantType", "InvalidCode");
+    /**
+     * The codes that end a refresh token for good (docs/open-api.md, Tokens):
+     * expired or used, malformed, authorisation revoked. Only a new login helps.
+     */
+    static final Set<String> DEAD_TOKEN_CODES = Set.of("RefreshTokenExpired", "RefreshTokenInvalid", "PermissionDenied");
+    /** The codes that refuse the app itself: only a fixed client_id/client_secret helps. */
+    static final Set<String> APP_CODES = Set.of("InvalidClientId", "InvalidClientSecret", "AppNotExists");
 
     private final OkHttpClient http;
     private final Function<String, Request> requestFor;
@@ -46,12 +51,16 @@ final class TokenRefresher {
         }, "the app's OAuth endpoint");
     }
 
-    static TokenRefresher online(OkHttpClient http, String renewUrl) {
+    /**
+     * @param driverTxt {@code alicloud_qr} for tokens of the QR login, {@code alicloud_tv} for tokens of
+     *                  the TV app (option {@code alipan_type}); the renew server refreshes each with its app
+     */
+    static TokenRefresher online(OkHttpClient http, String renewUrl, String driverTxt) {
         HttpUrl base = HttpUrl.get(renewUrl);
         return new TokenRefresher(http, refreshToken -> new Request.Builder().url(base.newBuilder()
                         .addQueryParameter("refresh_ui", refreshToken)
                         .addQueryParameter("server_use", "true")
-                        .addQueryParameter("driver_txt", "alicloud_qr").build())
+                        .addQueryParameter("driver_txt", driverTxt).build())
                 .get().tag(ApiCall.class, ApiCall.unauthorized()).build(), "the online renew server " + base.host());
     }
 
@@ -64,28 +73,37 @@ final class TokenRefresher {
             String text = r.body().string();
             TokenAnswer answer = parse(text);
             String code = codeOf(text);
+            String said = answer != null && answer.text() != null ? answer.text() : text;
             if (r.code() == 429) {
-                throw new RefreshFailure(false, description + " is rate limited", GovernorInterceptor.retryAfter(r).orElse(null));
+                throw new RefreshFailure(Verdict.TRANSIENT, description + " is rate limited",
+                        GovernorInterceptor.retryAfter(r).orElse(null));
             }
             if (r.code() >= 400) {
-                boolean dead = DEAD_CODES.contains(code) || (r.code() < 500 && code != null && !code.equals("TooManyRequests"))
-                        || mentionsDeadCode(answer == null ? text : answer.text());
-                throw new RefreshFailure(dead, description + " answered " + r.code() + " " + (code != null ? code : "")
-                        + " " + (answer != null && answer.text() != null ? answer.text() : text), null);
+                throw new RefreshFailure(verdict(code, said), description + " answered " + r.code() + " "
+                        + (code != null ? code + " " : "") + said, null);
             }
             if (answer == null || blank(answer.accessToken()) || blank(answer.refreshToken())) {
-                throw new RefreshFailure(true, description + " returned no token; a wrong refresh token may have been used: "
-                        + (answer != null && answer.text() != null ? answer.text() : text), null);
+                throw new RefreshFailure(Verdict.TRANSIENT, description + " answered " + r.code() + " without a token: " + said, null);
             }
             return answer;
         } catch (IOException e) {
-            if (e instanceof DriveIOException d) throw new RefreshFailure(false, d.getMessage(), d.error.retryAfter());
-            throw new RefreshFailure(false, description + " unreachable: " + e, null);
+            if (e instanceof DriveIOException d) throw new RefreshFailure(Verdict.TRANSIENT, d.getMessage(), d.error.retryAfter());
+            throw new RefreshFailure(Verdict.TRANSIENT, description + " unreachable: " + e, null);
         }
     }
 
-    private static boolean mentionsDeadCode(String text) {
-        return text != null && DEAD_CODES.stream().anyMatch(text::contains);
+    /**
+     * Final only on an explicit code: the JSON {@code code}, or one named in the text of a renew
+     * server (which answers 500 {@code {"text": "RefreshTokenExpired: ..."}}). Anything else may pass.
+     */
+    static Verdict verdict(String code, String text) {
+        if (code != null && DEAD_TOKEN_CODES.contains(code) || names(text, DEAD_TOKEN_CODES)) return Verdict.TOKEN_DEAD;
+        if (code != null && APP_CODES.contains(code) || names(text, APP_CODES)) return Verdict.APP_REFUSED;
+        return Verdict.TRANSIENT;
+    }
+
+    private static boolean names(String text, Set<String> codes) {
+        return text != null && codes.stream().anyMatch(text::contains);
     }
 
     private static TokenAnswer parse(String text) {

@@ -1,7 +1,7 @@
 package org.alidav.aliyun;
 
 /**
- * The {@code internal_upload} option (fact sheet §6.5): on an Alibaba Cloud server in Beijing, part
+ * The {@code internal_upload} option (docs/open-api.md, "Uploads"): on an Alibaba Cloud server in Beijing, part
  * uploads go to the OSS bucket's internal endpoint instead of the public one. Other URLs are kept.
  */
 record UploadUrlRewriter(String from, String to) {

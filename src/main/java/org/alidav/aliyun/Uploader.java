@@ -43,12 +43,12 @@ import org.alidav.drive.Upload;
  */
 final class Uploader {
     static final long RAPID_MIN_SIZE = 100 * 1024;
-    /** The pre-hash covers the first 1 KiB (fact sheet §6.1). */
+    /** The pre-hash covers the first 1 KiB (docs/open-api.md, Uploads). */
     static final int PRE_HASH_BYTES = 1024;
     private static final DateTimeFormatter API_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final OpenApi api;
-    private final TokenManager tokens;
+    private final StorageTokens tokens;
     private final PartUploader parts;
     private final PartSizer sizer;
     private final FileMapper mapper;
@@ -58,7 +58,7 @@ final class Uploader {
     private final Replacement replacement;
     private final Path spoolDir;
 
-    Uploader(OpenApi api, TokenManager tokens, PartUploader parts, PartSizer sizer, FileMapper mapper, Clock clock,
+    Uploader(OpenApi api, StorageTokens tokens, PartUploader parts, PartSizer sizer, FileMapper mapper, Clock clock,
              UploadUrlRewriter rewriter, boolean rapid, Replacement replacement, Path spoolDir) {
         this.api = api;
         this.tokens = tokens;

@@ -2,12 +2,14 @@ package org.alidav.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Refuses to start a server that would give the whole network anonymous access by accident.
- * Without users, loopback clients are trusted: only this machine can connect.
+ * Refuses to start a server that would give the whole network anonymous access by accident, and
+ * warns when passwords would cross the network in clear. Without users, loopback clients are
+ * trusted: only this machine can connect.
  */
 public final class AccessPolicy {
     private AccessPolicy() {
@@ -20,15 +22,19 @@ public final class AccessPolicy {
     public static List<String> check(AppConfig config) {
         String host = config.server().host();
         if (isLoopback(host)) return List.of();
-        if (config.allowAnonymous()) {
-            return List.of("allow_anonymous is true and the server listens on " + host
-                    + ": anyone who can reach it can " + (config.readOnly() ? "read" : "read and change") + " the storages");
+        List<String> warnings = new ArrayList<>();
+        if (!config.users().isEmpty() && !config.server().tls().enabled()) {
+            warnings.add("the server listens on " + host + " without TLS: passwords travel in clear; set server.tls_cert"
+                    + " and server.tls_key, or server.tls_self_signed: true");
         }
-        if (config.users().isEmpty()) {
+        if (config.allowAnonymous()) {
+            warnings.add("allow_anonymous is true and the server listens on " + host
+                    + ": anyone who can reach it can " + (config.readOnly() ? "read" : "read and change") + " the storages");
+        } else if (config.users().isEmpty()) {
             throw ConfigException.at(config.source(), "server.host", "listening on " + host
                     + " needs users (or allow_anonymous: true to open it to everyone who can reach it)");
         }
-        return List.of();
+        return warnings;
     }
 
     /** 127.0.0.0/8, ::1 and "localhost", judged from the text alone: no DNS lookup at startup. */

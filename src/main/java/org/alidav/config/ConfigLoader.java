@@ -38,7 +38,8 @@ public final class ConfigLoader {
     static final Set<String> DOWNLOAD_KEYS = Set.of("sign_path", "sign_secret", "sign_expiry", "client_rules", "max_ranges");
     static final Set<String> RULE_KEYS = Set.of("user_agent", "address", "policy");
     static final Set<String> SERVER_KEYS = Set.of("host", "port", "data_dir", "log_level", "trusted_proxies", "spool_dir",
-            "maintenance_interval", "min_request_rate", "min_response_rate", "min_rate_grace", "max_connections_per_address", "upload_threads");
+            "maintenance_interval", "min_request_rate", "min_response_rate", "min_rate_grace", "max_connections_per_address", "upload_threads",
+            "tls_cert", "tls_key", "tls_self_signed", "tls_reload_interval");
     /** 1 GB/s: a minimum rate above it would refuse every client; 0 switches the minimum off. */
     private static final long MAX_MIN_RATE = 1_000_000_000L;
     private static final Duration MAX_RATE_GRACE = Duration.ofMinutes(10);
@@ -136,7 +137,23 @@ public final class ConfigLoader {
                 server.get("trusted_proxies", ValueParser.list(raw -> AddressRange.parse(ValueParser.STRING.parse(raw))), List.of()),
                 server.optional("spool_dir", ValueParser.NON_BLANK).map(this::resolve).orElse(null),
                 server.get("maintenance_interval", POSITIVE_DURATION, ServerSettings.DEFAULT_MAINTENANCE_INTERVAL),
-                limits(server));
+                limits(server),
+                tls(server));
+    }
+
+    /** {@code tls_cert} with {@code tls_key}, or {@code tls_self_signed}; the files are read when the server starts. */
+    private TlsSettings tls(ConfigSection server) {
+        Optional<Path> cert = server.optional("tls_cert", ValueParser.NON_BLANK).map(this::resolve);
+        Optional<Path> key = server.optional("tls_key", ValueParser.NON_BLANK).map(this::resolve);
+        boolean selfSigned = server.get("tls_self_signed", ValueParser.BOOLEAN, false);
+        if (cert.isPresent() && key.isEmpty()) throw server.error("tls_key", "is required with tls_cert");
+        if (key.isPresent() && cert.isEmpty()) throw server.error("tls_cert", "is required with tls_key");
+        if (selfSigned && cert.isPresent()) {
+            throw server.error("tls_self_signed", "cannot be true with tls_cert and tls_key: pick your certificate or a generated one");
+        }
+        Duration reload = server.get("tls_reload_interval", POSITIVE_DURATION, TlsSettings.DEFAULT_RELOAD_INTERVAL);
+        if (reload.compareTo(Duration.ofMinutes(1)) > 0) throw server.error("tls_reload_interval", "must be at most 1m (a renewal is served within a minute)");
+        return new TlsSettings(cert, key, selfSigned, reload);
     }
 
     /** The slow-client limits of the {@code server:} section; absent keys take {@link ClientLimits#DEFAULTS}. */

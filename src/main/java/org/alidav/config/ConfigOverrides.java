@@ -64,7 +64,7 @@ public record ConfigOverrides(Optional<String> host, Optional<Integer> port, Opt
         ServerSettings s = config.server();
         ServerSettings server = new ServerSettings(host.orElse(s.host()), port.orElse(s.port()),
                 dataDir.map(d -> ConfigLoader.resolve(workingDirectory, d)).orElse(s.dataDir()),
-                logLevel.orElse(s.logLevel()), s.trustedProxies(), s.spool(), s.maintenanceInterval(), s.limits());
+                logLevel.orElse(s.logLevel()), s.trustedProxies(), s.spool(), s.maintenanceInterval(), s.limits(), s.tls());
         return new AppConfig(server, allowAnonymous.orElse(config.allowAnonymous()), readOnly.orElse(config.readOnly()),
                 config.users(), config.storages(), config.downloads(), config.source());
     }

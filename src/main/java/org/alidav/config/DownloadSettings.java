@@ -29,8 +29,8 @@ public record DownloadSettings(String signPath, Optional<String> signSecret, Dur
 
     /**
      * Clients known not to follow a redirect, or not to ask the WebDAV URL again once the cloud link
-     * expired (peers B2/B3, eritpchy's table), or that send a Referer when following one, which the
-     * object storage refuses with 403 (Go's HTTP client: rclone; peers B4): proxied. Everyone else
+     * expired (docs/open-api.md, "Object storage and WebDAV clients"), or that send a Referer when following one, which the
+     * object storage refuses with 403 (Go's HTTP client: rclone): proxied. Everyone else
      * gets the storage's policy.
      */
     public static final List<ClientRule> DEFAULT_RULES = List.of(

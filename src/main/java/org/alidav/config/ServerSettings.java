@@ -18,20 +18,22 @@ import org.alidav.server.guard.ClientLimits;
  *                            {@code <data_dir>/spool} (see {@link #spoolDir})
  * @param maintenanceInterval how often interrupted writes are repaired and leftovers removed
  * @param limits              slow-client protection: minimum data rates, connections per address, threads for bodies
+ * @param tls                 HTTPS: the certificate and key, or a self-signed one; {@link TlsSettings#NONE} for plain HTTP
  */
 public record ServerSettings(String host, int port, Path dataDir, String logLevel, List<AddressRange> trustedProxies,
-                             Path spool, Duration maintenanceInterval, ClientLimits limits) {
+                             Path spool, Duration maintenanceInterval, ClientLimits limits, TlsSettings tls) {
     public static final List<String> LOG_LEVELS = List.of("info", "debug", "warn");
     public static final Duration DEFAULT_MAINTENANCE_INTERVAL = Duration.ofMinutes(5);
 
     public ServerSettings {
         trustedProxies = List.copyOf(trustedProxies);
         if (maintenanceInterval == null) maintenanceInterval = DEFAULT_MAINTENANCE_INTERVAL;
+        if (tls == null) tls = TlsSettings.NONE;
     }
 
-    /** No trusted proxy, the default spool folder, maintenance interval and {@linkplain ClientLimits#DEFAULTS limits}. */
+    /** No trusted proxy, the default spool folder, maintenance interval and {@linkplain ClientLimits#DEFAULTS limits}, no TLS. */
     public ServerSettings(String host, int port, Path dataDir, String logLevel) {
-        this(host, port, dataDir, logLevel, List.of(), null, null, ClientLimits.DEFAULTS);
+        this(host, port, dataDir, logLevel, List.of(), null, null, ClientLimits.DEFAULTS, TlsSettings.NONE);
     }
 
     /** Whether {@code peer} is one of the trusted proxies. */

@@ -17,6 +17,8 @@ public class DriveException extends RuntimeException {
         QUOTA_EXCEEDED(507),
         RATE_LIMITED(503),
         UNAVAILABLE(503),
+        /** No usable login: see {@link LoginRequired}. */
+        NOT_LOGGED_IN(503),
         UNAUTHORIZED(502),
         READ_ONLY(403),
         UPSTREAM(502);

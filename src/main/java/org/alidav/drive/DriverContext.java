@@ -12,6 +12,7 @@ import org.alidav.state.StateStore;
  * @param clock       the clock every expiry is computed with, so tests can move time
  * @param state       the server's state database (journals of interrupted writes), shared by all storages
  * @param spoolDir    where upload bodies are buffered on disk ({@code server.spool_dir}), shared by all storages
+ * @param dataDir     the server's data directory, for state storages share (token chains)
  */
-public record DriverContext(String storageName, Path stateDir, Clock clock, StateStore state, Path spoolDir) {
+public record DriverContext(String storageName, Path stateDir, Clock clock, StateStore state, Path spoolDir, Path dataDir) {
 }

@@ -11,7 +11,9 @@ public interface HealthReporter {
         OK,
         /** The last refresh failed transiently; calls fail fast until it is retried. */
         FAILING,
-        /** The refresh token was refused for good: an operator must configure a new one. */
+        /** There is no token at all: a user must log in ({@code alidav login} or {@code /-/login}). */
+        NEEDS_LOGIN,
+        /** The refresh token was refused for good: a user must log in again. */
         DEAD
     }
 

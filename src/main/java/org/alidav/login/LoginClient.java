@@ -18,7 +18,7 @@ import org.alidav.aliyun.OpenPlatformApp;
 import org.alidav.login.LoginException.Reason;
 
 /**
- * The calls of the QR-code login with the user's own app (fact sheet "aliyundrive-open-login" §2):
+ * The calls of the QR-code login with the user's own app (docs/open-api.md, QR-code login):
  * issue a code, read its status, exchange the authorization code with the client secret (the grant
  * that returns a refresh token), and ask who logged in. Where the sheet is unsure of a name or a
  * shape, both readings are accepted. Messages name codes and hosts, never a token or the secret.

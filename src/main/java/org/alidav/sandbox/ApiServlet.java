@@ -70,7 +70,7 @@ final class ApiServlet extends HttpServlet {
         }
         String ua = req.getHeader("User-Agent");
         if (route.strictUserAgent() && options.requireUserAgent() && (ua == null || ua.isBlank())) {
-            // What the real service does without a User-Agent: an internal error (fact sheet §1).
+            // What the real service does without a User-Agent: an internal error (docs/open-api.md, "Requests").
             throw new ApiException(500, "InternalError", "java.lang.NullPointerException");
         }
         if (responder.apply(faults, Fault.Phase.BEFORE, path, req, resp) != FaultResponder.Outcome.GO_ON) {

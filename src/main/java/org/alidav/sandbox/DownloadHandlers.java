@@ -73,7 +73,7 @@ final class DownloadHandlers {
                 s.put(type, url.url());
                 expires = url.expiresEpochSec();
             }
-            // clients disagree on the key spelling (fact sheet §5.2): send both
+            // clients disagree on the key spelling (docs/open-api.md, "Live photos"): send both
             o.set("streamsUrl", s);
             o.set("streams_url", s.deepCopy());
         }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * ({@link #lasting}, wall-clock time: a test clock may stand still). Build one with the factories
  * and refine it with the withers: {@code Fault.html(CREATE, 502).after().times(3)}.
  *
- * @param endpoint an API path such as {@code /adrive/v1.0/openFile/create}, {@link #ANY_API}, or an
+ * @param endpoint an API path such as {@code /adrive/v1.0/openFile/create}, {@link #ANY_API}, {@link #TOKEN_REFRESH}, or an
  *                 object-store key of {@link CallStats} ({@link CallStats#OBJECT_PUT} for part
  *                 uploads, {@link CallStats#OBJECT_GET}/{@link CallStats#OBJECT_HEAD} for downloads,
  *                 where only {@link Phase#BEFORE} applies)
@@ -22,6 +22,8 @@ import java.util.Objects;
 public record Fault(String endpoint, Phase phase, Effect effect, int skip, int times, Duration lasting) {
     /** Matches every API call (not the object store). */
     public static final String ANY_API = "*";
+    /** Matches token refreshes: the official OAuth endpoint and the online renew stand-in alike. */
+    public static final String TOKEN_REFRESH = "token-refresh";
     public static final int UNLIMITED = Integer.MAX_VALUE;
 
     /** Whether the call is processed before the fault strikes. */
@@ -161,7 +163,9 @@ public record Fault(String endpoint, Phase phase, Effect effect, int skip, int t
     }
 
     boolean hits(String calledEndpoint) {
-        return endpoint.equals(calledEndpoint) || (ANY_API.equals(endpoint) && isApi(calledEndpoint));
+        return endpoint.equals(calledEndpoint) || (ANY_API.equals(endpoint) && isApi(calledEndpoint))
+                || (TOKEN_REFRESH.equals(endpoint) && (OAuthHandlers.ACCESS_TOKEN.equals(calledEndpoint)
+                || OAuthHandlers.RENEW_API.equals(calledEndpoint)));
     }
 
     /** API endpoints are paths; the object store's keys start with the HTTP method. */
@@ -174,7 +178,7 @@ public record Fault(String endpoint, Phase phase, Effect effect, int skip, int t
         return new Fault(endpoint, phase, new Reply(r.status(), r.contentType(), r.body(), headers), skip, times, lasting);
     }
 
-    private static Fault reply(String endpoint, int status, String contentType, String body, Map<String, String> headers) {
+    static Fault reply(String endpoint, int status, String contentType, String body, Map<String, String> headers) {
         return of(endpoint, new Reply(status, contentType, body.getBytes(StandardCharsets.UTF_8), headers));
     }
 

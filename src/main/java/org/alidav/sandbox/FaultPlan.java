@@ -33,6 +33,37 @@ public final class FaultPlan {
         }
     }
 
+    /**
+     * Ways a token refresh fails that say nothing about the token (the client must try again later),
+     * at the official endpoint and the renew stand-in alike.
+     */
+    public enum RefreshTrouble {
+        /** 500 JSON InternalError. */
+        SERVER_ERROR,
+        /** 502 with a gateway's HTML page. */
+        HTML_PAGE,
+        /** No answer at all: the call is held (a stall) until the test drops it; the client times out. */
+        TIMEOUT,
+        /** 400 JSON with a code no documentation lists. */
+        UNKNOWN_CODE,
+        /** 200 JSON without a token in it. */
+        NO_TOKEN,
+        /** 429 TooManyRequests with {@code x-retry-after} 100 ms. */
+        TOO_MANY_REQUESTS;
+
+        Fault fault() {
+            String e = Fault.TOKEN_REFRESH;
+            return switch (this) {
+                case SERVER_ERROR -> Fault.apiError(e, 500, "InternalError", "Internal Server Error");
+                case HTML_PAGE -> Fault.html(e, 502);
+                case TIMEOUT -> Fault.stall(e);
+                case UNKNOWN_CODE -> Fault.apiError(e, 400, "SomethingNew", "a code no client knows");
+                case NO_TOKEN -> Fault.reply(e, 200, "application/json", "{\"message\":\"ok\"}", java.util.Map.of());
+                case TOO_MANY_REQUESTS -> Fault.tooManyRequests(e, 100);
+            };
+        }
+    }
+
     /** An armed fault and what is left of it. */
     private static final class Armed {
         final Fault fault;
@@ -90,6 +121,15 @@ public final class FaultPlan {
         armed.add(new Armed(fault, System.nanoTime()));
         if (fault.effect() instanceof Stall s) stalls.add(s);
         return fault;
+    }
+
+    /**
+     * The next {@code n} token refreshes fail with {@code trouble}, nothing applied (the token is not
+     * consumed). Returns the armed fault: a {@link RefreshTrouble#TIMEOUT}'s {@link Fault#stall()} holds
+     * the calls until dropped (or {@link #clear()}).
+     */
+    public Fault failRefreshes(RefreshTrouble trouble, int n) {
+        return inject(trouble.fault().times(n));
     }
 
     /** The next {@code n} API calls (any endpoint) fail. */
@@ -171,7 +211,7 @@ public final class FaultPlan {
         videoPreviewOverCapacity = on;
     }
 
-    /** File objects come without their download {@code url} while on (the fact sheet's sources may be wrong). */
+    /** File objects come without their download {@code url} while on (sources differ on whether they are always there). */
     public synchronized void withholdFileObjectLinks(boolean on) {
         fileObjectLinksWithheld = on;
     }

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * File objects as list, get, get_by_path, batch/get and search answer them: a file under 5 MB
- * carries a working download {@code url} (fact sheet §4.2), signed like getDownloadUrl's and living
+ * carries a working download {@code url} (docs/open-api.md, Download links), signed like getDownloadUrl's and living
  * as long as its links do. Live photos carry none (their getDownloadUrl has streams only). The
  * fault {@link FaultPlan#withholdFileObjectLinks} answers without links, as a service that does not
  * send them would.

@@ -2,7 +2,7 @@ package org.alidav.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The §4.2 file object of a node, as list/get/update/complete return it. */
+/** The file object of a node, as list/get/update/complete return it (docs/open-api.md, "Answers"). */
 final class FileView {
     private FileView() {
     }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * JWT-shaped tokens. Segments use the STANDARD Base64 alphabet without padding, because Go clients
- * decode the payload with that alphabet (fact sheet §12). The payload JSON is padded with spaces to a
+ * decode the payload with that alphabet (docs/open-api.md, "Open questions"). The payload JSON is padded with spaces to a
  * multiple of 3 bytes (no '=' needed either way) and its nonce is re-drawn until the encoding is purely
  * alphanumeric, so standard and URL-safe decoders both read it and tokens need no escaping in URLs.
  */

@@ -47,7 +47,7 @@ final class OAuthHandlers {
             if (refreshToken.isEmpty()) {
                 throw ApiException.missing("refresh_token");
             }
-            pair = tokens.refresh(refreshToken, faults.takeForeignSub());
+            pair = tokens.refresh(refreshToken, TokenService.App.QR, faults.takeForeignSub());
         }
         ObjectNode o = Json.object();
         o.put("token_type", "Bearer");
@@ -67,18 +67,24 @@ final class OAuthHandlers {
         }
     }
 
-    /** The online renew server answers 500 {text} on any failure instead of an error code. */
+    /**
+     * The online renew server answers 500 {text} on any failure instead of an error code. It renews QR
+     * tokens ({@code driver_txt=alicloud_qr}) and TV tokens ({@code alicloud_tv}), each only as what it is.
+     */
     private Object renew(ApiCall call) {
         String refreshUi = call.request().getParameter("refresh_ui");
         String driverTxt = call.request().getParameter("driver_txt");
         if (refreshUi == null || refreshUi.isEmpty()) {
             return renewFailure("refresh_ui is required");
         }
-        if (!"alicloud_qr".equals(driverTxt) && !"alicloud_tv".equals(driverTxt)) {
+        TokenService.App app = java.util.Arrays.stream(TokenService.App.values()).filter(a -> a.driverTxt.equals(driverTxt))
+                .findFirst().orElse(null);
+        if (app == null) {
             return renewFailure("unknown driver_txt: " + driverTxt);
         }
         try {
-            TokenService.TokenPair pair = tokens.refresh(refreshUi, faults.takeForeignSub());
+            // a token is renewed with the app it was issued to: driver_txt must name it
+            TokenService.TokenPair pair = tokens.refresh(refreshUi, app, faults.takeForeignSub());
             ObjectNode o = Json.object();
             o.put("refresh_token", pair.refreshToken());
             o.put("access_token", pair.accessToken());

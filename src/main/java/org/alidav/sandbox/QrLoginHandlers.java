@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 
 /**
- * The QR-code login endpoints of the API (login fact sheet §2.1, §2.3): {@code POST
+ * The QR-code login endpoints of the API (docs/open-api.md, QR-code login): {@code POST
  * /oauth/authorize/qrcode} and {@code GET /oauth/qrcode/<sid>/status}. The code's page, where a
  * "phone" approves it, is {@link AuthorizePageServlet}.
  */

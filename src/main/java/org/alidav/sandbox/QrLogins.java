@@ -8,15 +8,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The QR-code logins of the emulator (login fact sheet §2): codes issued to the app, scanned and
+ * The QR-code logins of the emulator (docs/open-api.md, QR-code login): codes issued to the app, scanned and
  * confirmed by a "phone" (the approve page or its plain endpoints), and the single-use authorization
  * codes a confirmed login yields. Codes live in memory only, as short-lived codes would across a
  * restart of the service. Tests change a code's life and the shape of "expired" at run time.
  */
 public final class QrLogins {
-    /** The service's QR code life is about 180 s (sheet §2.3, UNVERIFIED). */
+    /** The service's QR code life is about 180 s (not stated firmly). */
     static final Duration DEFAULT_CODE_LIFE = Duration.ofSeconds(180);
-    /** An authorization code is valid 10 minutes and usable once (sheet §2.4). */
+    /** An authorization code is valid 10 minutes and usable once. */
     static final Duration GRANT_LIFE = Duration.ofMinutes(10);
 
     enum Stage { WAITING, SCANNED, CONFIRMED, EXPIRED }

@@ -12,7 +12,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * proof_code v1 (fact sheet §6.4): MD5 of the request's access token, first 16 hex chars as an
+ * proof_code v1 (docs/open-api.md, "Uploads"): MD5 of the request's access token, first 16 hex chars as an
  * unsigned 64-bit number, modulo the size gives the offset of up to 8 bytes, Base64 with padding.
  */
 final class RapidProof {

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link SandboxClock} can refill them by advancing time. Burst = one second's worth (at least 1).
  */
 final class RateLimiter {
-    /** The real service's limit classes (fact sheet §10), plus token refresh per IP. */
+    /** The real service's limit classes (docs/open-api.md, "Rate limits and errors"), plus token refresh per IP. */
     enum RateClass { LIST, LINK, OTHER, TOKEN, NONE }
 
     private static final class Bucket {

@@ -11,9 +11,9 @@ import java.util.Objects;
 /**
  * Everything the sandbox lets a test, benchmark or CLI tune. Build with {@link #builder()}.
  *
- * <p>Defaults follow the fact sheet: 2 h access tokens, download URLs capped at 900 s, upload URLs
+ * <p>Defaults follow docs/open-api.md: 2 h access tokens, download URLs capped at 900 s, upload URLs
  * valid 1 h, per-user limits list 4/s, link 1/s, other 15/s, 3 concurrent downloads per user.
- * Unfinished uploads are hidden from list and get, as the fact sheet recommends where the service's
+ * Unfinished uploads are hidden from list and get, as docs/open-api.md ("Open questions") chooses where the service's
  * behaviour is not known ({@link Builder#listUnfinishedUploads}).
  */
 public record SandboxOptions(
@@ -160,7 +160,7 @@ public record SandboxOptions(
         /** Wall-clock delay before a background folder copy finishes. */
         public Builder asyncTaskDelay(Duration v) { asyncTaskDelay = v; return this; }
         /**
-         * The other reading of an unverified fact (fact sheet §12: do listings show uploads before
+         * The other reading of an unverified fact (docs/open-api.md, "Open questions": do listings show uploads before
          * their complete?): true lists an upload session in its folder with {@code status: "uploading"}
          * and answers get for it; false (default, the sheet's recommendation) hides it from both.
          */

@@ -164,7 +164,15 @@ public final class SandboxServer implements AutoCloseable {
 
     /** A fresh, valid refresh token for the user, who is created (with three drives) if absent. */
     public String issueRefreshToken(String userName) {
-        return tokens.issueRefreshToken(users.getOrCreate(userName).userId());
+        return tokens.issueRefreshToken(users.getOrCreate(userName).userId(), TokenService.App.QR);
+    }
+
+    /**
+     * A refresh token of the TV app for the user: only the renew stand-in refreshes it, and only when
+     * asked with {@code driver_txt=alicloud_tv} (OpenList's {@code alipan_type: alipanTV}).
+     */
+    public String issueTvRefreshToken(String userName) {
+        return tokens.issueRefreshToken(users.getOrCreate(userName).userId(), TokenService.App.TV);
     }
 
     /** The user (created if absent): user id and drive ids. */
@@ -242,7 +250,7 @@ public final class SandboxServer implements AutoCloseable {
         SandboxUser user = defaultUser();
         Path file = defaultRefreshTokenFile();
         if (!Files.exists(file)) {
-            String token = tokens.issueRefreshToken(user.userId());
+            String token = tokens.issueRefreshToken(user.userId(), TokenService.App.QR);
             AtomicFiles.write(file, (token + "\n").getBytes(StandardCharsets.US_ASCII));
             LOG.info("default sandbox user '{}': initial refresh token written to {}", user.name(), file);
         }

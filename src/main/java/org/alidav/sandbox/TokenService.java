@@ -23,13 +23,32 @@ final class TokenService {
     record AccessGrant(String token, String userId, long expiresAtMillis) {
     }
 
-    record RefreshGrant(String token, String userId, RefreshState state, long expiresAtMillis, String accessToken) {
+    /** Which app a refresh token was issued to; the online renew server names it in {@code driver_txt}. */
+    enum App {
+        /** The Open Platform app of the QR login (and of the official endpoint): {@code alicloud_qr}. */
+        QR("alicloud_qr"),
+        /** The TV app: {@code alicloud_tv}, renewed only by the online renew server. */
+        TV("alicloud_tv");
+
+        final String driverTxt;
+
+        App(String driverTxt) {
+            this.driverTxt = driverTxt;
+        }
+    }
+
+    /** @param app null in state written before apps were told apart: {@link App#QR} */
+    record RefreshGrant(String token, String userId, RefreshState state, long expiresAtMillis, String accessToken, App app) {
         RefreshGrant withState(RefreshState s) {
-            return new RefreshGrant(token, userId, s, expiresAtMillis, accessToken);
+            return new RefreshGrant(token, userId, s, expiresAtMillis, accessToken, app);
         }
 
         RefreshGrant withAccess(String issuedAccessToken) {
-            return new RefreshGrant(token, userId, state, expiresAtMillis, issuedAccessToken);
+            return new RefreshGrant(token, userId, state, expiresAtMillis, issuedAccessToken, app);
+        }
+
+        App issuedTo() {
+            return app == null ? App.QR : app;
         }
     }
 
@@ -65,8 +84,8 @@ final class TokenService {
         }
     }
 
-    synchronized String issueRefreshToken(String userId) {
-        String token = newRefreshToken(userId, userId);
+    synchronized String issueRefreshToken(String userId, App app) {
+        String token = newRefreshToken(userId, userId, app);
         save();
         return token;
     }
@@ -76,7 +95,7 @@ final class TokenService {
         long expiresAt = clock.millis() + options.accessTokenLifetime().toMillis();
         String accessToken = Jwt.encode(claims(userId, "access", expiresAt));
         access.put(accessToken, new AccessGrant(accessToken, userId, expiresAt));
-        String refreshToken = newRefreshToken(userId, userId);
+        String refreshToken = newRefreshToken(userId, userId, App.QR);
         refresh.put(refreshToken, refresh.get(refreshToken).withAccess(accessToken));
         save();
         return new TokenPair(accessToken, refreshToken, options.accessTokenLifetime().toSeconds());
@@ -86,10 +105,14 @@ final class TokenService {
      * Rotates {@code refreshToken}. With {@code foreignSub} the answer's JWTs carry a different
      * {@code sub} (fault injection); the tokens still belong to the same account.
      */
-    synchronized TokenPair refresh(String refreshToken, boolean foreignSub) {
+    synchronized TokenPair refresh(String refreshToken, App app, boolean foreignSub) {
         RefreshGrant grant = refreshToken == null ? null : refresh.get(refreshToken);
         if (grant == null) {
             throw new ApiException(400, "RefreshTokenInvalid", "refresh token is invalid");
+        }
+        if (grant.issuedTo() != app) {
+            throw new ApiException(400, "RefreshTokenInvalid", "refresh token was issued to " + grant.issuedTo().driverTxt
+                    + ", not to " + app.driverTxt);
         }
         long now = clock.millis();
         if (grant.state() == RefreshState.ROTATED) {
@@ -109,7 +132,7 @@ final class TokenService {
         long expiresAt = now + options.accessTokenLifetime().toMillis();
         String accessToken = Jwt.encode(claims(sub, "access", expiresAt));
         access.put(accessToken, new AccessGrant(accessToken, grant.userId(), expiresAt));
-        String newRefresh = newRefreshToken(grant.userId(), sub);
+        String newRefresh = newRefreshToken(grant.userId(), sub, app);
         refresh.put(newRefresh, refresh.get(newRefresh).withAccess(accessToken));
         pruneExpiredAccess(now);
         pruneRotated();
@@ -152,10 +175,10 @@ final class TokenService {
         save();
     }
 
-    private String newRefreshToken(String userId, String sub) {
+    private String newRefreshToken(String userId, String sub, App app) {
         long expiresAt = clock.millis() + options.refreshTokenLifetime().toMillis();
         String token = Jwt.encode(claims(sub, "refresh", expiresAt));
-        refresh.put(token, new RefreshGrant(token, userId, RefreshState.VALID, expiresAt, null));
+        refresh.put(token, new RefreshGrant(token, userId, RefreshState.VALID, expiresAt, null, app));
         return token;
     }
 

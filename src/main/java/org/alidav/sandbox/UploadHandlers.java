@@ -76,7 +76,7 @@ final class UploadHandlers {
                         local1, local2, FileNode.State.AVAILABLE, null, null, null, null, false);
                 tree.put(folder);
                 ObjectNode o = FileView.of(folder);
-                o.remove("name"); // create answers carry file_name instead (fact sheet §6.2)
+                o.remove("name"); // create answers carry file_name instead (docs/open-api.md, "Uploads")
                 o.put("file_name", folder.name());
                 o.put("exist", false);
                 o.put("rapid_upload", false);

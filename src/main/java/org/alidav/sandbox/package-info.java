@@ -1,6 +1,6 @@
 /**
  * Offline emulator of the AliyunDrive (alipan) Open API, written from
- * the team's Open API fact sheet only.
+ * the facts in docs/open-api.md only.
  *
  * <h2>Use</h2>
  * <pre>{@code
@@ -30,10 +30,10 @@
  *
  * <h2>Links in file objects</h2>
  * list, get, get_by_path, batch/get and search give every other file under 5,000,000 bytes a download
- * {@code url} like getDownloadUrl's (fact sheet §4.2); {@code faults().withholdFileObjectLinks(true)}
+ * {@code url} like getDownloadUrl's (docs/open-api.md, Download links); {@code faults().withholdFileObjectLinks(true)}
  * answers without them.
  *
- * <h2>Choices where the fact sheet is uncertain</h2>
+ * <h2>Choices where the facts are uncertain</h2>
  * PreHashMatched answers 400 (option), ForbiddenFileInTheRecycleBin 400 (option), list accepts
  * limit 1..200 (option: serve at most 100), reuse of a rotated refresh token answers 401
  * RefreshTokenExpired and an unknown one 400 RefreshTokenInvalid, update without check_name_mode

@@ -53,22 +53,7 @@ final class DavServlet extends HttpServlet {
             manager.process(new PathAbsoluteRequest(request, getServletContext()), new ServletResponse(resp));
         } finally {
             MiltonServlet.clearThreadlocals();
-            try {
-                closeAfterRefusedBody(req, resp);
-                resp.flushBuffer();
-            } catch (IOException e) {
-                log.debug("client went away before the response was flushed: {}", e.toString());
-            }
         }
-    }
-
-    /**
-     * A refused request may leave its body unread, and then Jetty closes the connection; flushing
-     * commits the answer first, so say so in it, or the client reuses a connection that is gone.
-     */
-    private static void closeAfterRefusedBody(HttpServletRequest req, HttpServletResponse resp) {
-        boolean hasBody = req.getContentLengthLong() > 0 || req.getHeader("Transfer-Encoding") != null;
-        if (hasBody && resp.getStatus() >= 400 && !resp.isCommitted()) resp.setHeader("Connection", "close");
     }
 
     private static boolean isMiltonMethod(String method) {

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +18,7 @@ import org.alidav.drive.cache.Storage;
 import org.alidav.drive.cache.StorageHealth;
 import org.alidav.log.LogText;
 import org.alidav.metrics.Metrics;
+import org.alidav.server.login.LoginPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +28,14 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>{@code GET /-/health}: JSON with each storage's state (credentials, last success, last
  * error, writes the maintenance pass left pending, names held by more than one item); 200 unless a
- * storage is down (its refresh token was refused), then 503;</li>
+ * storage is down (its refresh token was refused), then 503; a storage that was never logged in
+ * shows as {@code needs_login} and the whole as {@code degraded};</li>
  * <li>{@code GET /-/metrics}: Prometheus text format ({@link ServerMetrics}: API calls by endpoint
  * and outcome, 429s, token refreshes, cache hits and misses, active streams, upload and download
  * bytes, requests by method and status with their latency, JVM and process figures);</li>
  * <li>{@code POST /-/cache/drop?path=/mount/sub}: forgets the cached listings at and below that
- * WebDAV path (every storage when {@code path} is absent or {@code /}); answers how many.</li>
+ * WebDAV path (every storage when {@code path} is absent or {@code /}); answers how many;</li>
+ * <li>{@code /-/login}: the login page ({@link LoginPage}).</li>
  * </ul>
  * When users are configured only users with {@code admin: true} may use them (401 without
  * credentials, 403 for other users); without users (loopback-only setups) they are open.
@@ -46,16 +48,19 @@ final class OpsServlet extends HttpServlet {
     private final List<MountSpec> mounts;
     private final ServerMetrics metrics;
     private final boolean open;
+    private final LoginPage logins;
 
     /**
      * @param mounts the storages served
      * @param metrics what {@code /-/metrics} writes
      * @param open   true when no users are configured: every client may use the endpoints
+     * @param logins the login page
      */
-    OpsServlet(List<MountSpec> mounts, ServerMetrics metrics, boolean open) {
+    OpsServlet(List<MountSpec> mounts, ServerMetrics metrics, boolean open, LoginPage logins) {
         this.mounts = List.copyOf(mounts);
         this.metrics = metrics;
         this.open = open;
+        this.logins = logins;
     }
 
     @Override
@@ -64,11 +69,11 @@ final class OpsServlet extends HttpServlet {
             Optional<Principal> p = Principal.of(req);
             if (p.isEmpty() || p.get() == Principal.ANONYMOUS) {
                 resp.setHeader("WWW-Authenticate", "Basic realm=\"" + AuthFilter.REALM + "\"");
-                text(resp, 401, "text/plain; charset=utf-8", "authentication required\n");
+                OpsResponse.write(resp, 401, "text/plain; charset=utf-8", "authentication required\n");
                 return;
             }
             if (!p.get().admin()) {
-                text(resp, 403, "text/plain; charset=utf-8", "user " + p.get().name() + " is not an admin\n");
+                OpsResponse.write(resp, 403, "text/plain; charset=utf-8", "user " + p.get().name() + " is not an admin\n");
                 return;
             }
         }
@@ -83,12 +88,12 @@ final class OpsServlet extends HttpServlet {
                 if (!readOnlyMethod(method, resp)) return;
                 ByteArrayOutputStream body = new ByteArrayOutputStream(16384);
                 metrics.write(body);
-                send(resp, 200, Metrics.CONTENT_TYPE, body.toByteArray());
+                OpsResponse.write(resp, 200, Metrics.CONTENT_TYPE, body.toByteArray());
             }
             case "/cache/drop" -> {
                 if (!method.equals("POST")) {
                     resp.setHeader("Allow", "POST");
-                    text(resp, 405, "text/plain; charset=utf-8", "use POST\n");
+                    OpsResponse.write(resp, 405, "text/plain; charset=utf-8", "use POST\n");
                     return;
                 }
                 String target = req.getParameter("path");
@@ -96,16 +101,18 @@ final class OpsServlet extends HttpServlet {
                 log.info("cache drop of {} by {}: {} listings", LogText.escape(target == null ? "/" : target),
                         LogText.escape(Principal.of(req).map(Principal::name).orElse("?")), dropped);
                 ObjectNode body = JSON.createObjectNode().put("path", target == null ? "/" : target).put("dropped", dropped);
-                text(resp, 200, "application/json", JSON.writeValueAsString(body) + "\n");
+                OpsResponse.write(resp, 200, "application/json", JSON.writeValueAsString(body) + "\n");
             }
-            default -> text(resp, 404, "text/plain; charset=utf-8", "unknown operator endpoint; try /-/health, /-/metrics or POST /-/cache/drop\n");
+            case LoginPage.PAGE, LoginPage.STATUS -> logins.serve(path, req, resp);
+            default -> OpsResponse.write(resp, 404, "text/plain; charset=utf-8",
+                    "unknown operator endpoint; try /-/health, /-/metrics, /-/login or POST /-/cache/drop\n");
         }
     }
 
     private static boolean readOnlyMethod(String method, HttpServletResponse resp) throws IOException {
         if (method.equals("GET") || method.equals("HEAD")) return true;
         resp.setHeader("Allow", "GET, HEAD");
-        text(resp, 405, "text/plain; charset=utf-8", "use GET\n");
+        OpsResponse.write(resp, 405, "text/plain; charset=utf-8", "use GET\n");
         return false;
     }
 
@@ -122,11 +129,6 @@ final class OpsServlet extends HttpServlet {
             }
         }
         return dropped;
-    }
-
-    /** Forgets every cached listing of every storage (SIGHUP). */
-    static int dropAll(List<MountSpec> mounts) {
-        return drop(mounts, "/");
     }
 
     private void health(HttpServletResponse resp) throws IOException {
@@ -148,26 +150,15 @@ final class OpsServlet extends HttpServlet {
             ObjectNode duplicates = s.putObject("duplicate_names");
             r.duplicates().forEach(duplicates::put);
             if (r.status().equals("down")) overall = "down";
-            else if (r.status().equals("degraded") && overall.equals("ok")) overall = "degraded";
+            else if (!r.status().equals("ok") && overall.equals("ok")) overall = "degraded"; // degraded or needs_login
         }
         root.put("status", overall);
-        text(resp, overall.equals("down") ? 503 : 200, "application/json", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+        OpsResponse.write(resp, overall.equals("down") ? 503 : 200, "application/json", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
     }
 
     private static String iso(Instant i) {
         return i == null ? null : i.toString();
     }
 
-    private static void text(HttpServletResponse resp, int status, String type, String body) throws IOException {
-        send(resp, status, type, body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void send(HttpServletResponse resp, int status, String type, byte[] bytes) throws IOException {
-        resp.setStatus(status);
-        resp.setContentType(type);
-        resp.setHeader("Cache-Control", "no-store");
-        resp.setContentLength(bytes.length);
-        resp.getOutputStream().write(bytes);
-    }
 
 }

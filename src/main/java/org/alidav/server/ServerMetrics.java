@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import org.alidav.config.Cli;
 import org.alidav.dav.MountSpec;
 import org.alidav.drive.cache.Storage;
 import org.alidav.metrics.Metrics;
@@ -34,9 +33,11 @@ final class ServerMetrics {
         gauge(mounts, "alidav_active_streams", "downloads being streamed through this server", Storage::activeStreams);
         counter(mounts, "alidav_upload_bytes_total", "file body bytes received by uploads", Storage::uploadBytes);
         counter(mounts, "alidav_download_bytes_total", "file bytes streamed to clients through this server", Storage::downloadBytes);
-        gauge(mounts, "alidav_storage_up", "1 unless the storage's credentials are dead", s -> s.health().status().equals("down") ? 0 : 1);
+        gauge(mounts, "alidav_storage_up", "1 unless the storage has no usable login (dead token or none)",
+                s -> s.health().status().equals("down") || s.health().status().equals("needs_login") ? 0 : 1);
         Info.builder().name("alidav_info").help("the server's version").labelNames("version").register(registry)
-                .setLabelValues(Cli.version());
+                // the jar's manifest, as --version reads it; not asked of config.Cli, which depends on this package
+                .setLabelValues(java.util.Objects.requireNonNullElse(ServerMetrics.class.getPackage().getImplementationVersion(), "dev"));
     }
 
     RequestMetrics requests() {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import org.alidav.dav.DavExtension;
 import org.alidav.dav.MountSpec;
+import org.alidav.server.login.LoginTarget;
 import org.alidav.dav.http.DownloadPolicy;
 import org.alidav.dav.http.RangeRequest;
 import org.alidav.dav.http.StreamDownload;
@@ -28,10 +29,12 @@ import org.alidav.state.StateStore;
  * @param extensions     additions to the Milton wiring, such as lock support
  * @param trustedProxies the TCP peers whose Forwarded / X-Forwarded-* headers are believed
  * @param limits         what one client may hold: data rates, connections, threads for bodies
+ * @param logins         the storages the {@code /-/login} page can log in
  */
 public record ServerSetup(String host, int port, Path dataDir, StateStore state, boolean readOnly, boolean allowAnonymous,
                           Authenticator authenticator, List<MountSpec> mounts, DownloadPolicy downloads,
-                          List<DavExtension> extensions, Predicate<InetAddress> trustedProxies, ClientLimits limits) {
+                          List<DavExtension> extensions, Predicate<InetAddress> trustedProxies, ClientLimits limits,
+                          List<LoginTarget> logins) {
     /** No proxy is trusted: forwarded headers are ignored. */
     public static final Predicate<InetAddress> NO_PROXIES = address -> false;
 
@@ -45,6 +48,7 @@ public record ServerSetup(String host, int port, Path dataDir, StateStore state,
         Objects.requireNonNull(downloads, "downloads");
         mounts = List.copyOf(mounts);
         extensions = List.copyOf(extensions);
+        logins = List.copyOf(logins);
         if (mounts.isEmpty()) throw new IllegalArgumentException("nothing to serve: no mounts");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port " + port);
     }
@@ -53,7 +57,7 @@ public record ServerSetup(String host, int port, Path dataDir, StateStore state,
     public ServerSetup(String host, int port, Path dataDir, StateStore state, boolean readOnly, boolean allowAnonymous,
                        Authenticator authenticator, List<MountSpec> mounts, DownloadPolicy downloads, List<DavExtension> extensions) {
         this(host, port, dataDir, state, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, NO_PROXIES,
-                ClientLimits.DEFAULTS);
+                ClientLimits.DEFAULTS, List.of());
     }
 
     /** A read-write setup streaming downloads, with no extensions and no trusted proxy. */
@@ -62,23 +66,28 @@ public record ServerSetup(String host, int port, Path dataDir, StateStore state,
     }
 
     public ServerSetup withReadOnly(boolean value) {
-        return new ServerSetup(host, port, dataDir, state, value, allowAnonymous, authenticator, mounts, downloads, extensions, trustedProxies, limits);
+        return new ServerSetup(host, port, dataDir, state, value, allowAnonymous, authenticator, mounts, downloads, extensions, trustedProxies, limits, logins);
     }
 
     public ServerSetup withAllowAnonymous(boolean value) {
-        return new ServerSetup(host, port, dataDir, state, readOnly, value, authenticator, mounts, downloads, extensions, trustedProxies, limits);
+        return new ServerSetup(host, port, dataDir, state, readOnly, value, authenticator, mounts, downloads, extensions, trustedProxies, limits, logins);
     }
 
     public ServerSetup withExtensions(List<DavExtension> value) {
-        return new ServerSetup(host, port, dataDir, state, readOnly, allowAnonymous, authenticator, mounts, downloads, value, trustedProxies, limits);
+        return new ServerSetup(host, port, dataDir, state, readOnly, allowAnonymous, authenticator, mounts, downloads, value, trustedProxies, limits, logins);
     }
 
     public ServerSetup withTrustedProxies(Predicate<InetAddress> value) {
-        return new ServerSetup(host, port, dataDir, state, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, value, limits);
+        return new ServerSetup(host, port, dataDir, state, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, value, limits, logins);
     }
 
     public ServerSetup withLimits(ClientLimits value) {
         return new ServerSetup(host, port, dataDir, state, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions,
-                trustedProxies, value);
+                trustedProxies, value, logins);
+    }
+
+    public ServerSetup withLogins(List<LoginTarget> value) {
+        return new ServerSetup(host, port, dataDir, state, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions,
+                trustedProxies, limits, value);
     }
 }

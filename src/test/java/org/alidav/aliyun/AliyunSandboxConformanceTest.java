@@ -3,6 +3,7 @@ package org.alidav.aliyun;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.alidav.drive.Driver;
 import org.alidav.drive.DriverConformanceSuite;
@@ -19,6 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the official rate limits enforced (the driver's own pacing must keep it under them).
  */
 class AliyunSandboxConformanceTest extends DriverConformanceSuite {
+    /** The driver's pacing and the sandbox's rate limits on one clock four times faster than real time. */
+    static final FastPacingClock PACING = new FastPacingClock(4);
+    /** One registry for the class: its tests are one user's calls in a row, as before. */
+    static final UserPacing USERS = new UserPacing(PACING);
     static SandboxServer sandbox;
     static Path sandboxDir;
 
@@ -28,7 +33,7 @@ class AliyunSandboxConformanceTest extends DriverConformanceSuite {
     @BeforeAll
     static void startSandbox() throws Exception {
         sandboxDir = Files.createTempDirectory("sandbox-conformance");
-        sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(sandboxDir).build());
+        sandbox = SandboxServer.start(SandboxOptions.builder().dataDir(sandboxDir).clock(PACING.wallClock()).build());
     }
 
     @AfterAll
@@ -48,6 +53,7 @@ class AliyunSandboxConformanceTest extends DriverConformanceSuite {
 
     @Override
     protected Driver newDriver() {
-        return SandboxDrivers.driver(sandbox, stateDir, sandbox.issueRefreshToken("conformance"), Map.of("part_size", 102400));
+        return SandboxDrivers.driver(sandbox, org.alidav.TestContexts.of("/", stateDir, Clock.systemUTC()), USERS,
+                sandbox.issueRefreshToken("conformance"), Map.of("part_size", 102400));
     }
 }

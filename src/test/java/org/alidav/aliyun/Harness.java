@@ -25,6 +25,18 @@ final class Harness {
 
     /** Fast pacing and retries unless {@code overrides} say otherwise. */
     Driver driver(Map<String, Object> overrides) {
+        DriverOptions options = new DriverOptions(options(overrides));
+        Driver d = new AliyunOpenDriverFactory().create(options, org.alidav.TestContexts.of("test", stateDir, clock));
+        if (!options.unknownKeys().isEmpty()) throw new IllegalStateException("unread options " + options.unknownKeys());
+        return d;
+    }
+
+    /** The token file of a driver built with {@code overrides}. */
+    Path tokenFile(Map<String, Object> overrides) {
+        return TokenFile.chainFile(stateDir, AliyunOptions.read(new DriverOptions(options(overrides))));
+    }
+
+    private Map<String, Object> options(Map<String, Object> overrides) {
         Map<String, Object> o = new HashMap<>();
         o.put("refresh_token", CONFIG_TOKEN);
         o.put("client_id", "cid");
@@ -36,10 +48,7 @@ final class Harness {
         o.put("retry_backoff", "10ms");
         o.put("part_size", 102400);
         o.putAll(overrides);
-        DriverOptions options = new DriverOptions(o);
-        Driver d = new AliyunOpenDriverFactory().create(options, org.alidav.TestContexts.of("test", stateDir, clock));
-        if (!options.unknownKeys().isEmpty()) throw new IllegalStateException("unread options " + options.unknownKeys());
-        return d;
+        return o;
     }
 
     Driver driver() {

@@ -2,9 +2,7 @@ package org.alidav.aliyun;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
@@ -17,6 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.alidav.EndToEnd;
+import org.alidav.dav.ExternalClient;
 import org.alidav.dav.http.PolicyResolver.Policy;
 import org.alidav.drive.Entry;
 import org.junit.jupiter.api.Test;
@@ -27,17 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * against a direct download from the object endpoint in the same run. The size defaults to 64 MiB
  * in the suite; {@code -Dalidav.throughput.mib=1024} measures a 1 GiB file.
  */
+@EndToEnd
 class MediaAndThroughputTest {
     @TempDir
     Path dir;
-
-    static boolean ffmpeg() {
-        try {
-            return new ProcessBuilder("ffmpeg", "-version").redirectErrorStream(true).start().waitFor(20, TimeUnit.SECONDS);
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
 
     static String run(List<String> command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -49,7 +42,8 @@ class MediaAndThroughputTest {
 
     @Test
     void ffprobeAndSeekingFfmpegReadAnMp4ThroughRedirectAndProxy() throws Exception {
-        assumeTrue(ffmpeg(), "ffmpeg is not installed");
+        ExternalClient.require("ffmpeg");
+        ExternalClient.require("ffprobe");
         Path mp4 = dir.resolve("clip.mp4");
         run(List.of("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=duration=10:size=320x240:rate=25",
                 "-c:v", "mpeg4", "-q:v", "5", "-pix_fmt", "yuv420p", mp4.toString()));

@@ -135,7 +135,7 @@ class OpenDriverAcceptanceTest {
         Driver stateless = SandboxDrivers.driver(sandbox, state.resolve("elsewhere"), configToken, Map.of());
         drivers.add(stateless);
         DriveException e = assertThrows(DriveException.class, () -> stateless.list(stateless.root()));
-        assertEquals(DriveException.Kind.UNAVAILABLE, e.kind(), e.toString());
+        assertEquals(DriveException.Kind.NOT_LOGGED_IN, e.kind(), e.toString());
     }
 
     @Test

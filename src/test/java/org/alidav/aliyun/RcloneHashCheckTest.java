@@ -3,7 +3,6 @@ package org.alidav.aliyun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.alidav.EndToEnd;
 import org.alidav.dav.DavTestServer;
 import org.alidav.dav.ExternalClient;
 import org.alidav.dav.RcloneRoundTrip;
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code fastmail} vendor sends an empty PROPFIND and reads the same property: see
  * {@link #anEmptyPropfindCarriesTheSha1}); {@code owncloud} prefers MD5, which no storage here has.
  */
+@EndToEnd
 class RcloneHashCheckTest {
     private static final Pattern MATCHING = Pattern.compile("(\\d+) matching files");
 
@@ -63,7 +64,7 @@ class RcloneHashCheckTest {
     }
 
     private void assertEveryHashChecked(Path local, String url, String user, String password) throws Exception {
-        assumeTrue(ExternalClient.installed("rclone"), "rclone is not installed");
+        ExternalClient.require("rclone");
         List<String> remote = List.of("--webdav-url", url, "--webdav-vendor", "nextcloud", "--webdav-user", user,
                 "--webdav-pass", rclone(List.of(), "obscure", password).output().trim());
         ExternalClient.Result copy = rclone(remote, "copy", local.toString(), ":webdav:up");

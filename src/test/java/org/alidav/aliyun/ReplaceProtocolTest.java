@@ -97,7 +97,7 @@ class ReplaceProtocolTest {
     private AliyunOpenDriver driver(Map<String, Object> overrides) {
         Map<String, Object> o = new java.util.HashMap<>(Map.of("retry_backoff", "10ms"));
         o.putAll(overrides);
-        DriverContext context = new DriverContext("/", dir.resolve("state"), Clock.systemUTC(), store, dir.resolve("spool"));
+        DriverContext context = new DriverContext("/", dir.resolve("state"), Clock.systemUTC(), store, dir.resolve("spool"), dir);
         AliyunOpenDriver d = (AliyunOpenDriver) SandboxDrivers.driver(sandbox, context, token, o);
         drivers.add(d);
         return d;

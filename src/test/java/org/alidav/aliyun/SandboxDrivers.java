@@ -11,6 +11,9 @@ import org.alidav.sandbox.SandboxServer;
 
 /** Builds aliyundrive-open drivers against a running sandbox through the real factory, with the default pacing. */
 final class SandboxDrivers {
+    /** Shared by the drivers of every test that gives none, as a server's storages of one user share it. */
+    private static final UserPacing REAL_TIME = UserPacing.realTime();
+
     private SandboxDrivers() {
     }
 
@@ -20,6 +23,11 @@ final class SandboxDrivers {
 
     /** As above, in the given context (a test that restarts a driver keeps its state database). */
     static Driver driver(SandboxServer sandbox, DriverContext context, String refreshToken, Map<String, Object> overrides) {
+        return driver(sandbox, context, REAL_TIME, refreshToken, overrides);
+    }
+
+    /** As above, paced through {@code pacing} (a test on a fast clock gives its own). */
+    static Driver driver(SandboxServer sandbox, DriverContext context, UserPacing pacing, String refreshToken, Map<String, Object> overrides) {
         Map<String, Object> o = new HashMap<>();
         o.put("refresh_token", refreshToken);
         o.put("client_id", sandbox.clientId());
@@ -27,7 +35,7 @@ final class SandboxDrivers {
         o.put("api_base_url", sandbox.baseUrl());
         o.putAll(overrides);
         DriverOptions options = new DriverOptions(o);
-        Driver d = new AliyunOpenDriverFactory().create(options, context);
+        Driver d = new AliyunOpenDriverFactory(pacing).create(options, context);
         if (!options.unknownKeys().isEmpty()) throw new IllegalStateException("unread options " + options.unknownKeys());
         return d;
     }

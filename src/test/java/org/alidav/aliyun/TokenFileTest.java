@@ -2,12 +2,14 @@ package org.alidav.aliyun;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.alidav.config.StorageConfig;
+import org.alidav.drive.DriverOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,11 +28,12 @@ class TokenFileTest {
 
         file.saveLogin("login-refresh", "login-access");
 
-        Path expected = dataDir.resolve("storages").resolve("ali%2Fmain").resolve("aliyundrive-open-token.json");
+        Path expected = TokenFile.chainFile(dataDir, AliyunOptions.read(new DriverOptions(sc.driverOptions())));
+        assertEquals(dataDir.resolve("tokens"), expected.getParent());
         assertEquals(expected, file.path());
         assertFalse(Files.exists(expected.resolveSibling(expected.getFileName() + ".tmp")), "no temp file left");
         // what the driver's TokenManager starts from after a restart with the unchanged config
-        TokenState start = new TokenStore(sc.stateDir(dataDir)).initial("old-config-token");
+        TokenState start = new TokenStore(file.path(), null).initial("old-config-token").orElseThrow();
         assertEquals("login-refresh", start.refreshToken());
         assertEquals("login-access", start.accessToken());
     }
@@ -38,9 +41,10 @@ class TokenFileTest {
     @Test
     void aTokenPastedIntoTheConfigLaterStillWins() throws Exception {
         StorageConfig sc = storage("/", Map.of("refresh_token", "old-config-token"));
-        TokenFile.of(sc, dataDir).saveLogin("login-refresh", "login-access");
+        TokenFile file = TokenFile.of(sc, dataDir);
+        file.saveLogin("login-refresh", "login-access");
 
-        TokenState start = new TokenStore(sc.stateDir(dataDir)).initial("pasted-later");
+        TokenState start = new TokenStore(file.path(), null).initial("pasted-later").orElseThrow();
 
         assertEquals("pasted-later", start.refreshToken());
     }
@@ -48,12 +52,14 @@ class TokenFileTest {
     @Test
     void aStorageWithoutAConfigTokenKeepsTheLoginAsItsChain() throws Exception {
         StorageConfig sc = storage("/", Map.of());
-        TokenFile.of(sc, dataDir).saveLogin("login-refresh", null);
+        TokenFile file = TokenFile.of(sc, dataDir);
+        file.saveLogin("login-refresh", null);
 
-        TokenState stored = new TokenStore(sc.stateDir(dataDir)).load().orElseThrow();
+        TokenState stored = new TokenStore(file.path(), null).initial(null).orElseThrow();
 
         assertEquals("login-refresh", stored.refreshToken());
         assertEquals(TokenStore.fingerprint("login-refresh"), stored.origin());
-        assertEquals(dataDir.resolve("storages").resolve("root").resolve("aliyundrive-open-token.json"), TokenFile.of(sc, dataDir).path());
+        assertEquals(file.path(), TokenFile.of(storage("/other", Map.of()), dataDir).path(), "storages of one app without a token share it");
+        assertNotEquals(file.path(), TokenFile.of(storage("/b", Map.of("account", "bob")), dataDir).path(), "unless account tells them apart");
     }
 }

@@ -100,7 +100,7 @@ class TokenLifecycleTest {
 
     @Test
     void rotatedTokenIsOnDiskBeforeItsAccessTokenIsUsedAndWinsOnRestart() throws Exception {
-        Path file = state.resolve("aliyundrive-open-token.json");
+        Path file = h.tokenFile(Map.of());
         List<Boolean> persistedFirst = new ArrayList<>();
         api.on(LIST, c -> {
             persistedFirst.add(read(file).contains(c.token()));
@@ -135,9 +135,9 @@ class TokenLifecycleTest {
         api.sub = "intruder";
         Driver d = h.driver();
         DriveException e = assertThrows(DriveException.class, () -> d.list(Harness.folder("root")));
-        assertEquals(DriveException.Kind.UNAVAILABLE, e.kind());
+        assertEquals(DriveException.Kind.NOT_LOGGED_IN, e.kind());
         assertEquals(0, api.count(LIST));
-        assertFalse(Files.exists(state.resolve("aliyundrive-open-token.json")));
+        assertFalse(Files.exists(h.tokenFile(Map.of())));
     }
 
     @Test
@@ -150,8 +150,8 @@ class TokenLifecycleTest {
         try {
             for (int i = 0; i < 5; i++) {
                 DriveException e = assertThrows(DriveException.class, () -> d.list(Harness.folder("root")));
-                assertEquals(DriveException.Kind.UNAVAILABLE, e.kind());
-                assertTrue(e.getMessage().endsWith("log in again with: alidav login --mount test"), e.getMessage());
+                assertEquals(DriveException.Kind.NOT_LOGGED_IN, e.kind());
+                assertEquals("test", ((org.alidav.drive.LoginRequired) e).mount(), "the 503 body names the command for this mount");
             }
         } finally {
             System.setErr(err);
@@ -189,6 +189,38 @@ class TokenLifecycleTest {
         o.put("use_online_api", false);
         var e = assertThrows(org.alidav.drive.DriverOptions.OptionException.class, () -> h.driver(o));
         assertEquals("client_id", e.key());
+    }
+
+    @Test
+    void tvTokensNeedTheOnlineApiAndTheBackoffItsBoundsInOrder() {
+        var tv = assertThrows(org.alidav.drive.DriverOptions.OptionException.class, () -> h.driver(Map.of("alipan_type", "alipanTV")));
+        assertEquals("alipan_type", tv.key(), "an own app cannot renew a TV token");
+        var backoff = assertThrows(org.alidav.drive.DriverOptions.OptionException.class,
+                () -> h.driver(Map.of("refresh_backoff", "10s", "refresh_backoff_max", "1s")));
+        assertEquals("refresh_backoff_max", backoff.key());
+        var type = assertThrows(org.alidav.drive.DriverOptions.OptionException.class, () -> h.driver(Map.of("alipan_type", "tv")));
+        assertEquals("alipan_type", type.key());
+    }
+
+    @Test
+    void storagesOfOneAccountShareOneChainAndMayNotConfigureTwoTokens() {
+        Driver a = h.driver(Map.of("account", "me"));
+        Driver b = h.driver(Map.of("account", "me", "refresh_token", ""));
+        a.list(Harness.folder("root"));
+        b.list(Harness.folder("root"));
+        assertEquals(1, api.count(OAUTH), "the second storage uses the chain's token, no refresh of its own");
+        String other = TestTokens.jwt("u1", TestTokens.NOW.getEpochSecond() + 999_999, "other");
+        var e = assertThrows(org.alidav.drive.DriverOptions.OptionException.class, () -> h.driver(Map.of("account", "me", "refresh_token", other)));
+        assertEquals("refresh_token", e.key());
+    }
+
+    @Test
+    void theTokenAnEarlierVersionKeptPerStorageIsTakenOverOnce() throws Exception {
+        String rotated = TestTokens.jwt("u1", TestTokens.NOW.getEpochSecond() + 999_999, "rotated-by-an-earlier-version");
+        TokenStore.write(state.resolve("aliyundrive-open-token.json"), new TokenState(TokenStore.fingerprint(Harness.CONFIG_TOKEN), rotated, null));
+        h.driver().list(Harness.folder("root"));
+        assertEquals(rotated, api.calls(OAUTH).get(0).json().get("refresh_token").asText(), "not the consumed config token");
+        assertTrue(Files.exists(h.tokenFile(Map.of())), "kept in the chain's file from now on");
     }
 
     private static String read(Path p) {

@@ -65,6 +65,8 @@ public final class Benchmark {
     private final int concurrentSeconds = Integer.getInteger("bench.seconds", 30);
     private final int slowClientSeconds = Integer.getInteger("bench.slowSeconds", 30);
     private final int proppatches = Integer.getInteger("bench.proppatches", 10_000);
+    private final int footprintClients = Integer.getInteger("bench.footprintClients", 50);
+    private final int footprintSeconds = Integer.getInteger("bench.footprintSeconds", 60);
     private final Set<String> only = Arrays.stream(System.getProperty("bench.only", "").split(","))
             .map(String::strip).filter(n -> !n.isEmpty()).collect(Collectors.toSet());
     private final int finderEntries = 500;
@@ -135,6 +137,7 @@ public final class Benchmark {
         section("slow-clients", this::slowClients);
         section("small-reads", this::smallReads);
         section("link-life", this::linkLife);
+        section("footprint", this::footprint);
     }
 
     private boolean selected(String section) {
@@ -660,7 +663,7 @@ public final class Benchmark {
             long[] peak = {0, 0};
             Thread sampler = new Thread(() -> {
                 while (!done.get()) {
-                    long[] s = status(server.pid());
+                    long[] s = Footprint.status(server.pid());
                     peak[0] = Math.max(peak[0], s[0]);
                     peak[1] = Math.max(peak[1], s[1]);
                     try {
@@ -696,7 +699,7 @@ public final class Benchmark {
             for (Future<?> f : downloads) f.get();
             pool.shutdown();
             sampler.join();
-            long[] last = status(server.pid());
+            long[] last = Footprint.status(server.pid());
             long hwm = Math.max(peak[0], last[0]);
             rows.add(new String[]{"Peak RSS of the server JVM (-Xmx128m): " + gib(rssUploadSize) + " upload beside 8 proxied downloads",
                     "MB (VmHWM)", (hwm / 1024) + " MB; upload " + put.statusCode() + " at " + fmt(rate) + " MB/s; "
@@ -723,18 +726,54 @@ public final class Benchmark {
         throw new IllegalStateException("the server JVM did not come up");
     }
 
-    /** VmHWM and VmRSS in KiB from /proc. */
-    private static long[] status(long pid) {
-        long[] out = {0, 0};
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmHWM:")) out[0] = Long.parseLong(line.replaceAll("\\D", ""));
-                if (line.startsWith("VmRSS:")) out[1] = Long.parseLong(line.replaceAll("\\D", ""));
+    /** The flag sets tried; the shipped one is read from packaging/jvm.options, as the launcher, container and unit read it. */
+    private static List<Footprint.Candidate> candidates() throws IOException {
+        String small = "-XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -XX:MaxDirectMemorySize=32m -Xss512k";
+        List<Footprint.Candidate> list = new ArrayList<>(List.of(
+                new Footprint.Candidate("no flags", List.of()),
+                new Footprint.Candidate("G1 -Xmx128m", List.of("-XX:+UseG1GC", "-Xmx128m")),
+                new Footprint.Candidate("Serial -Xmx128m", List.of("-XX:+UseSerialGC", "-Xmx128m")),
+                new Footprint.Candidate("Serial -Xmx64m, small caches", flags("-XX:+UseSerialGC -Xmx64m " + small)),
+                new Footprint.Candidate("Serial -Xmx64m, small caches, C1 only", flags("-XX:+UseSerialGC -Xmx64m -XX:TieredStopAtLevel=1 " + small)),
+                new Footprint.Candidate("as above, -Xms8m", flags("-XX:+UseSerialGC -Xms8m -Xmx64m -XX:TieredStopAtLevel=1 " + small))));
+        list.add(new Footprint.Candidate("shipped: packaging/jvm.options", List.of("@" + Path.of("packaging/jvm.options").toAbsolutePath())));
+        return list;
+    }
+
+    private static List<String> flags(String text) {
+        return List.of(text.split(" "));
+    }
+
+    private void footprint() throws Exception {
+        Path jar = Path.of("target/alidav.jar");
+        if (!Files.exists(jar)) throw new IllegalStateException("target/alidav.jar missing: run mvn -DskipTests package first");
+        Path tree = Footprint.tree(work);
+        String load = footprintClients + " clients for " + footprintSeconds + " s";
+        String transfer = gib(rssUploadSize) + " upload beside 8 proxied downloads";
+        for (Footprint.Candidate c : candidates()) {
+            log("   footprint: " + c.name());
+            Footprint.Figures f = Footprint.alidav(jar, work, tree, c, footprintClients, footprintSeconds, rssUploadSize);
+            footprintRow("AliDAV, " + c.name() + " " + c.flags(), f, load, transfer);
+            if (c.name().startsWith("shipped")) {
+                long peakMb = Math.max(f.loadPeakKib(), f.transferPeakKib()) / 1024;
+                check("Shipped flags: idle RSS ≤ 80 MB", f.idleKib() / 1024 <= 80, (f.idleKib() / 1024) + " MB");
+                check("Shipped flags: peak RSS ≤ 200 MB (" + load + "; " + transfer + ")", peakMb <= 200
+                        && (f.uploadStatus() == 201 || f.uploadStatus() == 204) && f.loadFailures() == 0, peakMb + " MB");
+                check("Shipped flags: first answer ≤ 1.0 s after start", f.firstAnswerMillis() <= 1000, f.firstAnswerMillis() + " ms");
             }
-        } catch (IOException | NumberFormatException ignored) {
-            // the process is gone
         }
-        return out;
+        if (org.alidav.dav.ExternalClient.installed("rclone")) {
+            log("   footprint: rclone serve webdav");
+            footprintRow("rclone serve webdav", Footprint.rclone(work, tree, footprintClients, footprintSeconds, rssUploadSize), load, transfer);
+        }
+    }
+
+    private void footprintRow(String who, Footprint.Figures f, String load, String transfer) {
+        rows.add(new String[]{"Footprint: " + who, "first answer; RSS idle / peak under " + load + " / peak during " + transfer,
+                String.format(Locale.ROOT, "%d ms; %d / %d / %d MB (VmHWM %d MB); %,d requests, %d failed; upload %d at %s MB/s, %,d MiB downloaded",
+                        f.firstAnswerMillis(), f.idleKib() / 1024, f.loadPeakKib() / 1024, f.transferPeakKib() / 1024, f.hwmKib() / 1024,
+                        f.loadRequests(), f.loadFailures(), f.uploadStatus(), fmt(f.uploadMbps()), f.downloadedMib()),
+                "shipped flags: ≤ 1.0 s; idle ≤ 80 MB, peak ≤ 200 MB"});
     }
 
     private void proppatch() throws Exception {

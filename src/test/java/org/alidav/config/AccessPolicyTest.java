@@ -11,7 +11,11 @@ import org.junit.jupiter.api.Test;
 
 class AccessPolicyTest {
     private static AppConfig config(String host, boolean anonymous, String users) {
-        return new ConfigLoader(Path.of("/w")).parse("server: {host: '" + host + "'}\nallow_anonymous: " + anonymous
+        return withServer("{host: '" + host + "'}", anonymous, users);
+    }
+
+    private static AppConfig withServer(String server, boolean anonymous, String users) {
+        return new ConfigLoader(Path.of("/w")).parse("server: " + server + "\nallow_anonymous: " + anonymous
                 + "\nusers: " + users + "\nstorages: [{mount: /, driver: local, root: x}]\n", "alidav.yaml").config();
     }
 
@@ -33,8 +37,12 @@ class AccessPolicyTest {
     }
 
     @Test
-    void acceptsANetworkAddressWithUsers() {
-        assertEquals(List.of(), AccessPolicy.check(config("0.0.0.0", false, "[{name: a, password: b}]")));
+    void acceptsANetworkAddressWithUsersAndWarnsThatPasswordsTravelInClearWithoutTls() {
+        assertEquals(List.of("the server listens on 0.0.0.0 without TLS: passwords travel in clear; set server.tls_cert"
+                + " and server.tls_key, or server.tls_self_signed: true"), AccessPolicy.check(config("0.0.0.0", false, "[{name: a, password: b}]")));
+        assertEquals(List.of(), AccessPolicy.check(withServer("{host: 0.0.0.0, tls_self_signed: true}", false, "[{name: a, password: b}]")));
+        assertEquals(List.of(), AccessPolicy.check(withServer("{host: 0.0.0.0, tls_cert: c.pem, tls_key: k.pem}", false, "[{name: a, password: b}]")));
+        assertEquals(List.of(), AccessPolicy.check(config("127.0.0.1", false, "[{name: a, password: b}]")), "loopback stays on this machine");
     }
 
     @Test

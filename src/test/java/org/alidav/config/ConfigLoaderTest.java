@@ -107,6 +107,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheTlsKeys() {
+        assertEquals(TlsSettings.NONE, parse(LOCAL).server().tls());
+        TlsSettings files = parse("server: {tls_cert: certs/full.pem, tls_key: /etc/k.pem, tls_reload_interval: 10s}\n" + LOCAL).server().tls();
+        assertEquals(new TlsSettings(Optional.of(CWD.resolve("certs/full.pem")), Optional.of(Path.of("/etc/k.pem")), false,
+                Duration.ofSeconds(10)), files);
+        assertTrue(files.enabled());
+        TlsSettings generated = parse("server: {tls_self_signed: true}\n" + LOCAL).server().tls();
+        assertTrue(generated.selfSigned() && generated.enabled());
+        assertEquals(TlsSettings.DEFAULT_RELOAD_INTERVAL, generated.reloadInterval());
+    }
+
+    @Test
+    void tlsKeysThatCannotWorkTogetherAreRefused() {
+        assertError("t.yaml: server.tls_key: is required with tls_cert", "server: {tls_cert: c.pem}\n" + LOCAL);
+        assertError("t.yaml: server.tls_cert: is required with tls_key", "server: {tls_key: k.pem}\n" + LOCAL);
+        assertError("t.yaml: server.tls_self_signed: cannot be true with tls_cert and tls_key: pick your certificate or a generated one",
+                "server: {tls_cert: c.pem, tls_key: k.pem, tls_self_signed: true}\n" + LOCAL);
+        assertError("t.yaml: server.tls_reload_interval: must be at most 1m (a renewal is served within a minute)",
+                "server: {tls_self_signed: true, tls_reload_interval: 5m}\n" + LOCAL);
+    }
+
+    @Test
     void cacheTtlAcceptsPlainSecondsAndZero() {
         assertEquals(Duration.ofSeconds(90), parse("storages: [{mount: /, driver: x, cache_ttl: 90}]").storages().get(0).cacheTtl());
         assertEquals(Duration.ZERO, parse("storages: [{mount: /, driver: x, cache_ttl: 0s}]").storages().get(0).cacheTtl());
@@ -145,7 +167,7 @@ class ConfigLoaderTest {
         assertError("t.yaml: storges: unknown key (did you mean storages?)", "storges: []\n" + LOCAL);
         assertError("t.yaml: server.prot: unknown key (did you mean port?)", "server: {prot: 1}\n" + LOCAL);
         assertError("t.yaml: server.data-dir: unknown key (did you mean data_dir?)", "server: {data-dir: x}\n" + LOCAL);
-        assertError("t.yaml: server.tls_cert: unknown key", "server: {tls_cert: x}\n" + LOCAL);
+        assertError("t.yaml: server.certificate: unknown key", "server: {certificate: x}\n" + LOCAL);
         assertError("t.yaml: users[0].readonly: unknown key (did you mean read_only?)",
                 "users: [{name: a, password: b, readonly: true}]\n" + LOCAL);
     }

@@ -79,6 +79,8 @@ class ConfigResolverTest {
                 .warnings();
         assertEquals(List.of("user alice has a plain-text password; run `java -jar alidav.jar hash-password`",
                 "ignoring unknown environment variable ALIDAV_PROT (did you mean ALIDAV_PORT?)",
+                "the server listens on 0.0.0.0 without TLS: passwords travel in clear; set server.tls_cert and server.tls_key,"
+                        + " or server.tls_self_signed: true",
                 "allow_anonymous is true and the server listens on 0.0.0.0: anyone who can reach it can read and change the storages"),
                 warnings);
     }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -34,7 +37,7 @@ class ExampleConfigTest {
         StorageConfig storage = config.storages().get(0);
         assertEquals("/", storage.mount());
         assertEquals("local", storage.driver());
-        assertEquals(Map.of("root", "/srv/alidav/data/files"), storage.driverOptions());
+        assertEquals(Map.of("root", "/srv/alidav/data/files", "create_root", true), storage.driverOptions());
         assertEquals(List.of(), loaded.warnings());
         assertEquals(List.of(), AccessPolicy.check(config));
         assertEquals(DownloadSettings.defaults(), config.downloads(), "the example shows the built-in download defaults");
@@ -49,18 +52,45 @@ class ExampleConfigTest {
         StorageConfig aliyun = config.storages().get(1);
         assertEquals("/aliyun", aliyun.mount());
         assertEquals("aliyundrive-open", aliyun.driver());
-        assertEquals("https://proxy.example.com", aliyun.downProxyUrl().orElseThrow());
+        assertEquals(Optional.empty(), aliyun.downProxyUrl(), "no download goes to the example's proxy");
+        assertEquals(Optional.of("302_redirect"), aliyun.webdavPolicy());
+        assertEquals(new TlsSettings(Optional.of(Path.of("/etc/letsencrypt/live/dav.example.com/fullchain.pem")),
+                Optional.of(Path.of("/etc/letsencrypt/live/dav.example.com/privkey.pem")), false, Duration.ofSeconds(30)), config.server().tls());
         assertEquals(Set.of("refresh_token", "root_folder_id", "drive_type", "order_by", "order_direction", "client_id",
                 "client_secret", "use_online_api", "api_url_address", "remove_way", "repair_duplicates", "rapid_upload", "internal_upload",
                 "part_size", "livp_download_format", "api_base_url", "list_rate", "link_rate", "other_rate", "max_attempts", "retry_backoff",
                 "max_wait", "download_connections", "download_queue_timeout", "download_reuse_idle",
-                "link_margin"), aliyun.driverOptions().keySet());
+                "link_margin", "account", "alipan_type", "refresh_timeout", "refresh_backoff", "refresh_backoff_max"),
+                aliyun.driverOptions().keySet());
+        StorageConfig backup = config.storages().get(2);
+        assertEquals(aliyun.driverOptions().get("refresh_token"), backup.driverOptions().get("refresh_token"));
+        assertEquals("backup", backup.driverOptions().get("drive_type"));
         assertEquals(DownloadSettings.DEFAULT_RULES.size() + 1, config.downloads().clientRules().size());
         assertEquals("192.168.1.0/24", config.downloads().clientRules().get(DownloadSettings.DEFAULT_RULES.size()).address().orElseThrow().text());
         assertEquals(false, alice.admin());
         StorageConfig local = config.storages().get(0);
         assertEquals(java.time.Duration.ofMinutes(5), local.cacheStaleGrace());
         assertEquals(List.of(new StorageConfig.CacheRule("/Archive{,/**}", java.time.Duration.ofHours(1))), local.cacheRules());
+    }
+
+    /** A user switches on one block at a time: each must load by itself, the AliyunDrive storage serving by its own default. */
+    @Test
+    void loadsWithEachSwitchedOffBlockSwitchedOnAlone() throws Exception {
+        List<String> lines = Files.readAllLines(EXAMPLE);
+        int blocks = 0;
+        for (int start = 0; start < lines.size(); start++) {
+            if (!lines.get(start).startsWith("#  ") || (start > 0 && lines.get(start - 1).startsWith("#  "))) continue;
+            List<String> edited = new ArrayList<>(lines);
+            for (int i = start; i < lines.size() && lines.get(i).startsWith("#  "); i++) edited.set(i, lines.get(i).substring(1));
+            String block = lines.get(start);
+            AppConfig config = new ConfigLoader(CWD).parse(String.join("\n", edited), "example, block at line " + (start + 1)).config();
+            config.storages().stream().filter(st -> st.driver().equals("aliyundrive-open")).forEach(aliyun -> {
+                assertEquals(Optional.empty(), aliyun.downProxyUrl(), block);
+                assertTrue(aliyun.webdavPolicy().map("302_redirect"::equals).orElse(true), block); // unset: the driver's own 302
+            });
+            blocks++;
+        }
+        assertTrue(blocks >= 8, "blocks found: " + blocks);
     }
 
     @Test
@@ -71,6 +101,7 @@ class ExampleConfigTest {
                 .flatMap(Set::stream)
                 .forEach(key -> assertTrue(text.contains("\n  " + key + ":") || text.contains("\n    " + key + ":")
                         || text.contains("\n" + key + ":") || text.contains("- " + key + ":")
-                        || text.contains("{" + key + ":") || text.contains(", " + key + ":"), key));
+                        || text.contains("{" + key + ":") || text.contains(", " + key + ":")
+                        || text.contains("#   " + key + ":"), key)); // shown in a comment inside a block, e.g. down_proxy_url
     }
 }

@@ -2,7 +2,6 @@ package org.alidav.dav;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,10 +28,10 @@ public final class Litmus {
     private Litmus() {
     }
 
-    /** Runs {@code groups} against {@code collectionUrl} (which must exist), or skips when litmus is absent. */
+    /** Runs {@code groups} against {@code collectionUrl} (which must exist), or stops as {@link ExternalClient#require} says when litmus is absent. */
     public static Report run(Path workDir, String collectionUrl, String user, String password, List<String> groups)
             throws Exception {
-        assumeTrue(ExternalClient.installed("litmus"), "litmus is not installed");
+        ExternalClient.require("litmus");
         long start = System.nanoTime();
         ExternalClient.Result r = ExternalClient.run(workDir, Map.of("TESTS", String.join(" ", groups)), 600,
                 List.of("litmus", "-k", collectionUrl, user, password));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.alidav.EndToEnd;
 import org.alidav.dav.lock.LockManager;
 import org.alidav.dav.lock.LockTable;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The litmus WebDAV conformance suite against a real server over a local folder. Groups basic,
  * copymove, props and http must have no failures (locks come with the lock package).
  */
+@EndToEnd
 class LitmusTest {
 
     @TempDir

@@ -3,7 +3,6 @@ package org.alidav.dav;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,11 +66,18 @@ public final class RcloneRoundTrip {
         return local;
     }
 
-    /** Runs the round trip from {@code local} to {@code <url>up}; skips when rclone is absent. */
+    /** Runs the round trip from {@code local} to {@code <url>up}; stops as {@link ExternalClient#require} says when rclone is absent. */
     public static Report run(Path dir, Path local, String url, String vendor, String user, String password, Checks checks)
             throws Exception {
-        assumeTrue(ExternalClient.installed("rclone"), "rclone is not installed");
+        return run(dir, local, url, vendor, user, password, Map.of(), checks);
+    }
+
+    /** As {@link #run(Path, Path, String, String, String, String, Checks)} with rclone's {@code RCLONE_*} options in {@code options}. */
+    public static Report run(Path dir, Path local, String url, String vendor, String user, String password,
+                             Map<String, String> options, Checks checks) throws Exception {
+        ExternalClient.require("rclone");
         RcloneRoundTrip t = new RcloneRoundTrip(dir);
+        t.env.putAll(options);
         t.env.put("RCLONE_CONFIG_T_TYPE", "webdav");
         t.env.put("RCLONE_CONFIG_T_URL", url);
         t.env.put("RCLONE_CONFIG_T_VENDOR", vendor);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.alidav.EndToEnd;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * rclone against a real server over a local folder ({@link RcloneRoundTrip}). Vendor owncloud
  * exercises X-OC-Mtime, OC-Checksum and oc:checksums.
  */
+@EndToEnd
 class RcloneTest {
     @TempDir
     Path dir;

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.alidav.EndToEnd;
 import org.alidav.TestApp;
 import org.alidav.sandbox.Fault;
 import org.alidav.sandbox.SandboxOptions;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stray upload sessions, temp files in the folder or in the server's spool fail the case.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EndToEnd
 class FaultMatrixTest {
     /** Two and a half parts: every body is sent in three part uploads. */
     private static final int SIZE = ServerConfig.PART_SIZE * 5 / 2;

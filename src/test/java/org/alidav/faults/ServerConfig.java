@@ -13,7 +13,7 @@ import org.alidav.sandbox.SandboxServer;
  */
 record ServerConfig(Path dataDir, String apiBaseUrl, String clientId, String clientSecret, String refreshToken,
                     String removeWay, Duration maintenanceInterval) {
-    /** The service's smallest part (fact sheet §6.4): bodies of 2.5 parts have three. */
+    /** The service's smallest part (docs/open-api.md, "Uploads"): bodies of 2.5 parts have three. */
     static final int PART_SIZE = 100 * 1024;
 
     /** With the default maintenance interval (one pass at start, then rarely: tests run passes themselves). */

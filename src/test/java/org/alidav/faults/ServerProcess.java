@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * generation goes to {@code server-N.log} in {@code dir}.
  */
 final class ServerProcess implements AutoCloseable {
-    private static final Pattern URL = Pattern.compile("serving WebDAV at (http://\\S+)");
+    private static final Pattern URL = Pattern.compile("serving WebDAV at (https?://\\S+)");
 
     private final ServerConfig config;
     private final Path dir;

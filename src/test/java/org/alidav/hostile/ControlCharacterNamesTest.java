@@ -3,7 +3,6 @@ package org.alidav.hostile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.alidav.EndToEnd;
 import org.alidav.dav.DavTestServer;
 import org.alidav.dav.ExternalClient;
 import org.alidav.dav.LockingExtension;
@@ -115,8 +115,9 @@ class ControlCharacterNamesTest {
     }
 
     @Test
+    @EndToEnd
     void rcloneListsTheFolder() throws Exception {
-        assumeTrue(ExternalClient.installed("rclone"), "rclone is not installed");
+        ExternalClient.require("rclone");
         Map<String, String> env = Map.of("RCLONE_CONFIG_T_TYPE", "webdav", "RCLONE_CONFIG_T_URL", cloud.app.url("/"),
                 "RCLONE_CONFIG_T_VENDOR", "other");
         ExternalClient.Result r = ExternalClient.run(dir, env, 120,

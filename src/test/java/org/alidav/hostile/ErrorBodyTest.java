@@ -19,7 +19,7 @@ class ErrorBodyTest {
     private TestApp start(boolean sandbox) throws Exception {
         return TestApp.start(dir, "server: {host: 127.0.0.1, port: 0, data_dir: '" + dir.resolve("data") + "'}\n"
                 + "users: [{name: alice, password: secret}]\n"
-                + "storages:\n  - {mount: /, driver: local, root: '" + dir.resolve("files") + "'}\n", sandbox).as("alice", "secret");
+                + "storages:\n  - {mount: /, driver: local, root: '" + dir.resolve("files") + "', create_root: true}\n", sandbox).as("alice", "secret");
     }
 
     @Test

@@ -24,7 +24,7 @@ class ForwardedHeadersTest {
         return TestApp.start(dir, "server: {host: 127.0.0.1, port: 0, data_dir: '" + dir.resolve("data") + "', trusted_proxies: "
                 + trustedProxies + "}\n"
                 + "users: [{name: alice, password: secret}]\n"
-                + "storages:\n  - {mount: /, driver: local, root: '" + dir.resolve("files") + "'}\n", false);
+                + "storages:\n  - {mount: /, driver: local, root: '" + dir.resolve("files") + "', create_root: true}\n", false);
     }
 
     @Test

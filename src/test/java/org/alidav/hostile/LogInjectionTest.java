@@ -22,7 +22,7 @@ class LogInjectionTest {
     private TestApp start() throws Exception {
         return TestApp.start(dir, "server: {host: 127.0.0.1, port: 0, data_dir: '" + dir.resolve("data") + "'}\n"
                 + "users: [{name: alice, password: secret}]\n"
-                + "storages:\n  - {mount: /, driver: local, root: '" + dir.resolve("files") + "'}\n", false);
+                + "storages:\n  - {mount: /, driver: local, root: '" + dir.resolve("files") + "', create_root: true}\n", false);
     }
 
     @Test

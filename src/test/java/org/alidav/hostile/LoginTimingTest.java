@@ -30,7 +30,7 @@ class LoginTimingTest {
         try (TestApp app = TestApp.start(dir, "server: {host: 127.0.0.1, port: 0, data_dir: '" + dir.resolve("data")
                 + "', trusted_proxies: [127.0.0.1]}\n"
                 + "users: [{name: alice, password: '" + hash + "'}]\n"
-                + "storages:\n  - {mount: /, driver: local, root: '" + dir.resolve("files") + "'}\n", false)) {
+                + "storages:\n  - {mount: /, driver: local, root: '" + dir.resolve("files") + "', create_root: true}\n", false)) {
             for (int i = 0; i < 5; i++) {
                 timedFailure(app, "alice", 250, i);
                 timedFailure(app, "mallory", 251, i);

@@ -36,10 +36,10 @@ class UserMountsTest {
         app = TestApp.start(dir, "server: {host: 127.0.0.1, port: 0, data_dir: '" + dir.resolve("data") + "'}\n"
                 + "users:\n  - {name: alice, password: secret}\n  - {name: carol, password: pw, mounts: [/local, /media/deep]}\n"
                 + "storages:\n"
-                + "  - {mount: /local, driver: local, root: '" + dir.resolve("local") + "'}\n"
-                + "  - {mount: /ali, driver: local, root: '" + dir.resolve("ali") + "'}\n"
-                + "  - {mount: /media/deep, driver: local, root: '" + dir.resolve("deep") + "'}\n"
-                + "  - {mount: /media/other, driver: local, root: '" + dir.resolve("ali") + "'}\n", false);
+                + "  - {mount: /local, driver: local, root: '" + dir.resolve("local") + "', create_root: true}\n"
+                + "  - {mount: /ali, driver: local, root: '" + dir.resolve("ali") + "', create_root: true}\n"
+                + "  - {mount: /media/deep, driver: local, root: '" + dir.resolve("deep") + "', create_root: true}\n"
+                + "  - {mount: /media/other, driver: local, root: '" + dir.resolve("ali") + "', create_root: true}\n", false);
     }
 
     @AfterEach

@@ -177,7 +177,7 @@ class LoginAttemptTest {
 
     @Test
     void anExchangeThatYieldsNoRefreshTokenFailsAndSavesNothing() throws Exception {
-        // what a PKCE-only app would get (fact sheet §3.3): tokens that cannot be renewed
+        // what a PKCE-only app would get (docs/open-api.md, QR-code login): tokens that cannot be renewed
         sandbox.faults().inject(Fault.emptyObject("/oauth/access_token"));
         LoginAttempt attempt = attempt();
         phone.confirm(attempt.start().ticket().sid());

@@ -11,7 +11,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import org.junit.jupiter.api.Test;
 
-/** The emulator's QR-code login (login fact sheet §2): codes, statuses, the phone's steps and the code grant. */
+/** The emulator's QR-code login (docs/open-api.md, QR-code login): codes, statuses, the phone's steps and the code grant. */
 class QrLoginTest extends SandboxTestSupport {
     private static final List<String> SCOPES = List.of("user:base", "file:all:read", "file:all:write");
 

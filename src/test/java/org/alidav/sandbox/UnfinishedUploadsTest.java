@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Both readings of whether list and get show an upload session before its complete (fact sheet §12). */
+/** Both readings of whether list and get show an upload session before its complete (docs/open-api.md, "Open questions"). */
 class UnfinishedUploadsTest {
     /** A session named "u.bin" in the root, beside a finished "done.bin"; answers the session's id. */
     static String sessionBesideAFinishedFile(TestApi api) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class UploadTest extends SandboxTestSupport {
 
-    /** Client side of proof_code v1, written from the fact sheet. */
+    /** Client side of proof_code v1, written from docs/open-api.md, "Uploads". */
     static String proof(String token, byte[] data) throws Exception {
         if (data.length == 0) {
             return "";

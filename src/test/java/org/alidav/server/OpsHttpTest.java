@@ -24,7 +24,10 @@ class OpsHttpTest {
             assertTrue(anonymous.headers().firstValue("WWW-Authenticate").isPresent());
             assertEquals(403, dav.as("alice", "secret").send("GET", "/-/health", null).statusCode());
             assertEquals(403, dav.as("bob", "reader").send("POST", "/-/cache/drop", null).statusCode());
+            assertEquals(403, dav.as("alice", "secret").send("GET", "/-/login", null).statusCode());
+            assertEquals(403, dav.as("alice", "secret").send("POST", "/-/login?mount=/", null).statusCode());
             dav.as("root", "admin");
+            assertEquals(200, dav.send("GET", "/-/login", null).statusCode());
             assertEquals(200, dav.send("GET", "/-/health", null).statusCode());
             // a read-only server still lets an admin drop the cache: it writes no file
             assertEquals(200, dav.send("POST", "/-/cache/drop?path=/", null).statusCode());

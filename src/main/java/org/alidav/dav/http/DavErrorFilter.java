@@ -45,7 +45,7 @@ public final class DavErrorFilter implements Filter {
             OverwriteStatus.apply(request, response);
             if (response.getEntity() != null) manager.sendResponseEntity(response);
         } catch (DriveException e) {
-            ErrorResponses.drive(resp, request.getMethod() + " " + request.getAbsolutePath(), e);
+            ErrorResponses.drive(io.milton.servlet.ServletRequest.getRequest(), resp, request.getMethod() + " " + request.getAbsolutePath(), e);
         } catch (DavStatusException e) {
             log.info("{}: {}", what, LogText.escape(e.getMessage()));
             ErrorResponses.status(resp, e.status(), e.getMessage());
@@ -59,6 +59,9 @@ public final class DavErrorFilter implements Filter {
             ErrorResponses.status(resp, HttpServletResponse.SC_FORBIDDEN, "forbidden");
         } catch (NotFoundException e) {
             ErrorResponses.status(resp, HttpServletResponse.SC_NOT_FOUND, "not found");
+        } catch (ShutdownCutOff e) {
+            // logged where the body broke off; the status is for the access log, the connection is closing
+            ErrorResponses.status(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "the server is shutting down");
         } catch (UncheckedIOException e) {
             log.info("{}: connection to the client failed: {}", what, LogText.escape(e.getCause()));
             // the server's minimum body rate ends a read with SocketTimeoutException

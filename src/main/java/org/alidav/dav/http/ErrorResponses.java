@@ -1,10 +1,13 @@
 package org.alidav.dav.http;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.alidav.drive.DriveException;
+import org.alidav.drive.LoginRequired;
 import org.alidav.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +25,25 @@ public final class ErrorResponses {
     private ErrorResponses() {
     }
 
-    /** Logs the error with its details ({@code what}: the request, such as "GET /a/b") and answers it. */
-    public static void drive(HttpServletResponse response, String what, DriveException e) {
+    /**
+     * Logs the error with its details ({@code what}: the request, such as "GET /a/b") and answers it;
+     * {@code request} is where a storage that needs a login points the user to (this server's login page).
+     */
+    public static void drive(HttpServletRequest request, HttpServletResponse response, String what, DriveException e) {
         log.info("{}: {} ({}){}", LogText.escape(what), LogText.escape(e.getMessage()), e.kind(),
                 e.getCause() == null ? "" : ", caused by " + LogText.escape(e.getCause()));
         Duration retry = e.retryAfter();
         if (!reset(response)) return;
         if (retry != null) response.setHeader("Retry-After", Long.toString(Math.max(1, (retry.toMillis() + 999) / 1000)));
-        text(response, e.kind().httpStatus, publicMessage(e));
+        text(response, e.kind().httpStatus, e instanceof LoginRequired l ? loginMessage(request, l) : publicMessage(e));
+    }
+
+    /** How to log in: this server's login page, as the client reached it, or the command. */
+    static String loginMessage(HttpServletRequest request, LoginRequired e) {
+        String mount = e.mount() == null ? "/" : e.mount();
+        String page = RequestOrigin.of(request) + "/-/login?mount=" + URLEncoder.encode(mount, StandardCharsets.UTF_8);
+        return (e.expired() ? "the AliyunDrive login of this storage has expired or was revoked" : "not logged in to AliyunDrive")
+                + ": open " + page + " or run `alidav login --mount " + mount + "`";
     }
 
     /** What the client is told about a driver error. */

@@ -68,11 +68,6 @@ public final class PolicyResolver implements DownloadPolicy {
         this.signedRoute = proxyUrls.isEmpty() ? Optional.empty() : Optional.of(new SignedRoute(signPath, signer, this::respondSigned));
     }
 
-    /** Everything streamed, as before policies existed (tests, and the storages of no config). */
-    public static DownloadPolicy proxyOnly() {
-        return new StreamDownload(RangeRequest.DEFAULT_MAX_RANGES);
-    }
-
     @Override
     public void respond(HttpServletRequest request, HttpServletResponse response, FileResource file) throws IOException {
         policyFor(choose(request, file), file).respond(request, response, file);

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Conditional request headers evaluated in the order of RFC 9110 §13.2.2. Milton ignores If-Match
  * on GET, compares If-None-Match strongly and only honours If-Modified-Since inside its max-age
- * window (spike §3.4); GET, HEAD and PUT use this instead.
+ * window; GET, HEAD and PUT use this instead.
  *
  * @param etag         the current strong entity tag, or null when the resource does not exist
  * @param lastModified the current modification time, or null when the resource does not exist

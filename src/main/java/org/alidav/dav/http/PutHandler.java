@@ -97,6 +97,11 @@ public final class PutHandler implements Handler {
         try {
             return at.storage().put(at.path(), body, upload.size(), upload.modified(), upload.sha1());
         } catch (RuntimeException e) {
+            if (body.failure() != null && ShutdownCutOff.stopping(req)) {
+                log.info("PUT {}: upload cut off by the server's shutdown after part of the body; nothing stored",
+                        LogText.escape(at.davPath()));
+                throw new ShutdownCutOff(body.failure());
+            }
             if (body.failure() != null) {
                 log.info("PUT {}: client stopped sending after part of the body ({}); nothing stored", LogText.escape(at.davPath()),
                         LogText.escape(body.failure()));

@@ -8,7 +8,7 @@ import org.alidav.drive.ByteRange;
 
 /**
  * A {@code Range} header (RFC 9110 §14.2) resolved against a length. Milton gets suffix ranges,
- * unsatisfiable ranges and malformed headers wrong (spike §3.3); this is the replacement.
+ * unsatisfiable ranges and malformed headers wrong; this is the replacement.
  *
  * <p>Each range served costs an upstream read, so a header cannot multiply the work (the "32 copies of
  * the whole file" attack): overlapping and adjacent ranges are coalesced (RFC 9110 §14.2 allows it),

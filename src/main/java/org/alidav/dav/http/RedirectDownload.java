@@ -65,7 +65,7 @@ public final class RedirectDownload implements DownloadPolicy {
 
     /**
      * A 302 no cache may keep (the target dies with its signature) and that makes the client send no
-     * {@code Referer}: the object storage refuses foreign ones (peers B4). The location goes out as
+     * {@code Referer}: the object storage refuses foreign ones (docs/open-api.md, "Object storage and WebDAV clients"). The location goes out as
      * the cloud made it: its download URLs already name the file in a signed
      * {@code response-content-disposition} (attachment, {@code filename*} in UTF-8), which the object
      * store answers as the Content-Disposition; a parameter added here would void the signature.

@@ -32,8 +32,6 @@ import org.w3c.dom.Element;
  */
 public final class RequestChecks {
     public static final int MAX_XML_BODY = 1 << 20;
-    /** Bodies up to this size are read and dropped before a 413; larger ones are refused unread. */
-    private static final long DRAIN_LIMIT = 16L << 20;
     private static final byte[] ALLPROP = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:propfind xmlns:D=\"DAV:\"><D:allprop/></D:propfind>\n"
             .getBytes(StandardCharsets.UTF_8);
     static final String FINITE_DEPTH_ERROR = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
@@ -76,25 +74,14 @@ public final class RequestChecks {
         if (!d.equals("0") && !d.equals("1")) throw new RequestRejected(400, "Depth must be 0 or 1");
     }
 
-    private static void drain(InputStream in, long limit) throws IOException {
-        byte[] scratch = new byte[64 * 1024];
-        for (long left = limit; left > 0; ) {
-            int n = in.read(scratch, 0, (int) Math.min(scratch.length, left));
-            if (n < 0) return;
-            left -= n;
-        }
-    }
-
     /** @param whenEmpty the body to use when the client sent none, or null when a body is required */
     private static HttpServletRequest xmlBody(HttpServletRequest request, String root, byte[] whenEmpty) throws RequestRejected, IOException {
         long declared = request.getContentLengthLong();
-        if (declared > DRAIN_LIMIT) throw new RequestRejected(413, "request body too large");
+        // the rest of an oversized body is read and dropped after the 413 (server.LingeringClose)
+        if (declared > MAX_XML_BODY) throw new RequestRejected(413, "request body too large");
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(MAX_XML_BODY + 1);
-            // a client still sending when the answer comes may miss it (the connection is reset under
-            // its write): read a moderately oversized body to the end, so the 413 reaches it
-            if (body.length > MAX_XML_BODY) drain(in, DRAIN_LIMIT - body.length);
         } catch (SocketTimeoutException e) {
             throw new RequestRejected(408, "request body too slow: " + e.getMessage());
         }

@@ -59,7 +59,7 @@ public final class SignedDownloadFilter implements Filter {
         } catch (BadRequestException e) {
             ErrorResponses.status(response, HttpServletResponse.SC_BAD_REQUEST, "invalid path");
         } catch (DriveException e) {
-            ErrorResponses.drive(response, "signed " + request.getMethod() + " " + path, e);
+            ErrorResponses.drive(request, response, "signed " + request.getMethod() + " " + path, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.alidav.drive.cache;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,13 +25,25 @@ import org.slf4j.LoggerFactory;
  * waiting callers but not cached: it may predate the change, and caching it would undo the in-place
  * update. Every change bumps a global sequence number; a fetch is stored only when no change touched
  * its folder since it started.
+ *
+ * <p>At most {@link #MAX_FOLDERS} listings are kept, the least recently used going first: a client
+ * walking a large drive would otherwise keep every folder it ever saw in memory.
  */
 final class ListingCache {
     private static final Logger log = LoggerFactory.getLogger(ListingCache.class);
 
-    private final Map<DrivePath, Listing> listings = new ConcurrentHashMap<>();
+    /** Folders whose listings are kept: more than clients browse at a time, and a bound on memory. */
+    static final int MAX_FOLDERS = 10_000;
+
+    private final Map<DrivePath, Listing> listings = Caffeine.newBuilder()
+            .maximumSize(MAX_FOLDERS)
+            .executor(Runnable::run) // evict in the caller's thread: no pool thread per storage
+            .<DrivePath, Listing>build().asMap();
     private final Map<DrivePath, CompletableFuture<Listing>> inFlight = new ConcurrentHashMap<>();
-    /** The sequence number of the last change per folder (entries are never removed: one long per folder ever changed). */
+    /**
+     * The sequence number of the last change per folder, for the fetches in flight; emptied whenever
+     * none is (a fetch registers before it reads the sequence, so no later fetch needs the old ones).
+     */
     private final Map<DrivePath, Long> changed = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     /** Bumped by a drop of everything; a fetch started before it is not stored. */
@@ -111,6 +124,7 @@ final class ListingCache {
     }
 
     private synchronized void touch(DrivePath folder) {
+        if (inFlight.isEmpty()) changed.clear();
         changed.put(folder, sequence.incrementAndGet());
     }
 

@@ -18,7 +18,7 @@ import org.alidav.drive.HealthReporter.TokenState;
  * (not found, already exists, conflict, bad name) say nothing about the backend and are not errors here.
  */
 public final class StorageHealth {
-    private static final Set<Kind> BACKEND_TROUBLE = EnumSet.of(Kind.RATE_LIMITED, Kind.UNAVAILABLE, Kind.UNAUTHORIZED,
+    private static final Set<Kind> BACKEND_TROUBLE = EnumSet.of(Kind.RATE_LIMITED, Kind.UNAVAILABLE, Kind.NOT_LOGGED_IN, Kind.UNAUTHORIZED,
             Kind.UPSTREAM, Kind.QUOTA_EXCEEDED);
 
     private final Clock clock;
@@ -43,8 +43,12 @@ public final class StorageHealth {
      */
     public record Report(TokenState token, Instant lastSuccess, Instant lastErrorAt, String lastError, boolean failing,
                          List<String> pending, Map<String, Integer> duplicates) {
-        /** "ok", "degraded" (the last call failed, or the token refresh is failing) or "down" (dead token). */
+        /**
+         * "ok", "degraded" (the last call failed, or the token refresh is failing), "needs_login" (no
+         * token yet) or "down" (dead token).
+         */
         public String status() {
+            if (token == TokenState.NEEDS_LOGIN) return "needs_login";
             if (token == TokenState.DEAD) return "down";
             if (failing || token == TokenState.FAILING) return "degraded";
             return "ok";

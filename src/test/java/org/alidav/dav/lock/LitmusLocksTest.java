@@ -1,15 +1,15 @@
 package org.alidav.dav.lock;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.alidav.EndToEnd;
+import org.alidav.dav.ExternalClient;
 import org.alidav.dav.lock.testserver.TestServer;
 import org.alidav.state.StateStore;
 import org.junit.jupiter.api.Test;
@@ -20,18 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
  * can be added for a look with {@code -Dlitmus.tests="basic copymove props locks http"} (only the locks
  * summary is asserted: the others test the toy resource factory more than the lock layer).
  */
+@EndToEnd
 class LitmusLocksTest {
-    private static final Path LITMUS = Path.of("/usr/bin/litmus");
     private static final Pattern SUMMARY =
             Pattern.compile("summary for `locks': of (\\d+) tests run: (\\d+) passed, (\\d+) failed");
 
     @Test
     void locksGroupPasses(@TempDir Path workDir) throws Exception {
-        assumeTrue(Files.isExecutable(LITMUS), "litmus not installed");
+        ExternalClient.require("litmus");
         try (StateStore state = StateStore.open(workDir.resolve("state.db"));
              TestServer server = new TestServer(Clock.systemUTC(), new LockManager(new LockTable(state)))) {
             server.store().mkdir("/dav");
-            ProcessBuilder pb = new ProcessBuilder(LITMUS.toString(), "-k", server.url("/dav/"))
+            ProcessBuilder pb = new ProcessBuilder("litmus", "-k", server.url("/dav/"))
                     .directory(workDir.toFile()) // litmus writes debug.log and child.log into its cwd
                     .redirectErrorStream(true);
             pb.environment().put("TESTS", System.getProperty("litmus.tests", "locks"));

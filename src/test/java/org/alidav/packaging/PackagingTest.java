@@ -1,0 +1,150 @@
+package org.alidav.packaging;
+
+import org.alidav.EndToEnd;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.alidav.dav.ExternalClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What can be checked of the packaging without a container engine or a systemd host: the unit passes
+ * {@code systemd-analyze verify}, the Dockerfile copies what the build has, the launcher, container
+ * and unit all run the JVM with packaging/jvm.options, and those flags are accepted by the JVM and the
+ * server; the launcher finds its jar in a checkout and in the release archive and passes arguments on.
+ */
+@EndToEnd
+class PackagingTest {
+    private static final Path OPTIONS = Path.of("packaging", "jvm.options");
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSystemdUnitVerifiesAndIsHardened() throws Exception {
+        Path unit = Path.of("packaging", "alidav.service");
+        String text = Files.readString(unit);
+        for (String line : List.of("DynamicUser=yes", "StateDirectory=alidav", "ProtectSystem=strict", "NoNewPrivileges=yes",
+                "ProtectHome=yes", "PrivateTmp=yes", "CapabilityBoundingSet=", "ExecStart=/usr/bin/java @/opt/alidav/packaging/jvm.options -jar /opt/alidav/alidav.jar")) {
+            assertTrue(text.lines().anyMatch(l -> l.equals(line)), line);
+        }
+        ExternalClient.require("systemd-analyze");
+        ExternalClient.Result r = ExternalClient.run(dir, Map.of(), 60, List.of("systemd-analyze", "verify", unit.toAbsolutePath().toString()));
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals(List.of(), r.output().lines().filter(l -> l.contains("alidav.service")).toList(), "no complaint about the unit");
+    }
+
+    @Test
+    void theDockerfileCopiesWhatTheBuildHasAndRunsTheShippedFlags() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("Dockerfile"));
+        Pattern copy = Pattern.compile("COPY (--from=build )?(\\S+) (\\S+)");
+        String shaded = "/src/target/" + shadedJarName(); // the build stage works in /src, as the checkout root
+        int copies = 0;
+        for (String line : lines) {
+            Matcher m = copy.matcher(line);
+            if (!m.matches()) continue;
+            copies++;
+            if (m.group(1) != null) {
+                assertEquals(shaded, m.group(2), "the build stage's artifact is the shade plugin's jar");
+            } else {
+                assertTrue(Files.exists(Path.of(m.group(2))), "COPY source " + m.group(2) + " missing from the build context");
+            }
+        }
+        assertTrue(copies >= 6, "COPY lines found: " + copies);
+        assertTrue(lines.contains("ENTRYPOINT [\"java\", \"@/opt/alidav/packaging/jvm.options\", \"-jar\", \"/opt/alidav/alidav.jar\"]"));
+        assertTrue(lines.contains("COPY packaging/jvm.options packaging/jvm.options"));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("RUN mvn -B -q package -DskipTests")), "the README's build command");
+        assertTrue(Files.readString(Path.of("README.md")).contains("mvn -B -q package -DskipTests"));
+        for (String expected : List.of("USER alidav", "VOLUME /data", "EXPOSE 8080")) assertTrue(lines.contains(expected), expected);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("/-/health")), "HEALTHCHECK on /-/health");
+    }
+
+    /** The flags of the image, the unit and the launcher, on this JVM with the server's own classes. */
+    @Test
+    void theShippedFlagsAreAcceptedByTheJvmAndTheServer() throws Exception {
+        Process p = new ProcessBuilder(JAVA, "@" + OPTIONS, "-cp", System.getProperty("java.class.path"), "org.alidav.Main", "--help")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("--sandbox"), out);
+        assertTrue(Files.readString(Path.of("bin", "alidav")).contains("\"@$here/packaging/jvm.options\""), "the launcher reads the same file");
+    }
+
+    @Test
+    void theLauncherFindsTheJarInTheReleaseLayoutAndPassesArgumentsOn() throws Exception {
+        Path release = layout(dir.resolve("release"), "alidav.jar");
+        ExternalClient.Result r = ExternalClient.run(dir, Map.of(), 60, List.of(release.resolve("bin/alidav").toString(), "--version"));
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().startsWith("alidav "), r.output());
+    }
+
+    /** The README's promise: {@code bin/alidav --sandbox} in a checkout serves. */
+    @Test
+    void theLauncherRunsTheSandboxFromACheckout() throws Exception {
+        Path checkout = layout(dir.resolve("checkout"), "target/alidav.jar");
+        Process p = new ProcessBuilder(checkout.resolve("bin/alidav").toString(), "--sandbox", "--port", "0", "--data-dir", dir.resolve("data").toString())
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            StringBuilder seen = new StringBuilder();
+            for (String line; (line = out.readLine()) != null && !line.contains("serving WebDAV at http://127.0.0.1:"); ) seen.append(line).append('\n');
+            assertTrue(p.isAlive(), "the sandbox server stopped:\n" + seen);
+        } finally {
+            p.toHandle().destroy(); // the launcher exec'd java: this is the server's pid
+            if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();
+        }
+    }
+
+    /**
+     * bin/ and packaging/ as shipped, with a small jar at {@code jarPath} that runs the server's Main from
+     * the test classpath (the shaded jar exists only after the package phase, which runs after the tests).
+     */
+    private static Path layout(Path root, String jarPath) throws Exception {
+        Files.createDirectories(root.resolve("bin"));
+        Files.createDirectories(root.resolve("packaging"));
+        Files.copy(Path.of("bin", "alidav"), root.resolve("bin/alidav"));
+        Files.copy(OPTIONS, root.resolve("packaging/jvm.options"));
+        Path jar = root.resolve(jarPath);
+        Files.createDirectories(jar.getParent());
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "org.alidav.Main");
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPathUrls());
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        return root;
+    }
+
+    private static String classPathUrls() {
+        List<String> urls = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            urls.add(Path.of(entry).toAbsolutePath().toUri().toString());
+        }
+        return urls.stream().collect(Collectors.joining(" "));
+    }
+
+    private static String shadedJarName() throws Exception {
+        Matcher m = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(Files.readString(Path.of("pom.xml")));
+        assertTrue(m.find(), "the shade plugin's finalName");
+        return m.group(1) + ".jar";
+    }
+}
