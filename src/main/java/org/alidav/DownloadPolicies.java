@@ -17,7 +17,7 @@ import org.alidav.dav.http.PolicyResolver;
 import org.alidav.dav.http.PolicyResolver.Policy;
 import org.alidav.dav.sign.LinkSigner;
 import org.alidav.dav.sign.SigningKeyFile;
-import org.alidav.drive.Linker;
+import org.alidav.drive.Features.Capability;
 import org.alidav.drive.cache.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +41,7 @@ final class DownloadPolicies {
         for (int i = 0; i < storages.size(); i++) {
             StorageConfig sc = config.storages().get(i);
             Storage s = storages.get(i);
-            boolean links = s.driver() instanceof Linker;
+            boolean links = s.features().has(Capability.LINKS);
             String name = sc.webdavPolicy().orElse(links ? StorageConfig.POLICY_302_REDIRECT : StorageConfig.POLICY_NATIVE_PROXY);
             if (!links && !name.equals(StorageConfig.POLICY_NATIVE_PROXY)) {
                 throw ConfigException.forStorageOption(config, i, "webdav_policy",

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.DrivePath;
+import org.alidav.drive.Features.Capability;
 import org.alidav.drive.HealthReporter;
 import org.alidav.drive.cache.Storage;
 import org.alidav.drive.cache.StorageHealth;
@@ -22,7 +23,7 @@ final class StartupTokenCheck {
     static List<String> problems(List<Storage> storages) {
         List<String> problems = new ArrayList<>();
         for (Storage storage : storages) {
-            if (!(storage.driver() instanceof HealthReporter)) continue; // no credentials to check
+            if (!storage.features().has(Capability.TOKEN_HEALTH)) continue; // no credentials to check
             try {
                 if (storage.quota().isEmpty()) storage.list(DrivePath.ROOT);
             } catch (DriveException e) {

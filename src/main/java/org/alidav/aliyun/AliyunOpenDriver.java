@@ -13,6 +13,8 @@ import org.alidav.drive.DriveException;
 import org.alidav.drive.Driver;
 import org.alidav.drive.Entry;
 import org.alidav.drive.ExactReader;
+import org.alidav.drive.Features;
+import org.alidav.drive.Features.Capability;
 import org.alidav.drive.LazySizes;
 import org.alidav.drive.Link;
 import org.alidav.drive.Linker;
@@ -33,6 +35,16 @@ import org.slf4j.LoggerFactory;
 final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Linker, LazySizes, QuotaReporter, ModTimeSetter,
         ExactReader, CrossCopier, org.alidav.drive.HealthReporter {
     private static final Logger LOG = LoggerFactory.getLogger(AliyunOpenDriver.class);
+    /**
+     * Listings carry each file's SHA-1 ({@code content_hash}; not a live photo's, served as one of
+     * its streams); times go to the API and the state store
+     * in milliseconds; the cloud can hold two items of one name (made by other clients, or by a
+     * create whose answer was lost).
+     */
+    private static final Features FEATURES = new Features(java.util.EnumSet.of(Capability.COPY,
+            Capability.REPLACE, Capability.CROSS_COPY, Capability.LINKS, Capability.QUOTA, Capability.SET_MOD_TIME,
+            Capability.EXACT_READS, Capability.LAZY_SIZES, Capability.TOKEN_HEALTH, Capability.MAINTENANCE),
+            java.util.Set.of(Features.HashType.SHA1), java.time.Duration.ofMillis(1), true);
     private final OpenApi api;
     private final FileMapper mapper;
     private final Entry root;
@@ -79,6 +91,11 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
         this.spoolDir = spoolDir;
         this.repairDuplicates = repairDuplicates;
         this.livp = new LivpSizer(downloads::servedSize);
+    }
+
+    @Override
+    public Features features() {
+        return FEATURES;
     }
 
     @Override

@@ -8,11 +8,15 @@ import java.util.List;
  * layer ({@code org.alidav.drive.cache.Storage}) resolves paths, caches listings and keeps a folder
  * free of duplicate names, so a driver stays a thin translation to its backend.
  *
- * <p>Optional abilities are separate interfaces a driver may also implement: {@link Copier},
- * {@link Linker}, {@link QuotaReporter}, {@link ModTimeSetter}. All methods throw
+ * <p>Optional abilities are separate interfaces a driver may also implement ({@link Copier},
+ * {@link Linker}, {@link QuotaReporter}, {@link ModTimeSetter}, ...); {@link #features()} declares
+ * which of them it offers, and the other layers ask the features, never the type. All methods throw
  * {@link DriveException} for anything a client should hear about.
  */
 public interface Driver extends AutoCloseable {
+
+    /** What this driver offers beyond this interface, and the properties of its backend. */
+    Features features();
 
     /** The folder mounted as the storage's root. */
     Entry root();

@@ -1,11 +1,14 @@
 package org.alidav.aliyun;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.alidav.drive.Driver;
 import org.alidav.drive.DriverConformanceSuite;
+import org.alidav.drive.Entry;
+import org.alidav.drive.Upload;
 import org.alidav.sandbox.SandboxOptions;
 import org.alidav.sandbox.SandboxServer;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +40,15 @@ class AliyunSandboxConformanceTest extends DriverConformanceSuite {
     static void stopSandbox() throws Exception {
         sandbox.close();
         org.alidav.TestFiles.deleteTree(sandboxDir);
+    }
+
+    /** Another client's upload, renamed onto the taken name with {@code check_name_mode: ignore}. */
+    @Override
+    public Entry madeElsewhere(Entry parent, String name, byte[] content) {
+        AliyunOpenDriver d = (AliyunOpenDriver) driver();
+        Entry made = d.put(parent, name + ".elsewhere", new Upload(new ByteArrayInputStream(content), content.length, null, null, null));
+        d.api().rename(made.id(), name, OpenApi.IGNORE);
+        return made.withName(name);
     }
 
     @Override

@@ -2,12 +2,15 @@ package org.alidav.dav;
 
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.alidav.drive.ByteRange;
 import org.alidav.drive.Copier;
 import org.alidav.drive.Driver;
 import org.alidav.drive.Entry;
+import org.alidav.drive.Features;
+import org.alidav.drive.Features.Capability;
 import org.alidav.drive.ModTimeSetter;
 import org.alidav.drive.Quota;
 import org.alidav.drive.QuotaReporter;
@@ -23,6 +26,14 @@ public final class CountingDriver implements Driver, Copier, ModTimeSetter, Quot
 
     public CountingDriver(LocalDriver local) {
         this.local = local;
+    }
+
+    /** The local driver's properties, with the abilities this wrapper passes on. */
+    @Override
+    public Features features() {
+        Features f = local.features();
+        return new Features(EnumSet.of(Capability.COPY, Capability.SET_MOD_TIME, Capability.QUOTA), f.hashes(), f.modTimePrecision(),
+                f.duplicateNames());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.alidav.drive;
 
+import static org.alidav.drive.ConformanceData.bytes;
+import static org.alidav.drive.ConformanceData.sha1;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,13 +12,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import org.alidav.drive.cache.Storage;
 import org.junit.jupiter.api.AfterEach;
@@ -24,22 +23,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract every driver must keep, run through the op layer the server uses. A new driver is
- * done when a subclass of this suite passes. Each test works in a fresh folder of its own, so a
- * subclass may share one backend between tests.
+ * The contract every driver must keep. A new driver is done when a subclass of this suite passes.
+ * The tests here run through the op layer the server uses ({@link Storage}); {@link DriverContract}
+ * calls the driver straight, and {@link FeatureContract} tests what its {@link Features} declare,
+ * skipping what it does not. Each test works in a fresh folder of its own, so a subclass may share
+ * one backend between tests.
  */
-public abstract class DriverConformanceSuite {
-    protected Storage storage;
-    protected DrivePath base;
+public abstract class DriverConformanceSuite implements DriverContract, FeatureContract {
+    private Driver driver;
+    private Storage storage;
+    private DrivePath base;
+    private Entry baseFolder;
 
     /** A driver over an empty or shared backend; closed after each test. */
     protected abstract Driver newDriver() throws Exception;
 
     @BeforeEach
     void setUpStorage() throws Exception {
-        storage = new Storage("test", newDriver(), Duration.ZERO, Clock.systemUTC());
+        driver = newDriver();
+        storage = new Storage("test", driver, Duration.ZERO, Clock.systemUTC());
         base = DrivePath.ROOT.child("t-" + UUID.randomUUID());
-        storage.mkdir(base);
+        baseFolder = storage.mkdir(base);
     }
 
     @AfterEach
@@ -47,26 +51,42 @@ public abstract class DriverConformanceSuite {
         storage.close();
     }
 
-    protected static byte[] bytes(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
+    @Override
+    public final Driver driver() {
+        return driver;
     }
 
-    protected Entry put(DrivePath p, byte[] content) {
+    @Override
+    public final Storage storage() {
+        return storage;
+    }
+
+    @Override
+    public final DrivePath base() {
+        return base;
+    }
+
+    @Override
+    public final Entry baseFolder() {
+        return baseFolder;
+    }
+
+    /** A subclass whose driver declares duplicate names overrides this; the suite asks no other driver. */
+    @Override
+    public Entry madeElsewhere(Entry parent, String name, byte[] content) {
+        throw new AssertionError(driver.getClass().getSimpleName() + " declares duplicate names: its suite must say how to make one");
+    }
+
+    private Entry put(DrivePath p, byte[] content) {
         return storage.put(p, new ByteArrayInputStream(content), content.length, null, null);
     }
 
-    protected byte[] read(DrivePath p) throws IOException {
+    private byte[] read(DrivePath p) throws IOException {
         Entry e = storage.stat(p);
         if (e.size() == 0) return new byte[0];
         try (InputStream in = storage.open(e, ByteRange.whole(e.size()))) {
             return in.readAllBytes();
         }
-    }
-
-    protected static String sha1(byte[] b) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(b));
     }
 
     private List<String> names(DrivePath folder) {

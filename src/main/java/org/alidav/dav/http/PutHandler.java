@@ -21,6 +21,7 @@ import org.alidav.dav.ShadowFiles;
 import org.alidav.dav.resource.ETags;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.Entry;
+import org.alidav.drive.Features.Capability;
 import org.alidav.drive.Quota;
 import org.alidav.log.LogText;
 import org.slf4j.Logger;
@@ -82,7 +83,7 @@ public final class PutHandler implements Handler {
         Entry written = store(req, at, upload);
         resp.setStatus(existing == null ? HttpServletResponse.SC_CREATED : HttpServletResponse.SC_NO_CONTENT);
         resp.setHeader("ETag", ETags.of(written));
-        if (upload.modified() != null && at.storage().canSetModified()) resp.setHeader("X-OC-MTime", "accepted");
+        if (upload.modified() != null && at.storage().features().has(Capability.SET_MOD_TIME)) resp.setHeader("X-OC-MTime", "accepted");
         resp.setContentLength(0);
     }
 

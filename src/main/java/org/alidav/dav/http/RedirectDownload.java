@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.alidav.dav.resource.ETags;
 import org.alidav.dav.resource.FileResource;
 import org.alidav.drive.Entry;
+import org.alidav.drive.Features.Capability;
 import org.alidav.drive.Link;
 
 /**
@@ -38,7 +39,7 @@ public final class RedirectDownload implements DownloadPolicy {
     }
 
     static boolean linkable(FileResource file) {
-        return file.location().storage().driver() instanceof org.alidav.drive.Linker && file.entry().size() > 0;
+        return file.location().storage().features().has(Capability.LINKS) && file.entry().size() > 0;
     }
 
     /** 304 or 412 when the conditional headers say so (validators only there: a redirect carries none). */

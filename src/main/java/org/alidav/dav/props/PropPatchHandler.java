@@ -28,6 +28,7 @@ import org.alidav.dav.http.PathEncoding;
 import org.alidav.dav.http.SafeXml;
 import org.alidav.dav.resource.StorageResource;
 import org.alidav.drive.DriveException;
+import org.alidav.drive.Features.Capability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,7 +121,7 @@ public final class PropPatchHandler implements Handler {
 
     private void apply(Location at, Map<QName, String> deadChanges, Instant modified) throws PropertyLimitExceeded {
         store.apply(at, deadChanges);
-        if (modified != null && at.storage().canSetModified()) at.storage().setModified(at.path(), modified);
+        if (modified != null && at.storage().features().has(Capability.SET_MOD_TIME)) at.storage().setModified(at.path(), modified);
     }
 
     private static void respond(HttpServletResponse resp, String href, Map<QName, Integer> statuses) {

@@ -19,6 +19,8 @@ import org.alidav.drive.DrivePath;
 import org.alidav.drive.Driver;
 import org.alidav.drive.Entry;
 import org.alidav.drive.ExactReader;
+import org.alidav.drive.Features;
+import org.alidav.drive.Features.Capability;
 import org.alidav.drive.HealthReporter;
 import org.alidav.drive.Link;
 import org.alidav.drive.LazySizes;
@@ -43,6 +45,7 @@ import org.alidav.drive.Upload;
 public final class Storage implements AutoCloseable {
     private final String name;
     private final Driver driver;
+    private final Features features;
     private final ListingCache listings;
     private final QuotaCache quota;
     private final Clock clock;
@@ -60,6 +63,8 @@ public final class Storage implements AutoCloseable {
     public Storage(String name, Driver driver, CachePolicy cachePolicy, Clock clock) {
         this.name = name;
         this.driver = driver;
+        this.features = driver.features();
+        features.checkImplementedBy(driver);
         this.listings = new ListingCache(cachePolicy, clock, BACKGROUND);
         this.quota = new QuotaCache(clock, cachePolicy.ttl());
         this.clock = clock;
@@ -89,7 +94,7 @@ public final class Storage implements AutoCloseable {
 
     /** What {@code GET /-/health} reports: credentials, last success, last error. */
     public StorageHealth.Report health() {
-        return health.report(driver instanceof HealthReporter h ? h.tokenState() : null, duplicates.all());
+        return health.report(ability(Capability.TOKEN_HEALTH, HealthReporter.class).map(HealthReporter::tokenState).orElse(null), duplicates.all());
     }
 
     /** Body bytes received by {@link #put} so far. */
@@ -111,8 +116,14 @@ public final class Storage implements AutoCloseable {
         return name;
     }
 
-    public Driver driver() {
-        return driver;
+    /** What the driver offers beyond the SPI: every layer asks this, never the driver's type. */
+    public Features features() {
+        return features;
+    }
+
+    /** The driver as the interface of {@code capability}, when its features declare it (checked against the type at construction). */
+    private <T> Optional<T> ability(Capability capability, Class<T> carrier) {
+        return features.has(capability) ? Optional.of(carrier.cast(driver)) : Optional.empty();
     }
 
     /** The entry at {@code path}, or empty when nothing is there. */
@@ -195,7 +206,8 @@ public final class Storage implements AutoCloseable {
      * on the backend's side, replacing a file there; false (nothing done) when the stores differ.
      */
     public boolean copyFrom(Storage source, Entry entry, DrivePath to) {
-        if (!(driver instanceof CrossCopier c) || !c.sharesStoreWith(source.driver)) return false;
+        CrossCopier c = ability(Capability.CROSS_COPY, CrossCopier.class).orElse(null);
+        if (c == null || !c.sharesStoreWith(source.driver)) return false;
         try (PathLocks.Held held = locks.lock(to)) {
             Entry parent = parentFolder(to);
             Entry existing = find(to).orElse(null);
@@ -238,7 +250,8 @@ public final class Storage implements AutoCloseable {
             Entry fromParent = stat(from.parent());
             Entry moved = transfer(from, to, overwrite, (e, newParent, existing) -> {
                 if (existing == null) return driver.move(e, fromParent, newParent, to.name());
-                if (driver instanceof Replacer r) return r.moveOver(e, fromParent, newParent, existing);
+                Optional<Replacer> replacer = ability(Capability.REPLACE, Replacer.class);
+                if (replacer.isPresent()) return replacer.get().moveOver(e, fromParent, newParent, existing);
                 driver.remove(existing);
                 return driver.move(e, fromParent, newParent, to.name());
             });
@@ -278,10 +291,12 @@ public final class Storage implements AutoCloseable {
     }
 
     private Entry copyOver(Entry source, Entry newParent, String newName, Entry existing) {
-        if (existing != null && driver instanceof Replacer r && driver instanceof Copier) return r.copyOver(source, newParent, existing);
-        boolean replaceByPut = existing != null && !source.folder() && !existing.folder() && !(driver instanceof Copier);
+        Optional<Copier> copier = ability(Capability.COPY, Copier.class);
+        Optional<Replacer> replacer = ability(Capability.REPLACE, Replacer.class);
+        if (existing != null && replacer.isPresent() && copier.isPresent()) return replacer.get().copyOver(source, newParent, existing);
+        boolean replaceByPut = existing != null && !source.folder() && !existing.folder() && copier.isEmpty();
         if (existing != null && !replaceByPut) driver.remove(existing);
-        if (driver instanceof Copier c) return c.copy(source, newParent, newName);
+        if (copier.isPresent()) return copier.get().copy(source, newParent, newName);
         return copyByStreaming(source, newParent, newName, replaceByPut ? existing : null);
     }
 
@@ -355,7 +370,9 @@ public final class Storage implements AutoCloseable {
      * those where the driver can ({@link ExactReader}); a rapid upload's proof of a copy reads so.
      */
     public byte[] readExactly(Entry file, long offset, int length) throws IOException {
-        if (driver instanceof ExactReader r) {
+        Optional<ExactReader> exact = ability(Capability.EXACT_READS, ExactReader.class);
+        if (exact.isPresent()) {
+            ExactReader r = exact.get();
             byte[] bytes = tracked(() -> r.readExactly(file, offset, length));
             downloadBytes.add(bytes.length);
             return bytes;
@@ -372,15 +389,16 @@ public final class Storage implements AutoCloseable {
      * sizes only on a read measures now, and the cached listing keeps the size, so PROPFIND agrees.
      */
     public Entry served(DrivePath path, Entry file) {
-        if (!(driver instanceof LazySizes lazy)) return file;
-        Entry served = tracked(() -> lazy.served(file));
+        Optional<LazySizes> lazy = ability(Capability.LAZY_SIZES, LazySizes.class);
+        if (lazy.isEmpty()) return file;
+        Entry served = tracked(() -> lazy.get().served(file));
         if (served.size() != file.size()) listings.update(path.parent(), l -> l.with(served));
         return served;
     }
 
     /** A direct URL for the file when the driver has one. */
     public Optional<Link> link(Entry file) {
-        return driver instanceof Linker l ? Optional.of(tracked(() -> l.link(file))) : Optional.empty();
+        return ability(Capability.LINKS, Linker.class).map(l -> tracked(() -> l.link(file)));
     }
 
     /**
@@ -389,7 +407,7 @@ public final class Storage implements AutoCloseable {
      * cached figures.
      */
     public Optional<Quota> quota() {
-        return driver instanceof QuotaReporter q ? Optional.of(quota.get(() -> tracked(q::quota))) : Optional.empty();
+        return ability(Capability.QUOTA, QuotaReporter.class).map(q -> quota.get(() -> tracked(q::quota)));
     }
 
     /**
@@ -412,15 +430,13 @@ public final class Storage implements AutoCloseable {
         }
     }
 
-    public boolean canSetModified() {
-        return driver instanceof ModTimeSetter;
-    }
-
     /** Sets the modification time where the driver can; returns the entry as it is afterwards. */
     public Entry setModified(DrivePath path, Instant modified) {
         try (PathLocks.Held held = locks.lock(path)) {
             Entry e = stat(path);
-            if (!(driver instanceof ModTimeSetter m)) return e;
+            Optional<ModTimeSetter> setter = ability(Capability.SET_MOD_TIME, ModTimeSetter.class);
+            if (setter.isEmpty()) return e;
+            ModTimeSetter m = setter.get();
             Entry updated = m.setModified(e, modified);
             if (!path.isRoot()) listings.update(path.parent(), l -> l.with(updated));
             return updated;
@@ -433,7 +449,9 @@ public final class Storage implements AutoCloseable {
      * pending afterwards is reported by {@link #health}.
      */
     public void maintain() {
-        if (!(driver instanceof Maintained m)) return;
+        Optional<Maintained> maintained = ability(Capability.MAINTENANCE, Maintained.class);
+        if (maintained.isEmpty()) return;
+        Maintained m = maintained.get();
         try {
             health.pending(m.maintain());
             duplicates.all().forEach((path, older) -> retire(m, path, older));

@@ -34,6 +34,8 @@ import org.alidav.drive.DriveException;
 import org.alidav.drive.DrivePath;
 import org.alidav.drive.Driver;
 import org.alidav.drive.Entry;
+import org.alidav.drive.Features;
+import org.alidav.drive.Features.Capability;
 import org.alidav.drive.Maintained;
 import org.alidav.drive.ModTimeSetter;
 import org.alidav.drive.Quota;
@@ -52,6 +54,14 @@ public final class LocalDriver implements Driver, Copier, Replacer, ModTimeSette
     static final String TEMP_PREFIX = ".alidav-upload-";
     static final int MAX_NAME_BYTES = 255;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalDriver.class);
+    /**
+     * No hashes: a listing would have to read every file for one (an upload's answer carries the
+     * SHA-1 it computed on the way). Times are kept to the millisecond, what the file systems this
+     * runs on store at least; a folder never holds two items of one name.
+     */
+    private static final Features FEATURES = new Features(
+            java.util.EnumSet.of(Capability.COPY, Capability.REPLACE, Capability.SET_MOD_TIME, Capability.QUOTA, Capability.MAINTENANCE),
+            java.util.Set.of(), java.time.Duration.ofMillis(1), false);
 
     private final Path root;
     private final Path realRoot;
@@ -68,6 +78,11 @@ public final class LocalDriver implements Driver, Copier, Replacer, ModTimeSette
             throw DriveException.upstream("cannot use " + root + " as a storage root", e);
         }
         this.clock = clock;
+    }
+
+    @Override
+    public Features features() {
+        return FEATURES;
     }
 
     @Override

@@ -139,6 +139,13 @@ class StorageCacheTest {
             this.d = d;
         }
 
+        /** The wrapped driver's properties; none of its optional abilities, which this wrapper does not pass on. */
+        @Override
+        public org.alidav.drive.Features features() {
+            org.alidav.drive.Features f = d.features();
+            return new org.alidav.drive.Features(java.util.Set.of(), f.hashes(), f.modTimePrecision(), f.duplicateNames());
+        }
+
         @Override
         public Entry root() {
             return d.root();
