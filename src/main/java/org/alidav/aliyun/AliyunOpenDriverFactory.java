@@ -8,6 +8,9 @@ import org.alidav.drive.Driver;
 import org.alidav.drive.DriverContext;
 import org.alidav.drive.DriverFactory;
 import org.alidav.drive.DriverOptions;
+import org.alidav.drive.remote.Backoff;
+import org.alidav.drive.remote.DownloadGate;
+import org.alidav.drive.remote.LinkCache;
 
 /**
  * Builds the {@code aliyundrive-open} driver: reads the options and wires the parts. Makes no network

@@ -1,8 +1,10 @@
 package org.alidav.aliyun;
 
 import java.time.Duration;
-import org.alidav.drive.DriverOptions;
 import org.alidav.drive.DriverOptions.OptionException;
+import org.alidav.drive.DriverOptions;
+import org.alidav.drive.remote.Backoff;
+import org.alidav.drive.remote.DownloadGate;
 
 /** The options of an {@code aliyundrive-open} storage (names as OpenList's, docs/open-api.md, "Options", plus tuning). */
 record AliyunOptions(String refreshToken, String rootFolderId, String driveType, String orderBy, String orderDirection,
@@ -12,6 +14,12 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
                      Duration tokenMargin, Duration linkMargin, long linkExpireSec, Duration copyTimeout,
                      DownloadGate.Settings downloads, boolean repairDuplicates, String account, String alipanType,
                      Duration refreshTimeout, Backoff refreshBackoff) {
+
+    /**
+     * The download gate unless configured: 2 connections, what the object storage allows per user and
+     * app (docs/open-api.md, "Download links"); a finished stream kept 10 s for a nearby range up to 2 MiB ahead.
+     */
+    static final DownloadGate.Settings DEFAULT_DOWNLOADS = new DownloadGate.Settings(2, Duration.ofMinutes(5), Duration.ofSeconds(10), 2L << 20);
 
     static final String DEFAULT_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "Chrome/120.0.0.0 Safari/537.36 AliDAV/0.1";
@@ -54,10 +62,10 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
                 o.duration("link_margin", Duration.ofSeconds(60)),
                 positive(o, "link_expire_sec", 14400),
                 o.duration("copy_timeout", Duration.ofMinutes(10)),
-                new DownloadGate.Settings((int) positive(o, "download_connections", DownloadGate.Settings.DEFAULT.connections()),
-                        o.duration("download_queue_timeout", DownloadGate.Settings.DEFAULT.queueTimeout()),
-                        o.duration("download_reuse_idle", DownloadGate.Settings.DEFAULT.reuseIdle()),
-                        DownloadGate.Settings.DEFAULT.reuseWindow()),
+                new DownloadGate.Settings((int) positive(o, "download_connections", DEFAULT_DOWNLOADS.connections()),
+                        o.duration("download_queue_timeout", DEFAULT_DOWNLOADS.queueTimeout()),
+                        o.duration("download_reuse_idle", DEFAULT_DOWNLOADS.reuseIdle()),
+                        DEFAULT_DOWNLOADS.reuseWindow()),
                 o.bool("repair_duplicates", false),
                 o.string("account", "").trim(),
                 o.choice("alipan_type", "default", "default", "alipanTV"),

@@ -8,6 +8,10 @@ import org.alidav.drive.ByteRange;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.Entry;
 import org.alidav.drive.Link;
+import org.alidav.drive.remote.DownloadGate;
+import org.alidav.drive.remote.LinkCache;
+import org.alidav.drive.remote.ResumingStream;
+import org.alidav.drive.remote.Upstream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +97,7 @@ final class Downloads {
             return u;
         } finally {
             if (!handedOver) g.release();
-            else g.opened.incrementAndGet();
+            else g.countOpened();
         }
     }
 
@@ -141,7 +145,7 @@ final class Downloads {
                 if (++relinks > MAX_RELINKS) throw DriveException.upstream("the object storage refused fresh links for " + file.name() + ": " + x.code(), null);
                 log.debug("link of {} refused ({}); fetching a fresh one", file.id(), x.code());
             } else if (answer instanceof ObjectReader.Busy) {
-                g.busyRetries.incrementAndGet();
+                g.countBusyRetry();
                 if (System.nanoTime() > busyDeadline) {
                     throw DriveException.unavailable("the object storage refuses more concurrent downloads (ExceedMaxConcurrency)", Duration.ofSeconds(5), null);
                 }

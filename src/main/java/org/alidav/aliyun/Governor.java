@@ -2,6 +2,8 @@ package org.alidav.aliyun;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import java.util.Locale;
+import org.alidav.drive.remote.PacingClock;
+import org.alidav.drive.remote.RateBucket;
 import org.alidav.metrics.Metrics;
 
 /**

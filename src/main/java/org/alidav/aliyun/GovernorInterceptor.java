@@ -8,6 +8,9 @@ import java.util.function.Supplier;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 import org.alidav.drive.DriveException;
+import org.alidav.drive.remote.Backoff;
+import org.alidav.drive.remote.PacingClock;
+import org.alidav.drive.remote.RateBucket;
 
 /**
  * Paces every API request through its user's bucket and retries what is safe to retry: a 429 was not

@@ -4,6 +4,7 @@ import java.util.Map;
 import okhttp3.HttpUrl;
 import org.alidav.aliyun.ApiModel.FileItem;
 import org.alidav.drive.Link;
+import org.alidav.drive.remote.LinkCache;
 
 /**
  * Keeps the download links a listing brings (docs/open-api.md, Download links: a file object carries a working

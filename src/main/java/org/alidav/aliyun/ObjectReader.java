@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.alidav.drive.DriveException;
+import org.alidav.drive.remote.DownloadGate;
+import org.alidav.drive.remote.Upstream;
 
 /**
  * Reads bytes from a signed object-storage URL: a plain GET with an open-ended {@code Range} (so the

@@ -11,6 +11,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.alidav.drive.DriveException;
+import org.alidav.drive.remote.Backoff;
+import org.alidav.drive.remote.Spool;
 
 /**
  * Sends a body to the part URLs as it arrives: each part is first copied to a part-sized temp file

@@ -12,6 +12,7 @@ import org.alidav.aliyun.ApiModel.TaskResult;
 import org.alidav.aliyun.ReplaceJournal.Step;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.Entry;
+import org.alidav.drive.remote.Backoff;
 
 /**
  * Rename, move and copy. The step that gives the item its final name uses the caller's

@@ -12,6 +12,7 @@ import org.alidav.aliyun.ApiModel.TokenAnswer;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.HealthReporter;
 import org.alidav.drive.LoginRequired;
+import org.alidav.drive.remote.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -22,6 +22,7 @@ import org.alidav.aliyun.ApiModel.FileItem;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.Entry;
 import org.alidav.drive.Upload;
+import org.alidav.drive.remote.Spool;
 
 /**
  * Writes a file: create an upload session, send the parts (unless a rapid upload made that

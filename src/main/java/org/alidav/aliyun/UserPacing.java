@@ -2,6 +2,8 @@ package org.alidav.aliyun;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.alidav.drive.remote.DownloadGate;
+import org.alidav.drive.remote.PacingClock;
 
 /**
  * The governors and download gates of the AliyunDrive users one server serves, by user id: the Open

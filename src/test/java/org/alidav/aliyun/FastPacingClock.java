@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.alidav.drive.remote.Backoff;
+import org.alidav.drive.remote.PacingClock;
 
 /**
  * Time running {@code speed} times faster than real time, for a driver's pacing and the sandbox's

@@ -1,12 +1,5 @@
 package org.alidav.aliyun;
 
-import org.alidav.GeneratedBody;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.alidav.GeneratedBody;
 import org.alidav.TestFiles;
 import org.alidav.drive.ByteRange;
 import org.alidav.drive.DriveException;
@@ -30,6 +24,7 @@ import org.alidav.drive.Driver;
 import org.alidav.drive.Entry;
 import org.alidav.drive.QuotaReporter;
 import org.alidav.drive.Upload;
+import org.alidav.drive.remote.Spool;
 import org.alidav.sandbox.CallStats;
 import org.alidav.sandbox.SandboxOptions;
 import org.alidav.sandbox.SandboxServer;
@@ -37,6 +32,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The acceptance points of the AliyunDrive Open driver, measured with the emulator's call counters:

@@ -146,8 +146,8 @@ class PlaybackResilienceTest {
                 pool.shutdownNow();
             }
             System.out.printf("8 downloads, cap 3: queued %d, ExceedMaxConcurrency retries %d, object 403s %d, upstream opened %d%n",
-                    stack.gate().queued.get(), stack.gate().busyRetries.get(), stack.sandbox.stats().count(CallStats.OBJECT_GET, 403),
-                    stack.gate().opened.get());
+                    stack.gate().queued(), stack.gate().busyRetries(), stack.sandbox.stats().count(CallStats.OBJECT_GET, 403),
+                    stack.gate().opened());
             assertTrue(stack.gate().active() <= 2);
         }
     }

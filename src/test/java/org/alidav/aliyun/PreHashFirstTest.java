@@ -17,6 +17,7 @@ import org.alidav.drive.Driver;
 import org.alidav.drive.Entry;
 import org.alidav.drive.Maintained;
 import org.alidav.drive.Upload;
+import org.alidav.drive.remote.Spool;
 import org.alidav.sandbox.CallStats;
 import org.alidav.sandbox.SandboxOptions;
 import org.alidav.sandbox.SandboxServer;

@@ -1,5 +1,7 @@
 package org.alidav.aliyun;
 
+import org.alidav.drive.remote.Spool;
+
 /** The spool gauge for the benchmark, which measures an in-process server from another package. */
 public final class SpoolPeek {
     private SpoolPeek() {

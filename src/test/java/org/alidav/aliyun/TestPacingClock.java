@@ -2,6 +2,7 @@ package org.alidav.aliyun;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.alidav.drive.remote.PacingClock;
 
 /**
  * Pacing time that tests move: a sleep returns at once, having moved time on to its end (never

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.Duration;
+import org.alidav.drive.remote.DownloadGate;
+import org.alidav.drive.remote.RateBucket;
 import org.junit.jupiter.api.Test;
 
 /** One registry of per-user pacing, on a clock the test moves. */

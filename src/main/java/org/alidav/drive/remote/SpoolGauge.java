@@ -1,4 +1,4 @@
-package org.alidav.aliyun;
+package org.alidav.drive.remote;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Bytes held in upload spool files, now and at the most since the last {@link #resetPeak()}: the
  * measure of how much of an upload the server buffers at a time.
  */
-final class SpoolGauge {
+public final class SpoolGauge {
     private final AtomicLong held = new AtomicLong();
     private final AtomicLong peak = new AtomicLong();
 
@@ -19,16 +19,16 @@ final class SpoolGauge {
         held.addAndGet(-bytes);
     }
 
-    long held() {
+    public long held() {
         return held.get();
     }
 
-    long peak() {
+    public long peak() {
         return peak.get();
     }
 
     /** Starts a new measurement from what is held now. */
-    void resetPeak() {
+    public void resetPeak() {
         peak.set(held.get());
     }
 }

@@ -1,4 +1,4 @@
-package org.alidav.aliyun;
+package org.alidav.drive.remote;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * before sending, without holding the bytes in memory. Deleted on close; the files a killed process
  * left behind are deleted by {@link #sweep}, which knows the ones this process still uses.
  */
-final class Spool implements AutoCloseable {
+public final class Spool implements AutoCloseable {
     /** All spools of the process together. */
-    static final SpoolGauge GAUGE = new SpoolGauge();
+    public static final SpoolGauge GAUGE = new SpoolGauge();
     private static final String PREFIX = "alidav-upload-";
     private static final String SUFFIX = ".spool";
     /** The spool files of this process not yet closed. */
@@ -31,7 +31,7 @@ final class Spool implements AutoCloseable {
         this.path = path;
     }
 
-    static Spool create(Path dir) throws IOException {
+    public static Spool create(Path dir) throws IOException {
         Files.createDirectories(dir);
         Path path = Files.createTempFile(dir, PREFIX, SUFFIX).toAbsolutePath();
         OPEN.add(path);
@@ -39,7 +39,7 @@ final class Spool implements AutoCloseable {
     }
 
     /** Deletes the spool files in {@code dir} that no spool of this process holds; answers how many. */
-    static int sweep(Path dir) throws IOException {
+    public static int sweep(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) return 0;
         int deleted = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
@@ -51,7 +51,7 @@ final class Spool implements AutoCloseable {
     }
 
     /** Appends up to {@code max} bytes of {@code in} (all of it for -1), feeding {@code digest}; returns bytes copied. */
-    long fill(InputStream in, long max, MessageDigest digest) throws IOException {
+    public long fill(InputStream in, long max, MessageDigest digest) throws IOException {
         byte[] buf = new byte[BUFFER];
         long copied = 0;
         try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.APPEND)) {
@@ -70,21 +70,21 @@ final class Spool implements AutoCloseable {
     }
 
     /** Empties the file for reuse as the next part's buffer. */
-    void reset() throws IOException {
+    public void reset() throws IOException {
         Files.newOutputStream(path, StandardOpenOption.TRUNCATE_EXISTING).close();
         GAUGE.release(size);
         size = 0;
     }
 
-    InputStream read() throws IOException {
+    public InputStream read() throws IOException {
         return Files.newInputStream(path);
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 
-    long size() {
+    public long size() {
         return size;
     }
 

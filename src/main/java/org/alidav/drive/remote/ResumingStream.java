@@ -1,4 +1,4 @@
-package org.alidav.aliyun;
+package org.alidav.drive.remote;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,13 +13,13 @@ import org.slf4j.LoggerFactory;
  * upstream stream is parked in the {@link DownloadGate} for a following nearby range of the file;
  * closed early (the client went away) it is dropped at once, which stops the upstream read.
  */
-final class ResumingStream extends InputStream {
+public final class ResumingStream extends InputStream {
     private static final Logger log = LoggerFactory.getLogger(ResumingStream.class);
     /** Consecutive failed resumes (without a byte of progress) before the read fails. */
     static final int MAX_RESUMES_WITHOUT_PROGRESS = 4;
 
-    /** Opens the object at an offset with a live link, holding a gate permit (see {@link Downloads}). */
-    interface Opener {
+    /** Opens the object at an offset with a live link, holding a gate permit (the driver's own: it knows how its backend is linked). */
+    public interface Opener {
         Upstream open(long offset, boolean linkSuspect) throws IOException;
     }
 
@@ -32,9 +32,8 @@ final class ResumingStream extends InputStream {
     private Upstream upstream;
     private int failures;
     private boolean closed;
-    long resumes;
 
-    ResumingStream(String key, ByteRange range, long fileSize, DownloadGate gate, Opener opener) throws IOException {
+    public ResumingStream(String key, ByteRange range, long fileSize, DownloadGate gate, Opener opener) throws IOException {
         this.key = key;
         this.position = range.first();
         this.end = range.last() + 1;
@@ -91,7 +90,6 @@ final class ResumingStream extends InputStream {
         upstream.close();
         upstream = null;
         if (++failures > MAX_RESUMES_WITHOUT_PROGRESS) throw new IOException("download of " + key + " keeps failing at byte " + position, cause);
-        resumes++;
         log.info("upstream read of {} broke at byte {} ({}); resuming", key, position, cause.getMessage());
         // after a break the link may be the cause (expired while we read): let the opener re-check it
         upstream = opener.open(position, failures > 1);

@@ -1,4 +1,4 @@
-package org.alidav.aliyun;
+package org.alidav.drive.remote;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,13 +15,13 @@ import org.alidav.drive.Link;
  * (a 302) must have at least half its life left, since the client keeps it for the rest of its
  * download and never asks us again. Concurrent misses on one file make one call.
  */
-final class LinkCache {
+public final class LinkCache {
     private static final int MAX_ENTRIES = 10_000;
     private final Clock clock;
     private final Duration margin;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
-    LinkCache(Clock clock, Duration margin) {
+    public LinkCache(Clock clock, Duration margin) {
         this.clock = clock;
         this.margin = margin;
     }
@@ -46,12 +46,12 @@ final class LinkCache {
     }
 
     /** A link for a proxied read: the cached one while usable, else {@code fetch}'s. */
-    Link get(String fileId, Supplier<Link> fetch) {
+    public Link get(String fileId, Supplier<Link> fetch) {
         return held(fileId, h -> h.usable(clock.instant(), margin), fetch);
     }
 
     /** A link to hand to a client: the cached one while it has half its life left, else {@code fetch}'s. */
-    Link fresh(String fileId, Supplier<Link> fetch) {
+    public Link fresh(String fileId, Supplier<Link> fetch) {
         return held(fileId, h -> h.halfLeft(clock.instant(), margin), fetch);
     }
 
@@ -60,7 +60,7 @@ final class LinkCache {
      * read of a file just listed needs no getDownloadUrl. A full cache takes no offers (a listing of a
      * huge folder must neither fill memory nor scan the cache per entry): those files are linked as before.
      */
-    void offer(String fileId, Link link) {
+    public void offer(String fileId, Link link) {
         if (!link.usableAt(clock.instant(), margin) || slots.size() >= MAX_ENTRIES && !slots.containsKey(fileId)) return;
         Slot slot = slots.computeIfAbsent(fileId, k -> new Slot());
         synchronized (slot) {
@@ -85,7 +85,7 @@ final class LinkCache {
     }
 
     /** Forgets a link the object storage refused (expired early, file replaced). */
-    void invalidate(String fileId) {
+    public void invalidate(String fileId) {
         slots.remove(fileId);
     }
 

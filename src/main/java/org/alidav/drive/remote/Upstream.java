@@ -1,4 +1,4 @@
-package org.alidav.aliyun;
+package org.alidav.drive.remote;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +7,7 @@ import java.io.InputStream;
  * One open object-storage response positioned at {@link #position()}, holding a connection permit
  * of its {@link DownloadGate} until closed (or until the gate takes the permit over).
  */
-final class Upstream implements AutoCloseable {
+public final class Upstream implements AutoCloseable {
     private final String key;
     private final Runnable abort;
     private final InputStream body;
@@ -18,7 +18,7 @@ final class Upstream implements AutoCloseable {
     private boolean ended;
 
     /** @param abort closes the connection at once, unread bytes or not */
-    Upstream(String key, Runnable abort, InputStream body, long position, DownloadGate gate) {
+    public Upstream(String key, Runnable abort, InputStream body, long position, DownloadGate gate) {
         this.key = key;
         this.abort = abort;
         this.body = body;
@@ -42,7 +42,7 @@ final class Upstream implements AutoCloseable {
     }
 
     /** Reads and drops bytes up to {@code offset}; false when the body ended first. */
-    boolean skipTo(long offset) throws IOException {
+    public boolean skipTo(long offset) throws IOException {
         byte[] scratch = new byte[64 * 1024];
         while (position < offset) {
             int n = read(scratch, 0, (int) Math.min(scratch.length, offset - position));

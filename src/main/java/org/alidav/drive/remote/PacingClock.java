@@ -1,4 +1,4 @@
-package org.alidav.aliyun;
+package org.alidav.drive.remote;
 
 import java.io.InterruptedIOException;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.alidav.aliyun;
+package org.alidav.drive.remote;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -12,25 +12,24 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.alidav.drive.DriveException;
 
 /**
- * The object-storage download connections of one Aliyun user. The storage allows about 2 concurrent
- * downloads per user and app and 3 per user, and answers 403 {@code ExceedMaxConcurrency} beyond
- * (docs/open-api.md, "Download links"); so every storage of one user in this process shares one gate, like the
- * {@link Governor} ({@link UserPacing}), and a request over the budget waits in a fair queue instead of failing.
+ * The object-storage download connections of one cloud user. Object storages cap concurrent
+ * downloads per user (AliyunDrive's at about 2 per user and app, docs/open-api.md, "Download links")
+ * and refuse beyond; so every storage of one user in this process shares one gate, which the driver
+ * keeps in its per-user registry, and a request over the budget waits in a fair queue instead of failing.
  *
  * <p>The gate also keeps upstream streams a client finished with but that could serve the next
  * nearby Range request of the same file ({@link #park}): a player reading a file as many short
  * sequential ranges then costs one connection, not one per range. A parked stream keeps its
  * permit, but gives it up at once to a waiting request and is closed after {@code reuseIdle}.
  */
-final class DownloadGate {
+public final class DownloadGate {
     /**
      * @param connections  concurrent upstream connections of the user
      * @param queueTimeout how long a request waits for a connection before 503
      * @param reuseIdle    how long a finished stream is kept for a nearby request; zero = never
      * @param reuseWindow  how far ahead of a parked stream a request may start (the gap is read and dropped)
      */
-    record Settings(int connections, Duration queueTimeout, Duration reuseIdle, long reuseWindow) {
-        static final Settings DEFAULT = new Settings(2, Duration.ofMinutes(5), Duration.ofSeconds(10), 2L << 20);
+    public record Settings(int connections, Duration queueTimeout, Duration reuseIdle, long reuseWindow) {
     }
 
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -45,18 +44,40 @@ final class DownloadGate {
     private final ArrayDeque<Upstream> parked = new ArrayDeque<>();
     private int active;
 
-    final AtomicLong opened = new AtomicLong();
-    final AtomicLong reused = new AtomicLong();
-    final AtomicLong queued = new AtomicLong();
-    final AtomicLong busyRetries = new AtomicLong();
+    private final AtomicLong opened = new AtomicLong();
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong busyRetries = new AtomicLong();
 
-    DownloadGate(Settings settings) {
+    public DownloadGate(Settings settings) {
         if (settings.connections() < 1) throw new IllegalArgumentException("connections must be at least 1");
         this.settings = settings;
     }
 
+    /** The driver opened a new upstream stream under a permit of this gate (not a parked one reused). */
+    public void countOpened() {
+        opened.incrementAndGet();
+    }
+
+    /** The object storage refused a connection as over its concurrency limit, and the driver asks again. */
+    public void countBusyRetry() {
+        busyRetries.incrementAndGet();
+    }
+
+    public long opened() {
+        return opened.get();
+    }
+
+    /** Requests that had to wait for a permit. */
+    public long queued() {
+        return queued.get();
+    }
+
+    public long busyRetries() {
+        return busyRetries.get();
+    }
+
     /** Connections held now, parked ones included. */
-    int active() {
+    public int active() {
         lock.lock();
         try {
             return active;
@@ -65,7 +86,7 @@ final class DownloadGate {
         }
     }
 
-    int parkedCount() {
+    public int parkedCount() {
         lock.lock();
         try {
             return parked.size();
@@ -75,7 +96,7 @@ final class DownloadGate {
     }
 
     /** Waits for a connection permit, taking one from the oldest parked stream if need be. */
-    void acquire() {
+    public void acquire() {
         Upstream evicted = null;
         lock.lock();
         try {
@@ -109,7 +130,7 @@ final class DownloadGate {
         if (evicted != null) evicted.close();
     }
 
-    void release() {
+    public void release() {
         lock.lock();
         try {
             active--;
@@ -127,7 +148,6 @@ final class DownloadGate {
                 Upstream u = it.next();
                 if (u.key().equals(key) && u.position() <= offset && offset - u.position() <= settings.reuseWindow()) {
                     it.remove();
-                    reused.incrementAndGet();
                     return u;
                 }
             }

@@ -1,4 +1,4 @@
-package org.alidav.aliyun;
+package org.alidav.drive.remote;
 
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -8,12 +8,12 @@ import java.time.Duration;
  * caller reserves the next free slot, then sleeps until it). A 429 pushes the next slot back for
  * everybody, since the server counts all callers of this user together.
  */
-final class RateBucket {
+public final class RateBucket {
     private final PacingClock clock;
     private volatile long intervalNanos;
     private long nextSlot;
 
-    RateBucket(double perSecond, PacingClock clock) {
+    public RateBucket(double perSecond, PacingClock clock) {
         if (!(perSecond > 0)) throw new IllegalArgumentException("rate must be > 0");
         this.clock = clock;
         this.intervalNanos = (long) (1_000_000_000L / perSecond);
@@ -21,13 +21,13 @@ final class RateBucket {
     }
 
     /** Slows this bucket down to {@code perSecond} if that is slower than its current rate. */
-    synchronized void tighten(double perSecond) {
+    public synchronized void tighten(double perSecond) {
         if (!(perSecond > 0)) throw new IllegalArgumentException("rate must be > 0");
         intervalNanos = Math.max(intervalNanos, (long) (1_000_000_000L / perSecond));
     }
 
     /** Blocks until this caller may send, however long that is. */
-    void acquire() throws InterruptedIOException {
+    public void acquire() throws InterruptedIOException {
         Duration wait = reserve(Duration.ofNanos(Long.MAX_VALUE));
         if (wait.compareTo(Duration.ZERO) > 0) clock.sleep(wait);
     }
@@ -37,7 +37,7 @@ final class RateBucket {
      * it (the caller sleeps); when it is further away nothing is reserved and the answer is
      * {@code null}: the budget is exhausted for longer than this caller may wait.
      */
-    Duration reserve(Duration maxWait) {
+    public Duration reserve(Duration maxWait) {
         synchronized (this) {
             long now = clock.nanoTime();
             long slot = Math.max(now, nextSlot);
@@ -49,12 +49,12 @@ final class RateBucket {
     }
 
     /** How long a new caller would wait right now. */
-    synchronized Duration backlog() {
+    public synchronized Duration backlog() {
         return Duration.ofNanos(Math.max(0, nextSlot - clock.nanoTime()));
     }
 
     /** Nobody sends before {@code wait} from now. */
-    synchronized void holdOff(Duration wait) {
+    public synchronized void holdOff(Duration wait) {
         nextSlot = Math.max(nextSlot, clock.nanoTime() + wait.toNanos());
     }
 }
