@@ -30,13 +30,14 @@ final class LinkResolver {
     }
 
     Link resolve(String fileId, boolean livp) {
+        Instant asked = clock.instant();
         DownloadUrl answer = api.downloadUrl(fileId, expireSec);
         String url = answer.url();
         if ((url == null || url.isEmpty()) && livp && answer.streamsUrl() != null) url = answer.streamsUrl().get(livpFormat);
         if (url == null || url.isEmpty()) {
             throw DriveException.upstream("getDownloadUrl gave no URL for " + fileId + (livp ? " (livp stream " + livpFormat + ")" : ""), null);
         }
-        return new Link(url, Map.of(), expiry(url, answer.expiration()));
+        return new Link(url, Map.of(), asked, expiry(url, answer.expiration()));
     }
 
     private Instant expiry(String url, String expiration) {

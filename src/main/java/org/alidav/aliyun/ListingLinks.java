@@ -28,6 +28,6 @@ final class ListingLinks {
         if (item.size() == null || item.size() == 0) return; // an empty file is never read from the cloud
         HttpUrl parsed = HttpUrl.parse(url);
         if (parsed == null || parsed.queryParameter("x-oss-process") != null) return;
-        LinkResolver.ossExpiry(url).ifPresent(expires -> cache.offer(item.fileId(), new Link(url, Map.of(), expires)));
+        LinkResolver.ossExpiry(url).ifPresent(expires -> cache.offer(item.fileId(), new Link(url, Map.of(), null, expires)));
     }
 }

@@ -31,6 +31,7 @@ import org.alidav.drive.Quota;
 import org.alidav.drive.QuotaReporter;
 import org.alidav.drive.Replacer;
 import org.alidav.drive.Upload;
+import org.alidav.drive.remote.LinkCache;
 
 /**
  * A driver seen through paths: the op layer every WebDAV request goes through. It resolves paths by
@@ -55,6 +56,7 @@ public final class Storage implements AutoCloseable {
     private final AtomicInteger activeStreams = new AtomicInteger();
     private final PathLocks locks = new PathLocks();
     private final DuplicateNames duplicates;
+    private final LinkCache links;
 
     public Storage(String name, Driver driver, Duration listingTtl, Clock clock) {
         this(name, driver, CachePolicy.of(listingTtl), clock);
@@ -70,6 +72,7 @@ public final class Storage implements AutoCloseable {
         this.clock = clock;
         this.health = new StorageHealth(clock);
         this.duplicates = new DuplicateNames(name);
+        this.links = new LinkCache(clock, Duration.ZERO);
     }
 
     /** Background refreshes of stale listings; daemon threads, so they never hold the JVM open. */
@@ -396,9 +399,15 @@ public final class Storage implements AutoCloseable {
         return served;
     }
 
-    /** A direct URL for the file when the driver has one. */
+    /**
+     * A direct URL for the file when the driver has one, to hand to a client: one driver call per
+     * file at a time, and the link reused while it has half its life left (the client keeps it for
+     * its whole download). The key holds the file's size and time too, so a file changed in place
+     * under the same id gets a new link.
+     */
     public Optional<Link> link(Entry file) {
-        return ability(Capability.LINKS, Linker.class).map(l -> tracked(() -> l.link(file)));
+        return ability(Capability.LINKS, Linker.class)
+                .map(l -> links.fresh(file.id() + '\n' + file.size() + '\n' + file.modified(), () -> tracked(() -> l.link(file))));
     }
 
     /**

@@ -5,11 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.alidav.drive.Link;
 
 /**
- * Download links per file id, with the moment each was obtained. A proxied read reuses a link until
+ * Download links by key (a file id), each with the moment it was issued. A proxied read reuses a link until
  * {@code margin} before it expires, so that a player's many Range requests cost one getDownloadUrl
  * per link life; it re-links on its own when the object storage refuses. A link handed to a client
  * (a 302) must have at least half its life left, since the client keeps it for the rest of its
@@ -26,33 +27,27 @@ public final class LinkCache {
         this.margin = margin;
     }
 
-    /** A link and when we got it: its life is {@code obtained} to its expiry. */
-    private record Held(Link link, Instant obtained) {
-        boolean usable(Instant now, Duration margin) {
-            return link.usableAt(now, margin);
-        }
-
-        /** At least half of the life left (and more than the margin); a link without expiry always is. */
-        boolean halfLeft(Instant now, Duration margin) {
-            if (link.expires() == null) return true;
-            Duration left = Duration.between(now, link.expires());
-            Duration life = Duration.between(obtained, link.expires());
-            return usable(now, margin) && left.multipliedBy(2).compareTo(life) >= 0;
-        }
+    /** At least half of the link's life left (and more than the margin); a link without expiry always has. */
+    private static boolean halfLeft(Link link, Instant now, Duration margin) {
+        if (link.expires() == null) return true;
+        Duration left = Duration.between(now, link.expires());
+        Duration life = Duration.between(link.issued(), link.expires());
+        return link.usableAt(now, margin) && left.multipliedBy(2).compareTo(life) >= 0;
     }
 
+    /** The link of one key; its lock makes concurrent misses on the key one fetch. A held link always knows when it was issued. */
     private static final class Slot {
-        Held held;
+        Link link;
     }
 
     /** A link for a proxied read: the cached one while usable, else {@code fetch}'s. */
     public Link get(String fileId, Supplier<Link> fetch) {
-        return held(fileId, h -> h.usable(clock.instant(), margin), fetch);
+        return held(fileId, l -> l.usableAt(clock.instant(), margin), fetch);
     }
 
     /** A link to hand to a client: the cached one while it has half its life left, else {@code fetch}'s. */
     public Link fresh(String fileId, Supplier<Link> fetch) {
-        return held(fileId, h -> h.halfLeft(clock.instant(), margin), fetch);
+        return held(fileId, l -> halfLeft(l, clock.instant(), margin), fetch);
     }
 
     /**
@@ -64,7 +59,7 @@ public final class LinkCache {
         if (!link.usableAt(clock.instant(), margin) || slots.size() >= MAX_ENTRIES && !slots.containsKey(fileId)) return;
         Slot slot = slots.computeIfAbsent(fileId, k -> new Slot());
         synchronized (slot) {
-            if (slot.held == null || !outlives(slot.held.link(), link)) slot.held = new Held(link, clock.instant());
+            if (slot.link == null || !outlives(slot.link, link)) slot.link = link.withIssuedIfUnknown(clock.instant());
         }
     }
 
@@ -72,15 +67,15 @@ public final class LinkCache {
         return cached.expires() == null || offered.expires() != null && !cached.expires().isBefore(offered.expires());
     }
 
-    private Link held(String fileId, java.util.function.Predicate<Held> good, Supplier<Link> fetch) {
+    private Link held(String fileId, Predicate<Link> good, Supplier<Link> fetch) {
         if (slots.size() > MAX_ENTRIES) evictExpired();
         Slot slot = slots.computeIfAbsent(fileId, k -> new Slot());
         synchronized (slot) {
-            if (slot.held == null || !good.test(slot.held)) {
+            if (slot.link == null || !good.test(slot.link)) {
                 Instant asked = clock.instant();
-                slot.held = new Held(fetch.get(), asked);
+                slot.link = fetch.get().withIssuedIfUnknown(asked);
             }
-            return slot.held.link();
+            return slot.link;
         }
     }
 
@@ -92,7 +87,7 @@ public final class LinkCache {
     private void evictExpired() {
         slots.values().removeIf(s -> {
             synchronized (s) {
-                return s.held == null || !s.held.usable(clock.instant(), margin);
+                return s.link == null || !s.link.usableAt(clock.instant(), margin);
             }
         });
     }

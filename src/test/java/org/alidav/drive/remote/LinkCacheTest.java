@@ -16,7 +16,7 @@ class LinkCacheTest {
     final AtomicInteger fetches = new AtomicInteger();
 
     private Link link(String url, long lifeSeconds) {
-        return new Link(url, Map.of(), clock.instant().plusSeconds(lifeSeconds));
+        return new Link(url, Map.of(), null, clock.instant().plusSeconds(lifeSeconds));
     }
 
     private Supplier<Link> fetch(long lifeSeconds) {
