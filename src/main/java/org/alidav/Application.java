@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.alidav.aliyun.AliyunOpenDriverFactory;
+import org.alidav.aliyun.TokenChains;
 import org.alidav.aliyun.UserPacing;
 import org.alidav.aliyun.OpenPlatformApp;
 import org.alidav.aliyun.TokenFile;
@@ -92,29 +93,30 @@ public final class Application implements AutoCloseable {
         StateStore state = null;
         SandboxServer emulator = null;
         Maintenance maintenance = null;
-        List<Storage> storages = new ArrayList<>();
+        List<ConfiguredStorage> configured = new ArrayList<>();
         try {
             state = StateStore.open(dataDir.resolve(STATE_FILE));
             if (sandbox) {
                 emulator = SandboxMode.start(config);
                 config = SandboxMode.mount(config, emulator);
             }
-            // one registry of per-user pacing for this server: its storages of one user share it
-            List<DriverFactory> drivers = List.of(new LocalDriverFactory(), new AliyunOpenDriverFactory(UserPacing.realTime()));
-            storages.addAll(new StorageAssembly(drivers, clock, state).build(config));
+            // one registry of per-user pacing and one of token chains for this server: its storages of one user share them
+            List<DriverFactory> drivers = List.of(new LocalDriverFactory(), new AliyunOpenDriverFactory(UserPacing.realTime(), new TokenChains()));
+            configured.addAll(new StorageAssembly(drivers, clock, state).build(config));
+            List<Storage> storages = configured.stream().map(ConfiguredStorage::storage).toList();
             // interrupted writes of an earlier process are finished first; listings hide their leftovers meanwhile
             maintenance = Maintenance.start(storages, config.server().maintenanceInterval());
             List<MountSpec> mounts = new ArrayList<>();
             List<LoginTarget> logins = new ArrayList<>();
-            for (int i = 0; i < storages.size(); i++) {
-                StorageConfig sc = config.storages().get(i);
-                mounts.add(new MountSpec(sc.mount(), storages.get(i), sc.storeSystemFiles()));
+            for (ConfiguredStorage c : configured) {
+                StorageConfig sc = c.config();
+                mounts.add(new MountSpec(sc.mount(), c.storage(), sc.storeSystemFiles()));
                 if (sc.driver().equals(LOGIN_DRIVER)) {
-                    logins.add(new LoginTarget(sc.mount(), storages.get(i), OpenPlatformApp.of(new DriverOptions(sc.driverOptions())), TokenFile.of(new DriverOptions(sc.driverOptions()), dataDir)));
+                    logins.add(new LoginTarget(sc.mount(), c.storage(), OpenPlatformApp.of(new DriverOptions(sc.driverOptions())), TokenFile.of(new DriverOptions(sc.driverOptions()), dataDir)));
                 }
             }
             ServerSetup setup = new ServerSetup(config.server().host(), config.server().port(), dataDir, state,
-                    config.readOnly(), config.allowAnonymous() || config.users().isEmpty(), authenticator(config), mounts, DownloadPolicies.build(config, storages, clock),
+                    config.readOnly(), config.allowAnonymous() || config.users().isEmpty(), authenticator(config), mounts, DownloadPolicies.build(config, configured, clock),
                     List.of(new LockingExtension(new LockManager(new LockTable(state)))), config.server()::trustsProxy,
                     config.server().limits(), logins);
             DavServer server = DavServer.start(setup, tlsSource(config.server()));
@@ -124,7 +126,7 @@ public final class Application implements AutoCloseable {
         } catch (Exception | Error e) {
             try {
                 if (maintenance != null) maintenance.close();
-                storages.forEach(Storage::close);
+                configured.forEach(c -> c.storage().close());
                 if (emulator != null) emulator.close();
             } finally {
                 closeState(state, dataDirLock);

@@ -34,17 +34,17 @@ final class DownloadPolicies {
     private DownloadPolicies() {
     }
 
-    static DownloadPolicy build(AppConfig config, List<Storage> storages, Clock clock) {
+    static DownloadPolicy build(AppConfig config, List<ConfiguredStorage> storages, Clock clock) {
         DownloadSettings d = config.downloads();
         Map<Storage, PolicyResolver.StoragePolicy> byStorage = new IdentityHashMap<>();
         boolean proxyUrls = false;
-        for (int i = 0; i < storages.size(); i++) {
-            StorageConfig sc = config.storages().get(i);
-            Storage s = storages.get(i);
+        for (ConfiguredStorage configured : storages) {
+            StorageConfig sc = configured.config();
+            Storage s = configured.storage();
             boolean links = s.features().has(Capability.LINKS);
             String name = sc.webdavPolicy().orElse(links ? StorageConfig.POLICY_302_REDIRECT : StorageConfig.POLICY_NATIVE_PROXY);
             if (!links && !name.equals(StorageConfig.POLICY_NATIVE_PROXY)) {
-                throw ConfigException.forStorageOption(config, i, "webdav_policy",
+                throw ConfigException.forStorageOption(config, configured.index(), "webdav_policy",
                         "the " + sc.driver() + " driver has no download links of its own: only native_proxy is possible");
             }
             Policy p = policy(name);

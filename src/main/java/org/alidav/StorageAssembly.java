@@ -33,14 +33,14 @@ final class StorageAssembly {
         this.state = state;
     }
 
-    /** One storage per configured entry, in config order; on any error the ones built are closed. */
-    List<Storage> build(AppConfig config) {
-        List<Storage> built = new ArrayList<>();
+    /** One storage per configured entry, in config order, each with its entry; on any error the ones built are closed. */
+    List<ConfiguredStorage> build(AppConfig config) {
+        List<ConfiguredStorage> built = new ArrayList<>();
         try {
-            for (int i = 0; i < config.storages().size(); i++) built.add(build(config, i));
+            for (int i = 0; i < config.storages().size(); i++) built.add(new ConfiguredStorage(i, config.storages().get(i), build(config, i)));
             return built;
         } catch (RuntimeException e) {
-            built.forEach(Storage::close);
+            built.forEach(c -> c.storage().close());
             throw e;
         }
     }

@@ -27,20 +27,25 @@ class DownloadPoliciesTest {
         return new ConfigLoader(dir).parse("server: {data_dir: data}\nstorages:\n  - " + storage + "\n", "t.yaml").config();
     }
 
-    private Storage local() throws Exception {
-        return new Storage("/", new LocalDriver(Files.createDirectories(dir.resolve("files")), Clock.systemUTC()), Duration.ofSeconds(1), Clock.systemUTC());
+    /** The config's one storage, built as the application would. */
+    private List<ConfiguredStorage> local(AppConfig config) throws Exception {
+        Storage s = new Storage("/", new LocalDriver(Files.createDirectories(dir.resolve("files")), Clock.systemUTC()), Duration.ofSeconds(1), Clock.systemUTC());
+        return List.of(new ConfiguredStorage(0, config.storages().get(0), s));
     }
 
     @Test
     void localStoragesProxyByDefaultAndOnly() throws Exception {
-        DownloadPolicy p = DownloadPolicies.build(config("{mount: /, driver: local, root: files}"), List.of(local()), Clock.systemUTC());
+        AppConfig plain = config("{mount: /, driver: local, root: files}");
+        DownloadPolicy p = DownloadPolicies.build(plain, local(plain), Clock.systemUTC());
         assertTrue(p.signedRoute().isEmpty(), "no signed route without use_proxy_url");
         for (String policy : new String[]{"302_redirect", "use_proxy_url, down_proxy_url: 'http://p.example'"}) {
             AppConfig c = config("{mount: /, driver: local, root: files, webdav_policy: " + policy + "}");
-            ConfigException e = assertThrows(ConfigException.class, () -> DownloadPolicies.build(c, List.of(local()), Clock.systemUTC()));
+            List<ConfiguredStorage> storages = local(c);
+            ConfigException e = assertThrows(ConfigException.class, () -> DownloadPolicies.build(c, storages, Clock.systemUTC()));
             assertTrue(e.getMessage().startsWith("t.yaml: storages[0].webdav_policy: the local driver"), e.getMessage());
         }
-        DownloadPolicies.build(config("{mount: /, driver: local, root: files, webdav_policy: native_proxy}"), List.of(local()), Clock.systemUTC());
+        AppConfig proxied = config("{mount: /, driver: local, root: files, webdav_policy: native_proxy}");
+        DownloadPolicies.build(proxied, local(proxied), Clock.systemUTC());
     }
 
     @Test

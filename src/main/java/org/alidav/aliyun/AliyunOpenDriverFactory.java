@@ -21,15 +21,20 @@ public final class AliyunOpenDriverFactory implements DriverFactory {
     private static final String LEGACY_TOKEN_FILE = "aliyundrive-open-token.json";
 
     private final UserPacing pacing;
+    private final TokenChains tokenChains;
 
-    /** Storages built by this factory share the pacing of their user through {@code pacing}. */
-    public AliyunOpenDriverFactory(UserPacing pacing) {
+    /**
+     * Storages built by this factory share the pacing of their user through {@code pacing}, and the
+     * token of their account through {@code tokenChains}.
+     */
+    public AliyunOpenDriverFactory(UserPacing pacing, TokenChains tokenChains) {
         this.pacing = pacing;
+        this.tokenChains = tokenChains;
     }
 
-    /** A factory with pacing of its own, on the real clock. */
+    /** A factory with pacing (on the real clock) and token chains of its own. */
     public AliyunOpenDriverFactory() {
-        this(UserPacing.realTime());
+        this(UserPacing.realTime(), new TokenChains());
     }
 
     @Override
@@ -52,7 +57,7 @@ public final class AliyunOpenDriverFactory implements DriverFactory {
                 ? TokenRefresher.oauth(refreshHttp, o.apiBaseUrl(), o.clientId(), o.clientSecret())
                 : TokenRefresher.online(refreshHttp, o.apiUrlAddress(), o.driverTxt());
         Path tokenFile = TokenFile.chainFile(context.dataDir(), o);
-        StorageTokens tokens = TokenChains.join(tokenFile, context.storageName(), o.refreshToken(), () -> new TokenManager(o.refreshToken(),
+        StorageTokens tokens = tokenChains.join(tokenFile, context.storageName(), o.refreshToken(), () -> new TokenManager(o.refreshToken(),
                 new TokenStore(tokenFile, context.stateDir().resolve(LEGACY_TOKEN_FILE)), refresher, context.clock(), o.tokenMargin(),
                 o.refreshBackoff()));
 

@@ -17,6 +17,8 @@ final class Harness {
     final ScriptedApi api;
     final Path stateDir;
     final TestClock clock = new TestClock(TestTokens.NOW);
+    /** One factory, as one server has: the drivers of one harness share pacing and token chains. */
+    private final AliyunOpenDriverFactory factory = new AliyunOpenDriverFactory();
 
     Harness(ScriptedApi api, Path stateDir) {
         this.api = api;
@@ -26,7 +28,7 @@ final class Harness {
     /** Fast pacing and retries unless {@code overrides} say otherwise. */
     Driver driver(Map<String, Object> overrides) {
         DriverOptions options = new DriverOptions(options(overrides));
-        Driver d = new AliyunOpenDriverFactory().create(options, org.alidav.TestContexts.of("test", stateDir, clock));
+        Driver d = factory.create(options, org.alidav.TestContexts.of("test", stateDir, clock));
         if (!options.unknownKeys().isEmpty()) throw new IllegalStateException("unread options " + options.unknownKeys());
         return d;
     }

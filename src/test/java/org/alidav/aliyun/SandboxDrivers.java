@@ -35,7 +35,7 @@ final class SandboxDrivers {
         o.put("api_base_url", sandbox.baseUrl());
         o.putAll(overrides);
         DriverOptions options = new DriverOptions(o);
-        Driver d = new AliyunOpenDriverFactory(pacing).create(options, context);
+        Driver d = new AliyunOpenDriverFactory(pacing, new TokenChains()).create(options, context);
         if (!options.unknownKeys().isEmpty()) throw new IllegalStateException("unread options " + options.unknownKeys());
         return d;
     }
