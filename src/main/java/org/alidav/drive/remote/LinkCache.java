@@ -11,7 +11,7 @@ import org.alidav.drive.Link;
 
 /**
  * Download links by key (a file id), each with the moment it was issued. A proxied read reuses a link until
- * {@code margin} before it expires, so that a player's many Range requests cost one getDownloadUrl
+ * {@code margin} before it expires, so that a player's many Range requests cost one link request
  * per link life; it re-links on its own when the object storage refuses. A link handed to a client
  * (a 302) must have at least half its life left, since the client keeps it for the rest of its
  * download and never asks us again. Concurrent misses on one file make one call.
@@ -52,7 +52,7 @@ public final class LinkCache {
 
     /**
      * A link that came with the file's listing entry: kept unless the cached one lives longer, so a
-     * read of a file just listed needs no getDownloadUrl. A full cache takes no offers (a listing of a
+     * read of a file just listed needs no link request. A full cache takes no offers (a listing of a
      * huge folder must neither fill memory nor scan the cache per entry): those files are linked as before.
      */
     public void offer(String fileId, Link link) {
