@@ -68,23 +68,28 @@ class StorageCacheTest {
     void concurrentMissesShareOneFetch() throws Exception {
         driver.slow = true;
         Storage s = storage(CachePolicy.of(Duration.ofMinutes(1)));
+        atOnce(10, () -> s.list(DrivePath.ROOT));
+        assertEquals(1, driver.lists.get());
+    }
+
+    /** Runs {@code task} on {@code threads} threads released together, and waits for them all. */
+    static void atOnce(int threads, Runnable task) throws InterruptedException {
         CountDownLatch start = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
+        List<Thread> started = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
             Thread t = new Thread(() -> {
                 try {
                     start.await();
                 } catch (InterruptedException e) {
                     return;
                 }
-                s.list(DrivePath.ROOT);
+                task.run();
             });
             t.start();
-            threads.add(t);
+            started.add(t);
         }
         start.countDown();
-        for (Thread t : threads) t.join();
-        assertEquals(1, driver.lists.get());
+        for (Thread t : started) t.join();
     }
 
     @Test

@@ -6,11 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.alidav.TestClock;
 import org.alidav.drive.DrivePath;
@@ -76,22 +73,7 @@ class StorageLinksTest {
     @Test
     void concurrentAsksForOneFileMakeOneDriverCall() throws Exception {
         driver.slow = true;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            Thread t = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                link(file);
-            });
-            t.start();
-            threads.add(t);
-        }
-        start.countDown();
-        for (Thread t : threads) t.join();
+        StorageCacheTest.atOnce(8, () -> link(file));
         assertEquals(1, driver.links.get());
     }
 
