@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BrokenConnectionResendTest {
     private static final String USER = "broken";
     private static final String CREATE = "/adrive/v1.0/openFile/create";
+    private static final String TRASH = "/adrive/v1.0/openFile/recyclebin/trash";
 
     @TempDir
     Path state;
@@ -102,6 +103,19 @@ class BrokenConnectionResendTest {
         assertEquals("made", folder.name());
         assertEquals(1, sandbox.items(USER).stream().filter(i -> i.folder() && i.name().equals("made")).count());
         assertEquals(2, sandbox.stats().count(CREATE));
+    }
+
+    @Test
+    void aTrashDroppedBeforeProcessingIsResentOnceTheItemIsSeenStillThere() throws Exception {
+        start(false, false);
+        byte[] body = content(100);
+        Entry file = driver.put(driver.root(), "gone.bin", new Upload(new ByteArrayInputStream(body), body.length, null, null, null));
+        driver.list(driver.root());
+        sandbox.faults().inject(Fault.drop(TRASH));
+        driver.remove(file);
+        assertEquals(List.of(), liveFiles());
+        assertEquals(1, count(StoredItem.Status.TRASHED));
+        assertEquals(2, sandbox.stats().count(TRASH), "looked at with get, then sent again");
     }
 
     /** Lists the root first, so the write's create goes out on the pooled connection the listing used. */
