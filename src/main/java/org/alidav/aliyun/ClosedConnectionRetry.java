@@ -15,7 +15,7 @@ import okhttp3.Response;
  * <p>A call whose reused connection broke after it was sent ({@link ClosedConnectionCheck.BrokenBeforeAnswer})
  * is sent again only when repeating it cannot do harm: an idempotent API call, or an object GET or
  * HEAD. A write's failure goes up to its caller, which looks at what happened before resending
- * ({@link CreateResend}, {@link Remover}, the upload's complete).
+ * ({@link CreateResend}, {@link Remover}, {@link Relocator}, the upload's complete).
  */
 final class ClosedConnectionRetry implements Interceptor {
     /** A fresh connection cannot be found closed, so the second attempt normally succeeds; this bounds the loop. */

@@ -31,6 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BrokenConnectionResendTest {
     private static final String USER = "broken";
     private static final String CREATE = "/adrive/v1.0/openFile/create";
+    private static final String MOVE = "/adrive/v1.0/openFile/move";
+    private static final String UPDATE = "/adrive/v1.0/openFile/update";
     private static final String TRASH = "/adrive/v1.0/openFile/recyclebin/trash";
 
     @TempDir
@@ -116,6 +118,23 @@ class BrokenConnectionResendTest {
         assertEquals(List.of(), liveFiles());
         assertEquals(1, count(StoredItem.Status.TRASHED));
         assertEquals(2, sandbox.stats().count(TRASH), "looked at with get, then sent again");
+    }
+
+    @Test
+    void aMoveAndARenameDroppedBeforeProcessingAreResentOnceTheItemIsSeenUnmoved() throws Exception {
+        start(false, false);
+        Entry folder = driver.mkdir(driver.root(), "into");
+        byte[] body = content(100);
+        Entry file = driver.put(driver.root(), "m.bin", new Upload(new ByteArrayInputStream(body), body.length, null, null, null));
+        driver.list(driver.root());
+        sandbox.faults().inject(Fault.drop(MOVE));
+        sandbox.faults().inject(Fault.drop(UPDATE));
+        Entry moved = driver.move(file, driver.root(), folder, "renamed.bin");
+        assertEquals("renamed.bin", moved.name());
+        assertEquals(List.of("renamed.bin"), liveFiles());
+        assertEquals(folder.id(), sandbox.items(USER).stream().filter(i -> i.name().equals("renamed.bin")).findFirst().orElseThrow().parentId());
+        assertEquals(2, sandbox.stats().count(MOVE));
+        assertEquals(2, sandbox.stats().count(UPDATE));
     }
 
     /** Lists the root first, so the write's create goes out on the pooled connection the listing used. */
