@@ -65,6 +65,7 @@ public final class Benchmark {
     private final int concurrentSeconds = Integer.getInteger("bench.seconds", 30);
     private final int slowClientSeconds = Integer.getInteger("bench.slowSeconds", 30);
     private final int proppatches = Integer.getInteger("bench.proppatches", 10_000);
+    private final int wrkSeconds = Integer.getInteger("bench.wrkSeconds", 8);
     private final Set<String> only = Arrays.stream(System.getProperty("bench.only", "").split(","))
             .map(String::strip).filter(n -> !n.isEmpty()).collect(Collectors.toSet());
     private final int finderEntries = 500;
@@ -135,6 +136,7 @@ public final class Benchmark {
         section("slow-clients", this::slowClients);
         section("small-reads", this::smallReads);
         section("link-life", this::linkLife);
+        section("wrk", () -> new WrkComparison(work, wrkSeconds).run(rows, this::check));
     }
 
     private boolean selected(String section) {
