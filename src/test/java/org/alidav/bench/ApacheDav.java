@@ -3,24 +3,19 @@ package org.alidav.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Apache httpd with mod_dav and mod_dav_fs serving a local folder on a free loopback port, for comparison
  * rows. It runs in the foreground with a generated configuration of its own (never the system service);
  * started as root it serves as www-data, so the folder and the lock database are opened up to it.
  */
-final class ApacheDav implements DavPeer {
+final class ApacheDav {
     private static final String MODULES = "/usr/lib/apache2/modules/";
-    private final String url;
-    private final Process process;
 
-    private ApacheDav(String url, Process process) {
-        this.url = url;
-        this.process = process;
+    private ApacheDav() {
     }
 
-    static ApacheDav start(Path folder, Path work) throws Exception {
+    static DavPeer start(Path folder, Path work) throws Exception {
         int port = DavPeer.freePort();
         Path root = Files.createDirectories(work.resolve("apache"));
         Path lock = Files.createDirectories(root.resolve("lock"));
@@ -46,18 +41,6 @@ final class ApacheDav implements DavPeer {
         Process p = new ProcessBuilder("/usr/sbin/apache2", "-f", confFile.toString(), "-D", "FOREGROUND")
                 .redirectErrorStream(true).redirectOutput(root.resolve("stdout.log").toFile()).start();
         String url = "http://127.0.0.1:" + port;
-        DavPeer.awaitAnswer(p, url, "apache2 (see " + root.resolve("error.log") + ")");
-        return new ApacheDav(url, p);
-    }
-
-    @Override
-    public String url() {
-        return url;
-    }
-
-    @Override
-    public void close() throws Exception {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
+        return DavPeer.awaitAnswer(p, url, "apache2 (see " + root.resolve("error.log") + ")");
     }
 }

@@ -2,11 +2,21 @@ package org.alidav.bench;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.concurrent.TimeUnit;
 
-/** A WebDAV server the benchmark started for a comparison row; closing it stops it. */
-interface DavPeer extends AutoCloseable {
-    /** The base URL, without a trailing slash. */
-    String url();
+/** A WebDAV server process the benchmark started for a comparison row, at {@code url} (no trailing slash); closing it stops it. */
+final class DavPeer implements AutoCloseable {
+    private final String url;
+    private final Process process;
+
+    private DavPeer(String url, Process process) {
+        this.url = url;
+        this.process = process;
+    }
+
+    String url() {
+        return url;
+    }
 
     /** A loopback port nobody listens on right now. */
     static int freePort() throws IOException {
@@ -16,12 +26,12 @@ interface DavPeer extends AutoCloseable {
     }
 
     /** Waits until the server answers OPTIONS at {@code url}; stops it and throws when it exits or stays silent for a minute. */
-    static void awaitAnswer(Process server, String url, String name) throws Exception {
+    static DavPeer awaitAnswer(Process server, String url, String name) throws Exception {
         long end = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < end) {
             if (!server.isAlive()) throw new IllegalStateException(name + " exited with " + server.exitValue());
             try {
-                if (Http.send("OPTIONS", url + "/", null).statusCode() < 500) return;
+                if (Http.send("OPTIONS", url + "/", null).statusCode() < 500) return new DavPeer(url, server);
             } catch (IOException ignored) {
                 // not yet listening
             }
@@ -29,5 +39,11 @@ interface DavPeer extends AutoCloseable {
         }
         server.destroyForcibly();
         throw new IllegalStateException(name + " did not come up");
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly();
     }
 }
