@@ -56,6 +56,7 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
     private final LivpSizer livp;
     private final Relocator relocator;
     private final Uploader uploader;
+    private final CreateResend creates;
     private final Downloads downloads;
     private final StorageTokens tokens;
     private final ReplaceJournal journal;
@@ -67,7 +68,7 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
 
     /** The parts of a driver, wired by {@link AliyunOpenDriverFactory}. */
     record Parts(OpenApi api, FileMapper mapper, ListingLinks listingLinks, Downloads downloads,
-                 Relocator relocator, Remover remover, Uploader uploader, java.time.Clock clock, StorageTokens tokens,
+                 Relocator relocator, Remover remover, Uploader uploader, CreateResend creates, java.time.Clock clock, StorageTokens tokens,
                  ReplaceJournal journal, Replacement replacement, JournalRepair repair, KeptModifiedTimes times) {
     }
 
@@ -84,6 +85,7 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
         this.root = Entry.folder(rootFolderId, "", Instant.EPOCH);
         this.remover = parts.remover();
         this.uploader = parts.uploader();
+        this.creates = parts.creates();
         this.clock = parts.clock();
         this.tokens = parts.tokens();
         this.journal = parts.journal();
@@ -133,8 +135,9 @@ final class AliyunOpenDriver implements Driver, Copier, Replacer, Maintained, Li
     public Entry mkdir(Entry parent, String name) {
         CreateResult created;
         try {
-            created = api.create(java.util.Map.of("parent_file_id", parent.id(), "name", name, "type", "folder",
-                    "check_name_mode", "refuse"));
+            created = creates.send(new CreateResend.Creation(parent.id(), name, "folder", null),
+                    () -> api.create(java.util.Map.of("parent_file_id", parent.id(), "name", name, "type", "folder",
+                            "check_name_mode", "refuse")));
         } catch (OpenApiException e) {
             if (!e.mayHaveApplied()) throw e;
             // the answer was lost: the folder is there if the create happened

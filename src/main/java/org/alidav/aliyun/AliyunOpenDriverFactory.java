@@ -74,15 +74,17 @@ public final class AliyunOpenDriverFactory implements DriverFactory {
         ReplaceJournal journal = new ReplaceJournal(context.state(), context.storageName(), context.clock());
         Leftovers leftovers = new Leftovers(api, remover);
         Replacement replacement = new Replacement(journal, remover, o.retryBackoff(), leftovers);
+        CreateResend creates = new CreateResend(leftovers, remover, context.clock());
         Uploader uploader = new Uploader(api, tokens, new PartUploader(plain, backoff, context.spoolDir()), new PartSizer(o.partSize()),
-                mapper, context.clock(), UploadUrlRewriter.forOption(o.internalUpload()), o.rapidUpload(), replacement, context.spoolDir());
+                mapper, context.clock(), UploadUrlRewriter.forOption(o.internalUpload()), o.rapidUpload(), replacement, context.spoolDir(),
+                creates);
         LinkCache links = new LinkCache(context.clock(), o.linkMargin());
         LinkResolver resolver = new LinkResolver(api, context.clock(), o.linkExpireSec(), o.livpDownloadFormat());
         ObjectReader reader = new ObjectReader(o.userAgent(), Duration.ofMillis(plain.connectTimeoutMillis()),
                 Duration.ofMillis(plain.readTimeoutMillis()));
         var parts = new AliyunOpenDriver.Parts(api, mapper, new ListingLinks(links),
                 new Downloads(reader, links, resolver::resolve, gate::get),
-                new Relocator(api, mapper, context.clock(), backoff, o.copyTimeout(), leftovers), remover, uploader, context.clock(), tokens,
+                new Relocator(api, mapper, context.clock(), backoff, o.copyTimeout(), leftovers), remover, uploader, creates, context.clock(), tokens,
                 journal, replacement, new JournalRepair(journal, api, remover, leftovers),
                 new KeptModifiedTimes(context.state(), context.storageName()));
         return new AliyunOpenDriver(parts, o.rootFolderId(), context.spoolDir(), o.repairDuplicates());

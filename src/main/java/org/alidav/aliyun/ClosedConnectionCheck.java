@@ -2,6 +2,7 @@ package org.alidav.aliyun;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Map;
@@ -17,6 +18,12 @@ import okhttp3.Response;
  * idle connections; OkHttp itself only looks after 10 s idle, and only for calls other than GET). A
  * closed one is closed here too and the call fails with {@link ClosedBeforeSending}: nothing of the
  * request was sent, so {@link ClosedConnectionRetry} may send any call again, a create included.
+ *
+ * <p>A server can also close a reused connection while the request is on its way (OkHttp then reads
+ * "unexpected end of stream" where the status line should be). That failure becomes
+ * {@link BrokenBeforeAnswer}: the request may have been processed, but no byte of an answer came, so
+ * a read may be sent again and a write can be settled by looking. A timeout is not such a failure: the
+ * server may still be working on the call.
  */
 final class ClosedConnectionCheck implements Interceptor {
     /** Back-to-back calls skip the look (it costs up to a millisecond). */
@@ -26,6 +33,16 @@ final class ClosedConnectionCheck implements Interceptor {
     static final class ClosedBeforeSending extends IOException {
         ClosedBeforeSending(String message) {
             super(message);
+        }
+    }
+
+    /**
+     * A reused connection broke after the request was written (wholly or in part) and before any
+     * response byte arrived: whether the server processed it is unknown.
+     */
+    static final class BrokenBeforeAnswer extends IOException {
+        BrokenBeforeAnswer(String message, IOException cause) {
+            super(message, cause);
         }
     }
 
@@ -39,8 +56,17 @@ final class ClosedConnectionCheck implements Interceptor {
             connection.socket().close();
             throw new ClosedBeforeSending("the server closed the idle connection to " + chain.request().url().host());
         }
+        boolean reused = connection != null && usedBefore(connection);
         try {
+            // a network interceptor's proceed returns once the response headers are in: a failure
+            // inside it came before the status line was read
             return chain.proceed(chain.request());
+        } catch (InterruptedIOException timeoutOrCancel) {
+            throw timeoutOrCancel;
+        } catch (IOException e) {
+            if (!reused) throw e;
+            throw new BrokenBeforeAnswer("the reused connection to " + chain.request().url().host()
+                    + " broke before any answer: " + e.getMessage(), e);
         } finally {
             if (connection != null) used(connection);
         }
@@ -49,6 +75,10 @@ final class ClosedConnectionCheck implements Interceptor {
     private synchronized boolean idleSince(Connection connection) {
         Long last = lastUsed.get(connection);
         return last != null && System.nanoTime() - last >= CHECK_AFTER_NANOS;
+    }
+
+    private synchronized boolean usedBefore(Connection connection) {
+        return lastUsed.containsKey(connection);
     }
 
     private synchronized void used(Connection connection) {

@@ -76,10 +76,22 @@ final class Leftovers {
                 && sameContent(source, item) && copyName(source.displayName(), item.displayName()));
     }
 
+    /**
+     * Items named {@code name} in {@code parentId} made since {@code started}, finished or not, other
+     * than {@code oldId} (the item a replacement stands beside; null for a free name).
+     */
+    List<FileItem> namedSince(String parentId, String name, String oldId, Instant started) {
+        return madeSince(parentId, oldId, started, item -> name.equals(item.displayName()));
+    }
+
     private List<FileItem> madeSince(Step begun, Predicate<FileItem> made) {
-        Instant since = begun.started().minus(CLOCK_SKEW);
-        return api.listAll(begun.parentId()).stream()
-                .filter(item -> !item.fileId().equals(begun.oldId()))
+        return madeSince(begun.parentId(), begun.oldId(), begun.started(), made);
+    }
+
+    private List<FileItem> madeSince(String parentId, String oldId, Instant started, Predicate<FileItem> made) {
+        Instant since = started.minus(CLOCK_SKEW);
+        return api.listAll(parentId).stream()
+                .filter(item -> !item.fileId().equals(oldId))
                 .filter(item -> !FileMapper.time(item.createdAt(), Instant.EPOCH).isBefore(since))
                 .filter(made)
                 .toList();

@@ -77,9 +77,14 @@ final class OpenApiClient {
         return ErrorMapper.fromJson(response.code(), node.get("code").asText(), message, retryAfter);
     }
 
-    /** A dropped connection or timeout: status 0, and for a write the outcome is unknown. */
-    static OpenApiException transport(String what, IOException e) {
-        return new OpenApiException(DriveException.Kind.UNAVAILABLE, 0, "Transport", what + ": " + e, Duration.ofSeconds(2));
+    /**
+     * A dropped connection or timeout: status 0, and for a write the outcome is unknown. A reused
+     * connection that broke before any answer byte is told apart ({@link OpenApiException#SENT_UNANSWERED}):
+     * its write can be looked for and resent, where after a timeout the server may still be at work.
+     */
+    private static OpenApiException transport(String what, IOException e) {
+        String code = e instanceof ClosedConnectionCheck.BrokenBeforeAnswer ? OpenApiException.SENT_UNANSWERED : "Transport";
+        return new OpenApiException(DriveException.Kind.UNAVAILABLE, 0, code, what + ": " + e, Duration.ofSeconds(2));
     }
 
     private static String write(Object body) {

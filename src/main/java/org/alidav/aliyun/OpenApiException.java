@@ -17,6 +17,18 @@ final class OpenApiException extends DriveException {
     /** The code of a 2xx answer without the JSON its call answers with (no body, or no {@code file_id}). */
     static final String BAD_ANSWER = "BadAnswer";
 
+    /** The code of a call whose reused connection broke after it was sent and before any answer byte. */
+    static final String SENT_UNANSWERED = "SentUnanswered";
+
+    /**
+     * True when the call's pooled connection broke under it before any answer (the server closed it,
+     * usually as the request arrived): unlike a timeout, which leaves the server at work, a look now
+     * tells whether it happened, and a resend is safe when it did not.
+     */
+    boolean sentUnanswered() {
+        return SENT_UNANSWERED.equals(code);
+    }
+
     /**
      * True when a write may have happened although it failed: a dropped connection, a 5xx, or a 2xx
      * whose body is missing or unreadable (the call was processed; what it did is unknown).

@@ -104,7 +104,11 @@ final class Relocator {
         return found.size() == 1 ? Optional.of(new TaskResult(found.get(0).fileId(), false, null)) : Optional.empty();
     }
 
-    /** Renames; with {@code refuse} ALREADY_EXISTS when the name is taken. A lost answer is looked up. */
+    /**
+     * Renames; with {@code refuse} ALREADY_EXISTS when the name is taken. A lost answer is looked up,
+     * and a rename whose pooled connection broke before any answer is sent again when the look shows
+     * the old name still.
+     */
     Entry rename(String fileId, String newName, String mode) {
         FileItem renamed;
         try {
@@ -112,21 +116,27 @@ final class Relocator {
         } catch (OpenApiException e) {
             if (!e.mayHaveApplied()) throw e;
             FileItem now = api.get(fileId);
-            if (!newName.equals(now.displayName())) throw e;
-            return mapper.toEntry(now);
+            if (newName.equals(now.displayName())) return mapper.toEntry(now);
+            if (!e.sentUnanswered()) throw e;
+            renamed = api.rename(fileId, newName, mode);
         }
         if (Boolean.TRUE.equals(renamed.exist()) || !newName.equals(renamed.displayName())) throw DriveException.alreadyExists(newName);
         return mapper.toEntry(renamed);
     }
 
-    /** Moves; with {@code refuse} false when the name is taken in the target (nothing moved). */
+    /**
+     * Moves; with {@code refuse} false when the name is taken in the target (nothing moved). A lost
+     * answer is settled by the item's parent; sent again when its connection broke before any answer
+     * and the item has not moved.
+     */
     private boolean moveTo(String fileId, String parentId, String mode) {
         try {
             return !api.move(fileId, parentId, mode).existed();
         } catch (OpenApiException e) {
             if (!e.mayHaveApplied()) throw e;
             if (parentId.equals(api.get(fileId).parentFileId())) return true;
-            throw e;
+            if (!e.sentUnanswered()) throw e;
+            return !api.move(fileId, parentId, mode).existed();
         }
     }
 

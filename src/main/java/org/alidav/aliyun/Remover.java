@@ -51,15 +51,30 @@ record Remover(OpenApi api, boolean deletePermanently) {
         }
     }
 
-    /** {@code lookable}: get shows the item while it is there, so a lost answer can be settled by looking. */
+    /**
+     * {@code lookable}: get shows the item while it is there, so a lost answer can be settled by looking,
+     * and a removal whose pooled connection broke before any answer is sent once more when the item is
+     * still there. An unfinished upload cannot be looked at: removing it again is harmless, a removal
+     * of what is gone answers not found.
+     */
     private void settle(String fileId, boolean delete, boolean lookable) {
         try {
-            if (delete) api.delete(fileId);
-            else api.trash(fileId);
+            send(fileId, delete);
         } catch (DriveException e) {
             if (e.kind() == DriveException.Kind.NOT_FOUND) return;
+            boolean resendable = e instanceof OpenApiException o && o.sentUnanswered();
             if (lookable && OpenApiException.uncertain(e) && gone(fileId)) return;
-            throw e;
+            if (!resendable) throw e;
+            try {
+                send(fileId, delete);
+            } catch (DriveException again) {
+                if (again.kind() != DriveException.Kind.NOT_FOUND) throw again;
+            }
         }
+    }
+
+    private void send(String fileId, boolean delete) {
+        if (delete) api.delete(fileId);
+        else api.trash(fileId);
     }
 }

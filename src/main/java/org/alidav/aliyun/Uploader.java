@@ -58,9 +58,11 @@ final class Uploader {
     private final boolean rapid;
     private final Replacement replacement;
     private final Path spoolDir;
+    private final CreateResend resend;
 
     Uploader(OpenApi api, StorageTokens tokens, PartUploader parts, PartSizer sizer, FileMapper mapper, Clock clock,
-             UploadUrlRewriter rewriter, boolean rapid, Replacement replacement, Path spoolDir) {
+             UploadUrlRewriter rewriter, boolean rapid, Replacement replacement, Path spoolDir,
+             CreateResend resend) {
         this.api = api;
         this.tokens = tokens;
         this.parts = parts;
@@ -71,10 +73,18 @@ final class Uploader {
         this.rapid = rapid;
         this.replacement = replacement;
         this.spoolDir = spoolDir;
+        this.resend = resend;
     }
 
     /** Where and how the new file is created, and who hears of its id. */
-    private record Target(String parentId, String name, Instant modified, boolean replacing, Consumer<String> created) {
+    private record Target(String parentId, String name, Instant modified, String replacedId, Consumer<String> created) {
+        boolean replacing() {
+            return replacedId != null;
+        }
+
+        CreateResend.Creation creation() {
+            return new CreateResend.Creation(parentId, name, "file", replacedId);
+        }
     }
 
     Entry put(Entry parent, String name, Upload upload) {
@@ -84,7 +94,7 @@ final class Uploader {
 
     private Entry write(Entry parent, String name, Upload upload, Consumer<String> createdId) {
         Target target = new Target(parent.id(), name, upload.modified() != null ? upload.modified() : clock.instant(),
-                upload.existing() != null, createdId);
+                upload.existing() == null ? null : upload.existing().id(), createdId);
         boolean rapidWanted = rapid && (!upload.sizeKnown() || upload.size() > RAPID_MIN_SIZE);
         FileItem done;
         try {
@@ -103,7 +113,7 @@ final class Uploader {
 
     private FileItem streamed(Target target, InputStream body, long size) {
         long partSize = sizer.partSize(size);
-        return fromBody(target, api.create(fields(target, size, partSize)), body, size, partSize);
+        return fromBody(target, create(target, fields(target, size, partSize)), body, size, partSize);
     }
 
     /** Completes a session with parts read from {@code body} as it arrives, hashed on the way for the final check. */
@@ -125,9 +135,9 @@ final class Uploader {
             CreateResult created;
             if (rapid && size > RAPID_MIN_SIZE) {
                 fields.put("size", size);
-                created = preHashCreate(fields, spool, sha1, size);
+                created = preHashCreate(target, fields, spool, sha1, size);
             } else {
-                created = api.create(fields);
+                created = create(target, fields);
             }
             return fromSpool(target, created, spool, size, partSize, sha1);
         }
@@ -149,7 +159,7 @@ final class Uploader {
         pre.put("pre_hash", preHash(head));
         CreateResult created;
         try {
-            created = api.create(pre);
+            created = create(target, pre);
         } catch (OpenApiException e) {
             if (!e.is(PRE_HASH_MATCHED)) throw e;
             return preHashMatched(target, fields, head, upload);
@@ -166,7 +176,7 @@ final class Uploader {
             if (got < size) throw Bodies.endedEarly(got, size);
             Bodies.requireEnd(upload.body(), size);
             String sha1 = hex(digest);
-            return fromSpool(target, fullHashCreate(fields, spool, sha1, size), spool, size, sizer.partSize(size), sha1);
+            return fromSpool(target, fullHashCreate(target, fields, spool, sha1, size), spool, size, sizer.partSize(size), sha1);
         }
     }
 
@@ -183,23 +193,32 @@ final class Uploader {
     }
 
     /** Pre-hash create; on {@code PreHashMatched} (400 or 409) the create again with full hash and proof. */
-    private CreateResult preHashCreate(Map<String, Object> fields, Spool spool, String sha1, long size) throws IOException {
+    private CreateResult preHashCreate(Target target, Map<String, Object> fields, Spool spool, String sha1, long size) throws IOException {
         Map<String, Object> pre = new LinkedHashMap<>(fields);
         try (InputStream in = spool.read()) {
             pre.put("pre_hash", preHash(in.readNBytes(PRE_HASH_BYTES)));
         }
         try {
-            return api.create(pre);
+            return create(target, pre);
         } catch (OpenApiException e) {
             if (!e.is(PRE_HASH_MATCHED)) throw e;
         }
-        return fullHashCreate(fields, spool, sha1, size);
+        return fullHashCreate(target, fields, spool, sha1, size);
     }
 
-    private CreateResult fullHashCreate(Map<String, Object> fields, Spool spool, String sha1, long size) {
+    private CreateResult fullHashCreate(Target target, Map<String, Object> fields, Spool spool, String sha1, long size) {
         fields.put("content_hash", sha1);
         fields.put("content_hash_name", "sha1");
-        return api.createWithProof(fields, token -> proof(token, size, spool));
+        return createWithProof(target, fields, token -> proof(token, size, spool));
+    }
+
+    /** Every create goes out through {@link CreateResend}: one that lost its connection unanswered is looked for, then resent. */
+    private CreateResult create(Target target, Map<String, Object> fields) {
+        return resend.send(target.creation(), () -> api.create(fields));
+    }
+
+    private CreateResult createWithProof(Target target, Map<String, Object> fields, OpenApi.ProofSource proof) {
+        return resend.send(target.creation(), () -> api.createWithProof(fields, proof));
     }
 
     /** Full hash and proof straight away, spooling only the prefix up to the proof bytes. */
@@ -217,14 +236,14 @@ final class Uploader {
             fields.put("content_hash_name", "sha1");
             CreateResult created;
             try {
-                created = api.createWithProof(fields, token -> proof(token, size, prefix));
+                created = createWithProof(target, fields, token -> proof(token, size, prefix));
             } catch (OpenApiException e) {
                 // the drive holds content of the declared hash, and our bytes at the proof offset are not
                 // that content's: the body is not what the client's OC-Checksum says (nothing was created)
                 if (e.is(INVALID_PROOF)) throw checksumMismatch();
                 // the token changed under us and its proof bytes lie beyond the prefix: upload normally
                 if (!e.is(PROOF_UNAVAILABLE)) throw e;
-                created = api.create(plain);
+                created = create(target, plain);
             }
             CreateResult session = created;
             FileItem done = finish(target, created, size, () -> {
@@ -256,7 +275,7 @@ final class Uploader {
         fields.put("size", size);
         fields.put("content_hash", upload.sha1());
         fields.put("content_hash_name", "sha1");
-        CreateResult created = api.createWithProof(fields, token -> ProofCode.compute(token, size, upload.probe()));
+        CreateResult created = createWithProof(target, fields, token -> ProofCode.compute(token, size, upload.probe()));
         MessageDigest digest = sha1();
         return finish(target, created, size, () -> {
             if (created.rapid()) return;
@@ -307,21 +326,25 @@ final class Uploader {
 
     /**
      * Complete; when the answer was lost, the file's own state tells whether it happened: visible means
-     * done, anything else (still uploading, or unknown to get) means it failed, with the complete's own error.
+     * done, anything else (still uploading, or unknown to get) means it failed, with the complete's own
+     * error, unless its pooled connection broke before any answer: then it is sent once more (a complete
+     * of a session already completed answers the file).
      */
     private FileItem complete(CreateResult created) {
         try {
             return api.complete(created.fileId(), created.uploadId());
         } catch (OpenApiException e) {
             if (!e.mayHaveApplied()) throw e;
-            FileItem item;
+            FileItem item = null;
             try {
                 item = api.get(created.fileId());
             } catch (DriveException lookFailed) {
-                throw e;
+                // the service hides unfinished uploads from get: not found says the complete did not happen
+                if (!e.sentUnanswered() || lookFailed.kind() != DriveException.Kind.NOT_FOUND) throw e;
             }
-            if (!FileMapper.visible(item)) throw e;
-            return item;
+            if (item != null && FileMapper.visible(item)) return item;
+            if (e.sentUnanswered()) return api.complete(created.fileId(), created.uploadId());
+            throw e;
         }
     }
 

@@ -65,7 +65,7 @@ public final class DavResourceFactory implements ResourceFactory {
         List<String> out = new ArrayList<>();
         for (String s : decodedPath.split("/", -1)) {
             if (s.isEmpty()) continue;
-            if (!DrivePath.isValidName(s)) throw new BadRequestException("invalid name in path: " + NameCharacters.visible(s));
+            if (!DrivePath.isValidName(s)) throw new BadRequestException("invalid name in path: " + NameCharacters.visible(s) + ": " + DrivePath.NAME_RULE);
             out.add(s);
         }
         return out;

@@ -65,7 +65,7 @@ public class DriveException extends RuntimeException {
     }
 
     public static DriveException invalidName(String name) {
-        return new DriveException(Kind.INVALID_NAME, "invalid name: " + name);
+        return new DriveException(Kind.INVALID_NAME, "invalid name: " + name + ": " + DrivePath.NAME_RULE);
     }
 
     public static DriveException rateLimited(String message, Duration retryAfter) {

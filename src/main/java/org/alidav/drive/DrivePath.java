@@ -25,6 +25,14 @@ public record DrivePath(List<String> names) {
         return new DrivePath(out);
     }
 
+    /**
+     * What {@link #isValidName} asks of a name, for answers that refuse one. A backslash is refused
+     * although a Linux file system or the cloud can hold it: Windows and its WebDAV clients take it
+     * for a path separator, and a folder storage on a Windows host would resolve it to a subfolder.
+     */
+    public static final String NAME_RULE = "a name must not be empty, \".\" or \"..\", nor hold \"/\", \"\\\" "
+            + "(a path separator on Windows) or NUL, nor be longer than 1024 bytes";
+
     /** True when a single file or folder name is acceptable on every driver. */
     public static boolean isValidName(String name) {
         if (name == null || name.isEmpty() || name.equals(".") || name.equals("..")) return false;

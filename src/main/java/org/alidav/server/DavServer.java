@@ -112,7 +112,8 @@ public final class DavServer implements AutoCloseable {
         context.addFilter(new FilterHolder(new AuthFilter(setup.authenticator(), setup.allowAnonymous(), setup.readOnly(),
                         new LoginThrottle(Clock.systemUTC()), dav.anonymousOptions())),
                 "/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder("dav", new DavServlet(dav.httpManager(), dav.requestChecks())), "/*");
+        context.addServlet(new ServletHolder("dav", new DavServlet(dav.httpManager(), dav.requestChecks(),
+                new org.alidav.dav.http.ChecksumRecalculation(dav.resourceFactory()))), "/*");
         // /-/health, /-/metrics, /-/cache/drop, /-/login: open without users, else admin users only
         ServerMetrics metrics = new ServerMetrics(setup.mounts());
         LoginPage logins = new LoginPage(setup.logins());

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.alidav.dav.http.ChecksumRecalculation;
 import org.alidav.dav.http.PathAbsoluteRequest;
 import org.alidav.dav.http.RequestChecks;
 import org.alidav.dav.http.RequestRejected;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bridge from the servlet world into Milton. Methods Milton has no name for (PATCH, SEARCH...)
- * would throw in Milton's request constructor and end as an empty 200: they are 501 here. The
+ * would throw in Milton's request constructor and end as an empty 200: they are 501 here, but for
+ * Nextcloud's checksum PATCH ({@link ChecksumRecalculation}), answered beside Milton. The
  * request then passes {@link RequestChecks} and reaches Milton with query-only parameters and a
  * path-only URL ({@link PathAbsoluteRequest}), so no answer carries the client's Host back.
  */
@@ -26,14 +28,25 @@ final class DavServlet extends HttpServlet {
 
     private final transient HttpManager manager;
     private final transient RequestChecks checks;
+    private final transient ChecksumRecalculation checksums;
 
-    DavServlet(HttpManager manager, RequestChecks checks) {
+    DavServlet(HttpManager manager, RequestChecks checks, ChecksumRecalculation checksums) {
         this.manager = manager;
         this.checks = checks;
+        this.checksums = checksums;
     }
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (ChecksumRecalculation.asked(req)) {
+            try {
+                MiltonServlet.setThreadlocals(req, resp); // the login's mount scope
+                checksums.respond(req, resp);
+            } finally {
+                MiltonServlet.clearThreadlocals();
+            }
+            return;
+        }
         if (!isMiltonMethod(req.getMethod())) {
             resp.setHeader("Allow", "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, MKCOL, COPY, MOVE");
             resp.sendError(HttpServletResponse.SC_NOT_IMPLEMENTED);

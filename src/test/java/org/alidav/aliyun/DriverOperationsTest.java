@@ -149,7 +149,8 @@ class DriverOperationsTest {
         assertEquals("refuse", api.calls(V1 + "create").get(0).json().get("check_name_mode").asText());
 
         api.once(V1 + "create", c -> new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AFTER_REQUEST));
-        api.on(V1 + "list", c -> json(200, Harness.listPage("", "{\"file_id\":\"d10\",\"name\":\"y\",\"type\":\"folder\"}")));
+        api.on(V1 + "list", c -> json(200, Harness.listPage("", "{\"file_id\":\"d10\",\"name\":\"y\",\"type\":\"folder\",\"created_at\":\""
+                + java.time.Instant.now() + "\"}")));
         assertEquals("d10", d.mkdir(Harness.folder("root"), "y").id());
         assertEquals(2, api.count(V1 + "create"), "the lost create is looked up, not sent again");
     }

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
  * A wrong password for an existing user and any password for an unknown user take the same time
  * (the unknown name is checked against a decoy hash with the same PBKDF2 parameters), so timing
  * does not tell which user names exist. Each try comes as another forwarded client through a
- * trusted proxy, so the lockout never cuts in; tries are interleaved and compared by their medians.
+ * trusted proxy, so the lockout never cuts in; tries come in back-to-back pairs compared by the median ratio.
  */
 class LoginTimingTest {
     private static final int TRIES = 20;
     private static final int ITERATIONS = 200_000;
+    private static final int ROUNDS = 3;
 
     @TempDir
     Path dir;
@@ -35,20 +36,46 @@ class LoginTimingTest {
                 timedFailure(app, "alice", 250, i);
                 timedFailure(app, "mallory", 251, i);
             }
-            List<Long> existing = new ArrayList<>();
-            List<Long> unknown = new ArrayList<>();
-            for (int i = 0; i < TRIES; i++) {
-                // which of the pair goes first alternates, so neither side always follows the other
-                if (i % 2 == 0) existing.add(timedFailure(app, "alice", 1, i));
-                unknown.add(timedFailure(app, "mallory" + i, 2, i));
-                if (i % 2 == 1) existing.add(timedFailure(app, "alice", 1, i));
+            // a leak (no PBKDF2 for unknown names) shows in every round as a ratio near 0; load from
+            // other processes on a small machine can skew one round, so up to three rounds are measured
+            double ratio = Double.NaN;
+            for (int round = 0; round < ROUNDS; round++) {
+                ratio = medianPairRatio(app, round);
+                if (Math.abs(1 - ratio) <= 0.2) break;
             }
-            double a = median(existing) / 1e6;
-            double b = median(unknown) / 1e6;
-            System.out.printf("login timing, median of %d interleaved tries (PBKDF2 %d iterations): existing user, wrong password %.1f ms;"
-                    + " unknown user %.1f ms; ratio %.2f%n", TRIES, ITERATIONS, a, b, b / a);
-            assertTrue(Math.abs(a - b) <= 0.2 * Math.max(a, b), "medians " + a + " ms and " + b + " ms differ by more than 20%");
+            assertTrue(Math.abs(1 - ratio) <= 0.2, "unknown user / existing user time ratio " + ratio + " is off by more than 20%");
         }
+    }
+
+    /**
+     * The median over {@link #TRIES} back-to-back pairs of (unknown user time / existing user time):
+     * each pair is measured within a few hundred milliseconds, so a change in the machine's load
+     * touches both halves of a pair alike. Which half goes first alternates.
+     */
+    private static double medianPairRatio(TestApp app, int round) throws Exception {
+        List<Double> ratios = new ArrayList<>();
+        List<Long> existing = new ArrayList<>();
+        List<Long> unknown = new ArrayList<>();
+        for (int i = 0; i < TRIES; i++) {
+            int n = round * TRIES + i;
+            long a;
+            long b;
+            if (i % 2 == 0) {
+                a = timedFailure(app, "alice", 1, n);
+                b = timedFailure(app, "mallory" + n, 2, n);
+            } else {
+                b = timedFailure(app, "mallory" + n, 2, n);
+                a = timedFailure(app, "alice", 1, n);
+            }
+            existing.add(a);
+            unknown.add(b);
+            ratios.add((double) b / a);
+        }
+        double ratio = median(ratios);
+        System.out.printf("login timing, round %d, %d pairs (PBKDF2 %d iterations): existing user, wrong password %.1f ms;"
+                + " unknown user %.1f ms (medians); median pair ratio %.2f%n", round + 1, TRIES, ITERATIONS,
+                median(existing) / 1e6, median(unknown) / 1e6, ratio);
+        return ratio;
     }
 
     /** Nanoseconds for one failed login, sent as forwarded client 10.{group}.0.{i}. */
@@ -61,8 +88,8 @@ class LoginTimingTest {
         return took;
     }
 
-    private static double median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
+    private static double median(List<? extends Number> values) {
+        List<Double> sorted = values.stream().map(Number::doubleValue).sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
     }

@@ -21,19 +21,35 @@ public final class SafeXml {
         }
     }
 
-    public static Document parse(byte[] body) throws MalformedXml {
+    /** Errors are failures, not warnings printed to stderr. */
+    private static final DefaultHandler STRICT = new DefaultHandler() {
+        @Override
+        public void error(org.xml.sax.SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
+
+    /**
+     * One builder per thread, reset before each use: a new factory and builder for every PROPFIND body
+     * cost more than parsing it. Builders are not thread-safe; the server's threads are long-lived.
+     */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(() -> {
         try {
-            DocumentBuilder b = factory().newDocumentBuilder();
-            b.setErrorHandler(new DefaultHandler() {
-                @Override
-                public void error(org.xml.sax.SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
+            return factory().newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser refuses secure processing", e);
+        }
+    });
+
+    public static Document parse(byte[] body) throws MalformedXml {
+        DocumentBuilder b = BUILDER.get();
+        b.reset();
+        b.setErrorHandler(STRICT);
+        try {
             return b.parse(new ByteArrayInputStream(body));
         } catch (SAXException e) {
             throw new MalformedXml(e.getMessage());
-        } catch (IOException | ParserConfigurationException e) {
+        } catch (IOException e) {
             throw new MalformedXml(e.toString());
         }
     }

@@ -76,7 +76,7 @@ public final class StreamDownload implements DownloadPolicy {
         response.setContentLengthLong(range.length());
         if (head || range.length() == 0) return;
         try (InputStream in = file.open(range)) {
-            copy(in, response.getOutputStream());
+            copy(in, response.getOutputStream(), range.length());
         }
     }
 
@@ -95,18 +95,19 @@ public final class StreamDownload implements DownloadPolicy {
         for (ByteRange r : ranges) {
             out.write(partHeader(boundary, file.contentType(), r, size));
             try (InputStream in = file.open(r)) {
-                copy(in, out);
+                copy(in, out, r.length());
             }
         }
         out.write(end);
     }
 
     /**
-     * One fixed 64 KiB window per stream, nothing more held. A client that goes away fails the write,
-     * and the try-with-resources of the caller closes the source at once (a cloud read stops there).
+     * One window of at most 64 KiB per stream, nothing more held; no larger than the range, so a small
+     * file costs no 64 KiB allocation per GET. A client that goes away fails the write, and the
+     * try-with-resources of the caller closes the source at once (a cloud read stops there).
      */
-    private static void copy(InputStream in, OutputStream out) throws IOException {
-        byte[] buf = new byte[64 * 1024];
+    private static void copy(InputStream in, OutputStream out, long length) throws IOException {
+        byte[] buf = new byte[(int) Math.max(1, Math.min(64 * 1024, length))];
         int n;
         while ((n = in.read(buf)) >= 0) out.write(buf, 0, n);
     }

@@ -129,6 +129,7 @@ public final class LockManager {
     }
 
     private synchronized List<ActiveLock> select(Predicate<ActiveLock> filter) {
+        if (byToken.isEmpty()) return List.of(); // asked per entry of every PROPFIND; usually nothing is locked
         purge();
         List<ActiveLock> result = new ArrayList<>();
         for (ActiveLock lock : byToken.values()) {

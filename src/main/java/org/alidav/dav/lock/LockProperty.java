@@ -1,6 +1,5 @@
 package org.alidav.dav.lock;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import javax.xml.namespace.QName;
@@ -14,7 +13,11 @@ enum LockProperty {
 
     final QName name = new QName("DAV:", name().toLowerCase(Locale.ROOT));
 
+    /** Asked for every property of every entry of a PROPFIND: a plain comparison, no stream or array copy. */
     static Optional<LockProperty> of(QName name) {
-        return Arrays.stream(values()).filter(p -> p.name.equals(name)).findFirst();
+        if (!"DAV:".equals(name.getNamespaceURI())) return Optional.empty();
+        if (LOCKDISCOVERY.name.equals(name)) return Optional.of(LOCKDISCOVERY);
+        if (SUPPORTEDLOCK.name.equals(name)) return Optional.of(SUPPORTEDLOCK);
+        return Optional.empty();
     }
 }

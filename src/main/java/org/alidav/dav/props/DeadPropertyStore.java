@@ -28,6 +28,12 @@ public final class DeadPropertyStore {
 
     private final StateStore state;
     private final PropertyLimits limits;
+    /**
+     * False while the table has never held a row: then every {@link #get} is answered without a query.
+     * An allprop PROPFIND asks once per entry, and most servers never see a PROPPATCH. Set before
+     * anything is written, never cleared (a query that finds nothing is still correct).
+     */
+    private volatile boolean mayHoldRows;
 
     public DeadPropertyStore(StateStore state, PropertyLimits limits) {
         this.state = state;
@@ -40,10 +46,12 @@ public final class DeadPropertyStore {
                     bytes INTEGER NOT NULL,
                     value TEXT NOT NULL,
                     PRIMARY KEY (storage, path, name))""");
+        mayHoldRows = !state.read(c -> Sql.query(c, "SELECT 1 FROM dead_props LIMIT 1", row -> row.getInt(1))).isEmpty();
     }
 
     /** The properties of one resource, by name. */
     public Map<QName, String> get(Location at) {
+        if (!mayHoldRows) return new LinkedHashMap<>();
         List<Map.Entry<QName, String>> rows = state.read(c -> Sql.query(c,
                 "SELECT name, value FROM dead_props WHERE storage = ? AND path = ? ORDER BY name",
                 row -> Map.entry(QName.valueOf(row.getString(1)), row.getString(2)), at.storageKey(), key(at)));
@@ -60,6 +68,7 @@ public final class DeadPropertyStore {
     /** As {@link #apply(Location, Map)}, by the storage's name and the path's key. */
     void apply(String storage, String path, Map<QName, String> changes) throws PropertyLimitExceeded {
         if (changes.isEmpty()) return;
+        mayHoldRows = true;
         Optional<QName> refused = state.write(c -> {
             Map<String, Integer> stored = new HashMap<>();
             for (Map.Entry<String, Integer> e : Sql.query(c, "SELECT name, bytes FROM dead_props WHERE storage = ? AND path = ?",
@@ -87,6 +96,7 @@ public final class DeadPropertyStore {
 
     /** Moves the properties of {@code from} and everything below it; what {@code to} had is replaced. */
     public void move(Location from, Location to) {
+        if (!mayHoldRows) return;
         state.write(c -> {
             copyRows(c, from, to, true);
             return Sql.update(c, "DELETE FROM dead_props WHERE " + SUBTREE, subtree(from));
@@ -95,11 +105,13 @@ public final class DeadPropertyStore {
 
     /** Copies the properties of {@code from}, and of everything below it when {@code deep}; what {@code to} had is replaced. */
     public void copy(Location from, Location to, boolean deep) {
+        if (!mayHoldRows) return;
         state.write(c -> copyRows(c, from, to, deep));
     }
 
     /** Drops the properties of {@code at} and everything below it. */
     public void delete(Location at) {
+        if (!mayHoldRows) return;
         state.write(c -> Sql.update(c, "DELETE FROM dead_props WHERE " + SUBTREE, subtree(at)));
     }
 

@@ -10,11 +10,13 @@ import java.util.Map;
 /** Lets Milton's PROPFIND writer emit {@link XmlFragment} values (dead properties, oc:checksums) unescaped. */
 public final class XmlFragmentValueWriter implements ValueWriter {
 
-    /** Milton's value writers with this one first, and a faster writer for plain strings. */
+    /** Milton's value writers with this one first, and faster writers for plain strings, numbers and dates. */
     public static ValueWriters withDefaults() {
         List<ValueWriter> writers = new ArrayList<>();
         writers.add(new XmlFragmentValueWriter());
         writers.add(new PlainStringValueWriter());
+        writers.add(new NumberValueWriter());
+        writers.add(new DatePropertyWriter());
         writers.addAll(new ValueWriters().getValueWriters());
         return new ValueWriters(writers);
     }

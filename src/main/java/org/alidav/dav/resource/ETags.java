@@ -14,16 +14,21 @@ import org.alidav.drive.Entry;
  * Milton asks the same generator for {@code getetag} in PROPFIND and for its PUT preconditions.
  */
 public final class ETags implements ETagGenerator {
+    /** One digest per thread: looking one up through the providers cost more than the hash, once per entry of every PROPFIND. */
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    });
+    private static final HexFormat HEX = HexFormat.of();
 
     public static String of(Entry e) {
         if (e.sha1() != null && !e.folder()) return '"' + e.sha1() + '"';
         String basis = e.id() + '|' + e.modified().toEpochMilli() + '|' + e.size();
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-1").digest(basis.getBytes(StandardCharsets.UTF_8));
-            return '"' + HexFormat.of().formatHex(h, 0, 12) + '"';
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        byte[] h = SHA1.get().digest(basis.getBytes(StandardCharsets.UTF_8));
+        return '"' + HEX.formatHex(h, 0, 12) + '"';
     }
 
     @Override

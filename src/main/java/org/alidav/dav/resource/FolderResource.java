@@ -8,6 +8,8 @@ import io.milton.resource.QuotaResource;
 import io.milton.resource.Resource;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.alidav.dav.DavResourceFactory;
 import org.alidav.dav.Location;
 import org.alidav.dav.NameCharacters;
@@ -15,8 +17,10 @@ import org.alidav.dav.ShadowFiles;
 import org.alidav.dav.SystemFiles;
 import org.alidav.dav.http.DavStatusException;
 import org.alidav.drive.DriveException;
+import org.alidav.drive.DrivePath;
 import org.alidav.drive.Entry;
 import org.alidav.drive.Quota;
+import org.alidav.log.LogText;
 
 /**
  * A folder in a storage. Its members are the storage's listing plus the shadowed system files;
@@ -24,6 +28,7 @@ import org.alidav.drive.Quota;
  * listing shows exactly what a lookup can find.
  */
 public final class FolderResource extends StorageResource implements MakeCollectionableResource, DeletableCollectionResource, QuotaResource {
+    private static final Logger LOG = LoggerFactory.getLogger(FolderResource.class);
 
     public FolderResource(Location location, Entry entry, DavResourceFactory factory) {
         super(location, entry, factory);
@@ -39,7 +44,13 @@ public final class FolderResource extends StorageResource implements MakeCollect
         List<Resource> out = new ArrayList<>();
         boolean hide = !location.mount().storesSystemFiles();
         for (Entry e : location.storage().list(location.path())) {
-            if (!(hide && SystemFiles.isSystemName(e.name()))) out.add(factory.resource(location.child(e.name()), e));
+            if (hide && SystemFiles.isSystemName(e.name())) continue;
+            if (!DrivePath.isValidName(e.name())) {
+                // made by another client of the cloud; no path can name it, and listing it would fail the whole folder
+                LOG.info("{}: {} is not listed: {}", LogText.escape(location.davPath()), LogText.escape(NameCharacters.visible(e.name())), DrivePath.NAME_RULE);
+                continue;
+            }
+            out.add(factory.resource(location.child(e.name()), e));
         }
         for (Entry e : ShadowFiles.children(location)) out.add(factory.resource(location.child(e.name()), e));
         return out;

@@ -166,4 +166,15 @@ class DeadPropertyStoreTest {
         store.apply(at(one, "/f"), swap); // a remove in the same update makes room
         assertTrue(store.get(at(one, "/f")).containsKey(last));
     }
+
+    /** A store opened on a database that already holds properties answers them (its no-rows shortcut starts off). */
+    @Test
+    void aStoreOpenedLaterSeesWhatWasStored() throws Exception {
+        assertTrue(store.get(at(one, "/a")).isEmpty());
+        store.apply(at(one, "/a"), Map.of(COLOR, "red"));
+        DeadPropertyStore reopened = new DeadPropertyStore(state, PropertyLimits.STANDARD);
+        assertEquals(Map.of(COLOR, "red"), reopened.get(at(one, "/a")));
+        reopened.move(at(one, "/a"), at(one, "/b"));
+        assertEquals(Map.of(COLOR, "red"), store.get(at(one, "/b")));
+    }
 }
