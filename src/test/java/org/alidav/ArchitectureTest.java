@@ -43,6 +43,15 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** The shared cloud parts are for any driver: they know the driver SPI, never a backend or the server. */
+    @Test
+    void theSharedCloudPartsDependOnNoDriverAndNoServerLayer() {
+        noClasses().that().resideInAPackage("org.alidav.drive.remote..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.alidav.aliyun..", "org.alidav.drive.local..", "org.alidav.drive.cache..",
+                        "org.alidav.dav..", "org.alidav.server..", "org.alidav.config..", "okhttp3..")
+                .check(CLASSES);
+    }
+
     @Test
     void theDavLayerImportsNeitherOkHttpNorTheOpenApi() {
         noClasses().that().resideInAPackage("org.alidav.dav..")
