@@ -306,9 +306,9 @@ public final class Benchmark {
         Http.expect(207, propfind(base + "/ali/", "1"), "list /ali");
         Http.expect(207, propfind(base + "/rapid/", "1"), "list /rapid");
         stats.reset();
-        org.alidav.aliyun.SpoolPeek.resetPeak();
+        org.alidav.drive.remote.Spool.GAUGE.resetPeak();
         double off = timedPut(base + "/ali/upload-1.bin", 11, fileSize);
-        long offPeak = org.alidav.aliyun.SpoolPeek.peak();
+        long offPeak = org.alidav.drive.remote.Spool.GAUGE.peak();
         long create = stats.count(API + "create");
         long complete = stats.count(API + "complete");
         long urls = stats.count(API + "getUploadUrl");
@@ -323,9 +323,9 @@ public final class Benchmark {
         rows.add(new String[]{"Second upload of the same content (rapid upload on; no client checksum, so spooled and hashed)", "API calls",
                 calls(stats) + "; part bytes " + parts, "0 part bytes"});
         check("Rapid second upload: 0 part bytes", parts == 0, parts + " part bytes");
-        org.alidav.aliyun.SpoolPeek.resetPeak();
+        org.alidav.drive.remote.Spool.GAUGE.resetPeak();
         double on = timedPut(base + "/rapid/upload-2.bin", 12, fileSize);
-        long onPeak = org.alidav.aliyun.SpoolPeek.peak();
+        long onPeak = org.alidav.drive.remote.Spool.GAUGE.peak();
         DirectClient direct = new DirectClient(sandbox, sandbox.issueRefreshToken("bench"));
         long t = System.nanoTime();
         direct.upload("direct-upload.bin", () -> new Bytes(13, fileSize), fileSize, 20L << 20);
