@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One entry of {@code storages:}: where it is mounted, which driver serves it, the keys every
@@ -38,10 +37,6 @@ public record StorageConfig(String mount, String driver, boolean storeSystemFile
     public static final String POLICY_NATIVE_PROXY = "native_proxy";
     public static final String POLICY_USE_PROXY_URL = "use_proxy_url";
     public static final List<String> WEBDAV_POLICIES = List.of(POLICY_302_REDIRECT, POLICY_NATIVE_PROXY, POLICY_USE_PROXY_URL);
-
-    /** The keys the loader reads itself; everything else of the entry goes to the driver. */
-    public static final Set<String> STORAGE_KEYS = Set.of("mount", "driver", "store_system_files", "cache_ttl",
-            "cache_stale_grace", "cache_rules", "webdav_policy", "down_proxy_url");
 
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(60);
     public static final Duration DEFAULT_CACHE_STALE_GRACE = Duration.ofMinutes(5);

@@ -70,7 +70,7 @@ class GovernorBurstTest {
         o.put("client_secret", sandbox.clientSecret());
         o.put("api_base_url", sandbox.baseUrl());
         o.putAll(extra);
-        Driver d = new AliyunOpenDriverFactory(new UserPacing(PACING), new TokenChains()).create(new DriverOptions(o), org.alidav.TestContexts.of("/", dir.resolve(user), Clock.systemUTC()));
+        Driver d = new AliyunOpenDriverFactory(new UserPacing(PACING), new TokenChains()).create(new DriverOptions(AliyunOptions.OPTIONS, o), org.alidav.TestContexts.of("/", dir.resolve(user), Clock.systemUTC()));
         return new Storage("/", d, Duration.ofMinutes(1), Clock.systemUTC());
     }
 

@@ -86,7 +86,7 @@ final class PolicyStack implements AutoCloseable {
         o.put("api_base_url", sandbox.baseUrl());
         o.put("part_size", 8 << 20);
         o.putAll(spec.driverOptions);
-        DriverOptions options = new DriverOptions(o);
+        DriverOptions options = new DriverOptions(AliyunOptions.OPTIONS, o);
         driver = (AliyunOpenDriver) new AliyunOpenDriverFactory().create(options,
                 org.alidav.TestContexts.of("/", Files.createDirectories(dir.resolve("state")), spec.clock));
         if (!options.unknownKeys().isEmpty()) throw new IllegalStateException("unread options " + options.unknownKeys());

@@ -168,7 +168,7 @@ public final class Benchmark {
     private Driver driver(SandboxServer sb, Map<String, Object> extra, String state) {
         Map<String, Object> o = new HashMap<>(credentials(sb));
         o.putAll(extra);
-        return new AliyunOpenDriverFactory().create(new DriverOptions(o), org.alidav.TestContexts.of(state, work.resolve(state), Clock.systemUTC()));
+        return new AliyunOpenDriverFactory().create(new DriverOptions(new AliyunOpenDriverFactory().options(), o), org.alidav.TestContexts.of(state, work.resolve(state), Clock.systemUTC()));
     }
 
     private Map<String, Object> credentials(SandboxServer sb) {

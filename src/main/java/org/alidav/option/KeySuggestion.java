@@ -1,15 +1,15 @@
-package org.alidav.config;
+package org.alidav.option;
 
 import java.util.Collection;
 import java.util.Locale;
 
 /** "did you mean ...?" for a misspelt key: the closest known key by edit distance, if it is close. */
-final class KeySuggestion {
+public final class KeySuggestion {
     private KeySuggestion() {
     }
 
     /** {@code " (did you mean port?)"}, or an empty string when no known key is close enough. */
-    static String hint(String key, Collection<String> known) {
+    public static String hint(String key, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {

@@ -1,4 +1,4 @@
-package org.alidav.config;
+package org.alidav.option;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
