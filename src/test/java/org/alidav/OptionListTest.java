@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.alidav.drive.DriverOptions;
 import org.alidav.option.Option;
 import org.alidav.option.OptionSet;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,28 @@ class OptionListTest {
         Set<String> undeclared = new TreeSet<>();
         keysByTitle.forEach((title, keys) -> keys.stream().filter(key -> !set(title).declares(key)).forEach(key -> undeclared.add(title + ": " + key)));
         assertEquals(Set.of(), undeclared, "keys of the example with every setting switched on that nothing declares");
+    }
+
+    /** The driver options of every storage of the example, every setting switched on, read as their driver reads them. */
+    @Test
+    void theExampleDriverOptionsHoldValuesTheirDriverAccepts() throws Exception {
+        int read = 0;
+        for (Object storage : (List<?>) switchedOnExample().get("storages")) {
+            Map<?, ?> entry = (Map<?, ?>) storage;
+            OptionSet declared = set(DRIVER_SET + entry.get("driver"));
+            Map<String, Object> options = new java.util.HashMap<>();
+            entry.forEach((key, value) -> {
+                if (declared.declares(key.toString())) options.put(key.toString(), value);
+            });
+            DriverOptions driverOptions = new DriverOptions(declared, options);
+            for (Option<?> option : declared.options()) {
+                if (options.containsKey(option.name())) {
+                    driverOptions.get(option); // throws, naming the key, on a value the driver refuses
+                    read++;
+                }
+            }
+        }
+        assertTrue(read > 30, read + " driver options read");
     }
 
     /** The example's convention: "#" plus two spaces at the start of a line is a switched-off setting. */
