@@ -88,6 +88,8 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
             "a download waiting this long for a connection is answered 503");
     static final Option<Duration> DOWNLOAD_REUSE_IDLE = Option.of("download_reuse_idle", ValueParser.DURATION, DEFAULT_DOWNLOADS.reuseIdle(),
             "a finished upstream stream is kept this long for the next nearby Range request; 0s = off");
+    static final Option<Long> DOWNLOAD_REUSE_WINDOW = Option.of("download_reuse_window", ValueParser.wholeNumber(0, 64L << 20),
+            DEFAULT_DOWNLOADS.reuseWindow(), "bytes a request may start beyond where a kept stream stopped (the gap is read and dropped)");
     // pacing of API calls
     static final Option<Double> LIST_RATE = Option.of("list_rate", ValueParser.REQUESTS_PER_SECOND, Governor.Rates.DEFAULT.list(),
             "openFile/list requests per second, shared by the storages of one Aliyun user");
@@ -105,7 +107,7 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
             DRIVE_TYPE, ORDER_BY, ORDER_DIRECTION, CLIENT_ID, CLIENT_SECRET, USE_ONLINE_API, API_URL_ADDRESS, ALIPAN_TYPE, REFRESH_TIMEOUT,
             REFRESH_BACKOFF, REFRESH_BACKOFF_MAX, TOKEN_REFRESH_MARGIN, API_BASE_URL, USER_AGENT, REMOVE_WAY, REPAIR_DUPLICATES, RAPID_UPLOAD,
             PART_SIZE, INTERNAL_UPLOAD, COPY_TIMEOUT, LIVP_DOWNLOAD_FORMAT, LINK_MARGIN, LINK_EXPIRE_SEC, DOWNLOAD_CONNECTIONS,
-            DOWNLOAD_QUEUE_TIMEOUT, DOWNLOAD_REUSE_IDLE, LIST_RATE, LINK_RATE, OTHER_RATE, MAX_ATTEMPTS, RETRY_BACKOFF, MAX_WAIT);
+            DOWNLOAD_QUEUE_TIMEOUT, DOWNLOAD_REUSE_IDLE, DOWNLOAD_REUSE_WINDOW, LIST_RATE, LINK_RATE, OTHER_RATE, MAX_ATTEMPTS, RETRY_BACKOFF, MAX_WAIT);
 
     /** {@code api_base_url} without trailing slashes (also read by {@link OpenPlatformApp}). */
     static String apiBaseUrl(DriverOptions o) {
@@ -139,7 +141,7 @@ record AliyunOptions(String refreshToken, String rootFolderId, String driveType,
                 o.get(LINK_EXPIRE_SEC),
                 o.get(COPY_TIMEOUT),
                 new DownloadGate.Settings(o.get(DOWNLOAD_CONNECTIONS).intValue(), o.get(DOWNLOAD_QUEUE_TIMEOUT), o.get(DOWNLOAD_REUSE_IDLE),
-                        DEFAULT_DOWNLOADS.reuseWindow()),
+                        o.get(DOWNLOAD_REUSE_WINDOW)),
                 o.get(REPAIR_DUPLICATES),
                 o.get(ACCOUNT).trim(),
                 o.get(ALIPAN_TYPE),

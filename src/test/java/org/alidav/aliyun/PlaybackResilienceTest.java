@@ -178,4 +178,33 @@ class PlaybackResilienceTest {
         assertTrue(gets[0] <= 2, gets[0] + " upstream GETs with reuse");
         assertEquals(32, gets[1]);
     }
+
+    /**
+     * A player that skips 6 MiB ahead at a time: beyond the default window (even counting what the
+     * stream read ahead) each range opens a new stream, within a wider one none does.
+     */
+    @Test
+    void rangesSkippingAheadReuseTheStreamWithinDownloadReuseWindow() throws Exception {
+        long[] opened = new long[2];
+        for (int pass = 0; pass < 2; pass++) {
+            PolicyStack.Spec spec = new PolicyStack.Spec();
+            spec.storagePolicy = Policy.PROXY;
+            if (pass == 1) spec.driverOptions.put("download_reuse_window", 8 << 20);
+            try (PolicyStack stack = new PolicyStack(dir.resolve("window" + pass), spec)) {
+                byte[] content = PolicyStack.bytes(20 << 20, 11);
+                stack.put("skip.bin", content);
+                long before = stack.gate().opened();
+                int chunk = 512 * 1024;
+                for (int first = 0; first + chunk <= content.length; first += chunk + (6 << 20)) {
+                    HttpResponse<byte[]> r = stack.send("GET", "/skip.bin", "Range", "bytes=" + first + "-" + (first + chunk - 1));
+                    assertEquals(206, r.statusCode());
+                    assertArrayEquals(java.util.Arrays.copyOfRange(content, first, first + chunk), r.body());
+                }
+                opened[pass] = stack.gate().opened() - before;
+            }
+        }
+        System.out.printf("4 ranges 6 MiB apart: %d upstream streams with the default 2 MiB window, %d with 8 MiB%n", opened[0], opened[1]);
+        assertEquals(4, opened[0]);
+        assertEquals(1, opened[1]);
+    }
 }
