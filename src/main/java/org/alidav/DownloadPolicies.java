@@ -12,9 +12,9 @@ import org.alidav.config.AppConfig;
 import org.alidav.config.ConfigException;
 import org.alidav.config.DownloadSettings;
 import org.alidav.config.StorageConfig;
-import org.alidav.dav.http.DownloadPolicy;
-import org.alidav.dav.http.PolicyResolver;
-import org.alidav.dav.http.PolicyResolver.Policy;
+import org.alidav.dav.download.Download;
+import org.alidav.dav.download.PolicyResolver;
+import org.alidav.dav.download.PolicyResolver.Policy;
 import org.alidav.dav.sign.LinkSigner;
 import org.alidav.dav.sign.SigningKeyFile;
 import org.alidav.drive.Features.Capability;
@@ -34,7 +34,7 @@ final class DownloadPolicies {
     private DownloadPolicies() {
     }
 
-    static DownloadPolicy build(AppConfig config, List<ConfiguredStorage> storages, Clock clock) {
+    static Download build(AppConfig config, List<ConfiguredStorage> storages, Clock clock) {
         DownloadSettings d = config.downloads();
         Map<Storage, PolicyResolver.StoragePolicy> byStorage = new IdentityHashMap<>();
         boolean proxyUrls = false;

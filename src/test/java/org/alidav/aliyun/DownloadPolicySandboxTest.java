@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import org.alidav.dav.http.PolicyResolver.Policy;
+import org.alidav.dav.download.PolicyResolver.Policy;
 import org.alidav.dav.sign.LinkSigner;
 import org.alidav.sandbox.CallStats;
 import org.junit.jupiter.api.AfterAll;

@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import okhttp3.HttpUrl;
-import org.alidav.dav.http.PolicyResolver.Policy;
+import org.alidav.dav.download.PolicyResolver.Policy;
 import org.alidav.drive.DrivePath;
 import org.alidav.sandbox.CallStats;
 import org.alidav.sandbox.SandboxClock;

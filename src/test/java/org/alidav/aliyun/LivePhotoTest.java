@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.alidav.dav.http.PolicyResolver.Policy;
+import org.alidav.dav.download.PolicyResolver.Policy;
 import org.alidav.drive.DrivePath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -17,7 +17,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.alidav.EndToEnd;
 import org.alidav.dav.ExternalClient;
-import org.alidav.dav.http.PolicyResolver.Policy;
+import org.alidav.dav.download.PolicyResolver.Policy;
 import org.alidav.drive.Entry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

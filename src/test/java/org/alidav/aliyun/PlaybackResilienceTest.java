@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.alidav.dav.http.PolicyResolver.Policy;
+import org.alidav.dav.download.PolicyResolver.Policy;
 import org.alidav.sandbox.CallStats;
 import org.alidav.sandbox.SandboxClock;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.alidav.dav.http;
+package org.alidav.dav.download;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * cannot serve — 302 without cloud links (local folders), a proxy URL without {@code down_proxy_url}
  * — falls back to streaming through this server, which every storage can do.
  */
-public final class PolicyResolver implements DownloadPolicy {
+public final class PolicyResolver implements Download {
     private static final Logger log = LoggerFactory.getLogger(PolicyResolver.class);
 
     public enum Policy { REDIRECT, PROXY, PROXY_URL, STORAGE }
@@ -45,8 +45,8 @@ public final class PolicyResolver implements DownloadPolicy {
     private final Map<Storage, StoragePolicy> storages = new IdentityHashMap<>();
     private final Map<Storage, ProxyUrlDownload> proxyUrls = new IdentityHashMap<>();
     private final List<Rule> rules;
-    private final DownloadPolicy proxy;
-    private final DownloadPolicy redirect;
+    private final Download proxy;
+    private final Download redirect;
     private final Optional<SignedRoute> signedRoute;
 
     /**
@@ -102,7 +102,7 @@ public final class PolicyResolver implements DownloadPolicy {
         return sp == null ? Policy.PROXY : sp.policy();
     }
 
-    private DownloadPolicy policyFor(Policy p, FileResource file) {
+    private Download policyFor(Policy p, FileResource file) {
         return switch (p) {
             case REDIRECT -> redirect;
             case PROXY_URL -> {
