@@ -9,7 +9,7 @@ import org.alidav.dav.sign.SignedRoute;
 
 /**
  * A way to answer a GET or HEAD of a file. {@link PolicyResolver} is the one decision point: it
- * picks per request, from the storage's {@code webdav_policy} and the client rules, one of
+ * picks per request, by the {@link DownloadPolicy} of the client rules and of the storage, one of
  * {@link RedirectDownload} (302 to the cloud), {@link StreamDownload} (through this server) and
  * {@link ProxyUrlDownload} (302 to a signed external proxy URL).
  */
