@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.alidav.dav.download.DownloadPolicy;
 import org.alidav.server.guard.ClientLimits;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -52,7 +53,8 @@ public final class ConfigLoader {
     /** What runs without a config file (sandbox mode): the local folder ./data/files at /, on loopback. */
     private static final String DEFAULT_YAML = "storages:\n  - {mount: /, driver: local, root: ./data/files}\n";
 
-    private static final ValueParser<String> WEBDAV_POLICY = ValueParser.oneOf(StorageConfig.WEBDAV_POLICIES);
+    private static final ValueParser<DownloadPolicy> WEBDAV_POLICY = downloadPolicy(DownloadPolicy.STORAGE_POLICIES);
+    private static final ValueParser<DownloadPolicy> RULE_POLICY = downloadPolicy(DownloadPolicy.RULE_POLICIES);
 
     private final Path workingDirectory;
     private final ObjectMapper yaml;
@@ -251,9 +253,9 @@ public final class ConfigLoader {
     private StorageConfig storage(ConfigSection entry) {
         String mount = entry.required("mount", MountPath::normalise);
         String driver = entry.required("driver", ValueParser.NON_BLANK).trim();
-        Optional<String> policy = entry.optional("webdav_policy", WEBDAV_POLICY);
+        Optional<DownloadPolicy> policy = entry.optional("webdav_policy", WEBDAV_POLICY);
         Optional<String> proxyUrl = entry.optional("down_proxy_url", ValueParser.HTTP_URL);
-        boolean usesProxyUrl = policy.filter(StorageConfig.POLICY_USE_PROXY_URL::equals).isPresent();
+        boolean usesProxyUrl = policy.filter(DownloadPolicy.PROXY_URL::equals).isPresent();
         if (usesProxyUrl && proxyUrl.isEmpty()) throw entry.error("down_proxy_url", "is required when webdav_policy is use_proxy_url");
         if (!usesProxyUrl && proxyUrl.isPresent()) throw entry.error("down_proxy_url", "is only used with webdav_policy: use_proxy_url");
         Duration ttl = entry.get("cache_ttl", ValueParser.DURATION, StorageConfig.DEFAULT_CACHE_TTL);
@@ -315,8 +317,13 @@ public final class ConfigLoader {
         if (ua.isEmpty() && address.isEmpty()) {
             throw rule.error("user_agent", "is required unless address is given (use \"^$\" for a missing User-Agent)");
         }
-        String policy = rule.required("policy", ValueParser.oneOf(DownloadSettings.RULE_POLICIES));
-        return new DownloadSettings.ClientRule(ua, address, policy);
+        return new DownloadSettings.ClientRule(ua, address, rule.required("policy", RULE_POLICY));
+    }
+
+    /** One of {@code allowed}, by its config spelling (in any case, as every choice in the file). */
+    private static ValueParser<DownloadPolicy> downloadPolicy(List<DownloadPolicy> allowed) {
+        ValueParser<String> spelling = ValueParser.oneOf(DownloadPolicy.spellings(allowed));
+        return raw -> DownloadPolicy.of(spelling.parse(raw));
     }
 
     /** The local driver's {@code root} is a path of this machine, so it is resolved like {@code data_dir}. */

@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.alidav.dav.http.PolicyResolver.Policy;
+import org.alidav.dav.download.DownloadPolicy;
 import org.alidav.sandbox.CallStats;
 import org.alidav.sandbox.SandboxClock;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class PlaybackResilienceTest {
     @Test
     void proxiedPlaybackSurvivesLinksExpiringEveryFiveSecondsAndABrokenConnection() throws Exception {
         PolicyStack.Spec spec = new PolicyStack.Spec();
-        spec.storagePolicy = Policy.PROXY;
+        spec.storagePolicy = DownloadPolicy.PROXY;
         try (PolicyStack stack = new PolicyStack(dir, spec)) {
             byte[] content = PolicyStack.bytes(24 << 20, 7);
             stack.put("film.mkv", content);
@@ -90,8 +90,8 @@ class PlaybackResilienceTest {
         PolicyStack.Spec spec = new PolicyStack.Spec();
         spec.clock = clock;
         spec.linkLifetime = Duration.ofMinutes(15);
-        spec.storagePolicy = Policy.REDIRECT;
-        spec.rule("proxy-me", Policy.PROXY);
+        spec.storagePolicy = DownloadPolicy.REDIRECT;
+        spec.rule("proxy-me", DownloadPolicy.PROXY);
         try (PolicyStack stack = new PolicyStack(dir, spec)) {
             byte[] content = PolicyStack.bytes(4 << 20, 8);
             stack.put("episode.mp4", content);
@@ -122,7 +122,7 @@ class PlaybackResilienceTest {
     @Test
     void eightConcurrentDownloadsUnderAnUpstreamCapOfThree() throws Exception {
         PolicyStack.Spec spec = new PolicyStack.Spec();
-        spec.storagePolicy = Policy.PROXY;
+        spec.storagePolicy = DownloadPolicy.PROXY;
         spec.sandboxConcurrency = 3;
         try (PolicyStack stack = new PolicyStack(dir, spec)) {
             List<byte[]> files = new ArrayList<>();
@@ -157,7 +157,7 @@ class PlaybackResilienceTest {
         long[] gets = new long[2];
         for (int pass = 0; pass < 2; pass++) {
             PolicyStack.Spec spec = new PolicyStack.Spec();
-            spec.storagePolicy = Policy.PROXY;
+            spec.storagePolicy = DownloadPolicy.PROXY;
             if (pass == 1) spec.driverOptions.put("download_reuse_idle", "0s");
             try (PolicyStack stack = new PolicyStack(dir.resolve("pass" + pass), spec)) {
                 byte[] content = PolicyStack.bytes(8 << 20, 9);
