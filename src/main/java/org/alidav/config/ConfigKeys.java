@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.alidav.dav.download.DownloadPolicy;
 import org.alidav.option.Option;
 import org.alidav.option.OptionSet;
 import org.alidav.option.ValueParser;
@@ -89,7 +90,7 @@ public final class ConfigKeys {
     static final Option<Duration> CACHE_STALE_GRACE = Option.of("cache_stale_grace", ValueParser.DURATION, StorageConfig.DEFAULT_CACHE_STALE_GRACE,
             "after cache_ttl, a listing is still served this long while one background fetch refreshes it");
     static final Option<Object> CACHE_RULES = list("cache_rules", "per-folder TTLs, first match wins");
-    static final Option<String> WEBDAV_POLICY = Option.optional("webdav_policy", ValueParser.oneOf(StorageConfig.WEBDAV_POLICIES),
+    static final Option<DownloadPolicy> WEBDAV_POLICY = Option.optional("webdav_policy", downloadPolicy(DownloadPolicy.STORAGE_POLICIES),
             "how downloads are served; default 302_redirect for aliyundrive-open, native_proxy for local");
     static final Option<String> DOWN_PROXY_URL = Option.optional("down_proxy_url", ValueParser.HTTP_URL,
             "base URL of your download proxy; only with webdav_policy: use_proxy_url");
@@ -120,7 +121,7 @@ public final class ConfigKeys {
     static final Option<String> USER_AGENT = Option.of("user_agent", ValueParser.named("regular expression", raw -> regex(raw)), "",
             "searched in the User-Agent, case-insensitively; \"^$\" matches a request without one");
     static final Option<AddressRange> ADDRESS_RANGE = Option.optional("address", ADDRESS, "the client's address must also be in this block");
-    static final Option<String> POLICY = Option.required("policy", ValueParser.oneOf(DownloadSettings.RULE_POLICIES),
+    static final Option<DownloadPolicy> POLICY = Option.required("policy", downloadPolicy(DownloadPolicy.RULE_POLICIES),
             "the download policy of matching requests; storage: the storage's own");
     static final OptionSet CLIENT_RULE_KEYS = OptionSet.of("downloads.client_rules[]", USER_AGENT, ADDRESS_RANGE, POLICY);
 
@@ -144,6 +145,12 @@ public final class ConfigKeys {
 
     private static Option<Object> list(String name, String help) {
         return Option.optional(name, ValueParser.named("list of mappings", raw -> raw), help);
+    }
+
+    /** One of {@code allowed}, by its config spelling (in any case, as every choice in the file). */
+    private static ValueParser<DownloadPolicy> downloadPolicy(List<DownloadPolicy> allowed) {
+        ValueParser<String> spelling = ValueParser.oneOf(DownloadPolicy.spellings(allowed));
+        return ValueParser.named(spelling.describe(), raw -> DownloadPolicy.of(spelling.parse(raw)));
     }
 
     private static String glob(String glob) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.alidav.dav.download.DownloadPolicy;
 import org.alidav.server.guard.ClientLimits;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -208,9 +209,9 @@ public final class ConfigLoader {
     private StorageConfig storage(ConfigSection entry) {
         String mount = entry.get(ConfigKeys.MOUNT);
         String driver = entry.get(ConfigKeys.DRIVER).trim();
-        Optional<String> policy = entry.optional(ConfigKeys.WEBDAV_POLICY);
+        Optional<DownloadPolicy> policy = entry.optional(ConfigKeys.WEBDAV_POLICY);
         Optional<String> proxyUrl = entry.optional(ConfigKeys.DOWN_PROXY_URL);
-        boolean usesProxyUrl = policy.filter(StorageConfig.POLICY_USE_PROXY_URL::equals).isPresent();
+        boolean usesProxyUrl = policy.filter(DownloadPolicy.PROXY_URL::equals).isPresent();
         if (usesProxyUrl && proxyUrl.isEmpty()) throw entry.error(ConfigKeys.DOWN_PROXY_URL, "is required when webdav_policy is use_proxy_url");
         if (!usesProxyUrl && proxyUrl.isPresent()) throw entry.error(ConfigKeys.DOWN_PROXY_URL, "is only used with webdav_policy: use_proxy_url");
         return new StorageConfig(mount, driver, entry.get(ConfigKeys.STORE_SYSTEM_FILES), entry.get(ConfigKeys.CACHE_TTL), policy, proxyUrl,

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.alidav.dav.MountSpec;
-import org.alidav.dav.http.PolicyResolver.Policy;
-import org.alidav.dav.http.PolicyResolver;
+import org.alidav.dav.mount.MountSpec;
+import org.alidav.dav.download.DownloadPolicy;
+import org.alidav.dav.download.PolicyResolver;
 import org.alidav.dav.http.RangeRequest;
 import org.alidav.dav.sign.LinkSigner;
 import org.alidav.drive.DrivePath;
@@ -62,13 +62,13 @@ final class PolicyStack implements AutoCloseable {
         Duration linkLifetime = Duration.ofSeconds(900);
         int sandboxConcurrency = 3;
         boolean sandboxRateLimits = true;
-        Policy storagePolicy = Policy.REDIRECT;
+        DownloadPolicy storagePolicy = DownloadPolicy.REDIRECT;
         String downProxyUrl = "https://proxy.example.com/base/";
         Duration signLifetime = Duration.ofHours(1);
         List<PolicyResolver.Rule> rules = new ArrayList<>();
         Map<String, Object> driverOptions = new HashMap<>();
 
-        Spec rule(String ua, Policy p) {
+        Spec rule(String ua, DownloadPolicy p) {
             rules.add(new PolicyResolver.Rule(Pattern.compile(ua, Pattern.CASE_INSENSITIVE), Optional.empty(), p));
             return this;
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.alidav.dav.download.DownloadPolicy;
 import org.junit.jupiter.api.Test;
 
 /** config/alidav.example.yaml must load as it is, and with every switched-off setting switched on. */
@@ -51,7 +52,7 @@ class ExampleConfigTest {
         assertEquals("/aliyun", aliyun.mount());
         assertEquals("aliyundrive-open", aliyun.driver());
         assertEquals(Optional.empty(), aliyun.downProxyUrl(), "no download goes to the example's proxy");
-        assertEquals(Optional.of("302_redirect"), aliyun.webdavPolicy());
+        assertEquals(Optional.of(DownloadPolicy.REDIRECT), aliyun.webdavPolicy());
         assertEquals(new TlsSettings(Optional.of(Path.of("/etc/letsencrypt/live/dav.example.com/fullchain.pem")),
                 Optional.of(Path.of("/etc/letsencrypt/live/dav.example.com/privkey.pem")), false, Duration.ofSeconds(30)), config.server().tls());
         // which driver options it shows, and that their values read: OptionListTest, from the declarations
@@ -80,7 +81,7 @@ class ExampleConfigTest {
             AppConfig config = new ConfigLoader(CWD).parse(String.join("\n", edited), "example, block at line " + (start + 1)).config();
             config.storages().stream().filter(st -> st.driver().equals("aliyundrive-open")).forEach(aliyun -> {
                 assertEquals(Optional.empty(), aliyun.downProxyUrl(), block);
-                assertTrue(aliyun.webdavPolicy().map("302_redirect"::equals).orElse(true), block); // unset: the driver's own 302
+                assertTrue(aliyun.webdavPolicy().map(DownloadPolicy.REDIRECT::equals).orElse(true), block); // unset: the driver's own 302
             });
             blocks++;
         }

@@ -1,4 +1,4 @@
-package org.alidav.dav.http;
+package org.alidav.dav.download;
 
 import io.milton.http.Handler;
 import io.milton.http.HttpManager;
@@ -14,16 +14,18 @@ import io.milton.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.alidav.dav.http.FolderListingPage;
+import org.alidav.dav.http.PathEncoding;
 import org.alidav.dav.resource.FileResource;
 
 /**
- * GET and HEAD, replacing Milton's GetHandler: files go to the {@link DownloadPolicy}, folders get
+ * GET and HEAD, replacing Milton's GetHandler: files go to the {@link Download}, folders get
  * an HTML listing (Milton answers 501 for folders, and mishandles ranges and conditionals).
  */
 public final class FileGetHandler implements Handler {
-    private final DownloadPolicy downloads;
+    private final Download downloads;
 
-    public FileGetHandler(DownloadPolicy downloads) {
+    public FileGetHandler(Download downloads) {
         this.downloads = downloads;
     }
 

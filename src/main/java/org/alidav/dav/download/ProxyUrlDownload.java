@@ -1,10 +1,11 @@
-package org.alidav.dav.http;
+package org.alidav.dav.download;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.alidav.dav.http.PathEncoding;
 import org.alidav.dav.resource.FileResource;
 import org.alidav.dav.sign.LinkSigner;
 
@@ -14,12 +15,12 @@ import org.alidav.dav.sign.LinkSigner;
  * key and fetches the file (from this server's signed route or the cloud). HEAD is answered from
  * metadata by {@code proxy}.
  */
-public final class ProxyUrlDownload implements DownloadPolicy {
+public final class ProxyUrlDownload implements Download {
     private final String base;
     private final LinkSigner signer;
-    private final DownloadPolicy proxy;
+    private final Download proxy;
 
-    public ProxyUrlDownload(String downProxyUrl, LinkSigner signer, DownloadPolicy proxy) {
+    public ProxyUrlDownload(String downProxyUrl, LinkSigner signer, Download proxy) {
         String first = downProxyUrl.lines().findFirst().orElse("").trim();
         this.base = first.replaceAll("/+$", "");
         this.signer = signer;

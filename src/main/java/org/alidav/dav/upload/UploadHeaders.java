@@ -1,4 +1,4 @@
-package org.alidav.dav.http;
+package org.alidav.dav.upload;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package org.alidav.dav;
+package org.alidav.dav.mount;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.alidav.dav;
+package org.alidav.dav.mount;
 
 import io.milton.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,7 +37,7 @@ public final class MountScope {
      * The scope of the request being handled on this thread (inside Milton); outside a WebDAV request
      * (a signed download link, which carries its own permission) it is {@link #ALL}.
      */
-    static MountScope current() {
+    public static MountScope current() {
         return of(ServletRequest.getRequest());
     }
 
@@ -57,7 +57,7 @@ public final class MountScope {
     }
 
     /** What {@code names} is for this scope: the table's answer, narrowed to the visible mounts. */
-    Optional<MountTable.Target> resolve(MountTable table, List<String> names) {
+    public Optional<MountTable.Target> resolve(MountTable table, List<String> names) {
         Optional<MountTable.Target> target = table.resolve(names);
         if (visible == null) return target;
         if (target.isPresent() && target.get() instanceof MountTable.InMount in && sees(in.location().mount())) return target;

@@ -1,4 +1,4 @@
-package org.alidav.dav.http;
+package org.alidav.dav.upload;
 
 import io.milton.http.HttpManager;
 import io.milton.http.exceptions.BadRequestException;
@@ -6,7 +6,8 @@ import io.milton.resource.Resource;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
-import org.alidav.dav.DavResourceFactory;
+import org.alidav.dav.http.ErrorResponses;
+import org.alidav.dav.resource.DavResourceFactory;
 import org.alidav.dav.resource.FileResource;
 import org.alidav.drive.DriveException;
 import org.alidav.log.LogText;

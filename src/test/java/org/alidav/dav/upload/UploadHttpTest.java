@@ -1,4 +1,4 @@
-package org.alidav.dav.http;
+package org.alidav.dav.upload;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

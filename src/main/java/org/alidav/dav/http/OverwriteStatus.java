@@ -1,4 +1,4 @@
-package org.alidav.dav.resource;
+package org.alidav.dav.http;
 
 import io.milton.http.HttpManager;
 import io.milton.http.Request;
@@ -16,7 +16,7 @@ public final class OverwriteStatus {
     }
 
     /** The current request replaced an existing destination. */
-    static void replaced() {
+    public static void replaced() {
         Request request = HttpManager.request();
         if (request != null) request.getAttributes().put(REPLACED, Boolean.TRUE);
     }

@@ -1,4 +1,4 @@
-package org.alidav.dav.http;
+package org.alidav.dav.download;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,6 +8,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.alidav.dav.http.HttpDates;
+import org.alidav.dav.http.Preconditions;
+import org.alidav.dav.http.RangeRequest;
 import org.alidav.dav.resource.ETags;
 import org.alidav.dav.resource.FileResource;
 import org.alidav.drive.ByteRange;
@@ -20,7 +23,7 @@ import org.alidav.drive.Entry;
  * Ranges are planned by {@link RangeRequest}: one upstream read per coalesced range, or one for the
  * whole file when the header asks for more than it.
  */
-public final class StreamDownload implements DownloadPolicy {
+public final class StreamDownload implements Download {
     private final int maxRanges;
 
     /** @param maxRanges most ranges answered as one multipart 206; more get the whole file */

@@ -1,4 +1,4 @@
-package org.alidav.dav;
+package org.alidav.dav.mount;
 
 import org.alidav.drive.DrivePath;
 import org.alidav.drive.cache.Storage;

@@ -1,4 +1,6 @@
-package org.alidav.dav.http;
+package org.alidav.dav.download;
+
+import org.alidav.dav.http.PathEncoding;
 
 /**
  * The {@code Content-Disposition} of a file this server streams (RFC 6266): {@code inline}, so a

@@ -1,4 +1,4 @@
-package org.alidav.dav.http;
+package org.alidav.dav.upload;
 
 import io.milton.http.Handler;
 import io.milton.http.HttpManager;
@@ -13,11 +13,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
-import org.alidav.dav.DavResourceFactory;
-import org.alidav.dav.Location;
-import org.alidav.dav.MountTable;
-import org.alidav.dav.NameCharacters;
-import org.alidav.dav.ShadowFiles;
+import org.alidav.dav.http.PathEncoding;
+import org.alidav.dav.http.Preconditions;
+import org.alidav.dav.http.ShutdownCutOff;
+import org.alidav.dav.mount.Location;
+import org.alidav.dav.mount.MountTable;
+import org.alidav.dav.mount.NameCharacters;
+import org.alidav.dav.mount.ShadowFiles;
+import org.alidav.dav.resource.DavResourceFactory;
 import org.alidav.dav.resource.ETags;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.Entry;

@@ -1,32 +1,28 @@
-package org.alidav.dav;
+package org.alidav.dav.resource;
 
 import io.milton.http.ResourceFactory;
 import io.milton.http.exceptions.BadRequestException;
 import io.milton.resource.Resource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.alidav.dav.props.DeadPropertyStore;
-import org.alidav.dav.resource.FileResource;
-import org.alidav.dav.resource.FolderResource;
-import org.alidav.dav.resource.VirtualFolderResource;
-import org.alidav.drive.DrivePath;
+import org.alidav.dav.mount.Location;
+import org.alidav.dav.mount.MountScope;
+import org.alidav.dav.mount.MountTable;
+import org.alidav.dav.mount.RequestPath;
 import org.alidav.drive.Entry;
 
 /**
- * Milton's entry point: turns a decoded request path into a resource. Names are validated here,
- * before any storage sees them: {@code .}, {@code ..}, {@code \}, NUL and over-long names are a
- * 400, so no encoding trick can climb out of a storage.
+ * Milton's entry point: turns a decoded request path into a resource. Names are validated
+ * ({@link RequestPath}) before any storage sees them.
  */
 public final class DavResourceFactory implements ResourceFactory {
     private final MountTable mounts;
-    private final DeadPropertyStore deadProperties;
-    private final PathListener pathListener;
+    private final LocationData locationData;
 
-    public DavResourceFactory(MountTable mounts, DeadPropertyStore deadProperties, PathListener pathListener) {
+    /** @param locationData what DELETE, MOVE and COPY carry along besides the storage's items */
+    public DavResourceFactory(MountTable mounts, LocationData locationData) {
         this.mounts = mounts;
-        this.deadProperties = deadProperties;
-        this.pathListener = pathListener;
+        this.locationData = locationData;
     }
 
     @Override
@@ -37,7 +33,7 @@ public final class DavResourceFactory implements ResourceFactory {
 
     /** What a decoded path names for the current user, whether or not a resource exists there. */
     public Optional<MountTable.Target> target(String decodedPath) throws BadRequestException {
-        return target(names(decodedPath));
+        return target(RequestPath.names(decodedPath));
     }
 
     /** What validated names name for the current user: only the mounts of its {@link MountScope}. */
@@ -60,26 +56,11 @@ public final class DavResourceFactory implements ResourceFactory {
         return entry.folder() ? new FolderResource(at, entry, this) : new FileResource(at, entry, this);
     }
 
-    /** Splits and validates a decoded path. */
-    public static List<String> names(String decodedPath) throws BadRequestException {
-        List<String> out = new ArrayList<>();
-        for (String s : decodedPath.split("/", -1)) {
-            if (s.isEmpty()) continue;
-            if (!DrivePath.isValidName(s)) throw new BadRequestException("invalid name in path: " + NameCharacters.visible(s) + ": " + DrivePath.NAME_RULE);
-            out.add(s);
-        }
-        return out;
-    }
-
     public MountTable mounts() {
         return mounts;
     }
 
-    public DeadPropertyStore deadProperties() {
-        return deadProperties;
-    }
-
-    public PathListener pathListener() {
-        return pathListener;
+    public LocationData locationData() {
+        return locationData;
     }
 }

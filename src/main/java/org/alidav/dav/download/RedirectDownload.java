@@ -1,9 +1,11 @@
-package org.alidav.dav.http;
+package org.alidav.dav.download;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.alidav.dav.http.HttpDates;
+import org.alidav.dav.http.Preconditions;
 import org.alidav.dav.resource.ETags;
 import org.alidav.dav.resource.FileResource;
 import org.alidav.drive.Entry;
@@ -16,10 +18,10 @@ import org.alidav.drive.Link;
  * type, validators) and costs no link lookup. Files with no link of their own (local storages), and
  * links that need request headers a client cannot be made to send, are streamed by {@code proxy}.
  */
-public final class RedirectDownload implements DownloadPolicy {
-    private final DownloadPolicy proxy;
+public final class RedirectDownload implements Download {
+    private final Download proxy;
 
-    public RedirectDownload(DownloadPolicy proxy) {
+    public RedirectDownload(Download proxy) {
         this.proxy = proxy;
     }
 

@@ -1,4 +1,4 @@
-package org.alidav.dav.http;
+package org.alidav.dav.download;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,17 +25,18 @@ import org.slf4j.LoggerFactory;
  * cannot serve — 302 without cloud links (local folders), a proxy URL without {@code down_proxy_url}
  * — falls back to streaming through this server, which every storage can do.
  */
-public final class PolicyResolver implements DownloadPolicy {
+public final class PolicyResolver implements Download {
     private static final Logger log = LoggerFactory.getLogger(PolicyResolver.class);
 
-    public enum Policy { REDIRECT, PROXY, PROXY_URL, STORAGE }
-
-    /** A storage's own policy, and its proxy URL base for {@link Policy#PROXY_URL}. */
-    public record StoragePolicy(Policy policy, Optional<String> downProxyUrl) {
+    /** A storage's own policy, and its proxy URL base for {@link DownloadPolicy#PROXY_URL}. */
+    public record StoragePolicy(DownloadPolicy policy, Optional<String> downProxyUrl) {
+        public StoragePolicy {
+            if (!DownloadPolicy.STORAGE_POLICIES.contains(policy)) throw new IllegalArgumentException("not a storage's own policy: " + policy);
+        }
     }
 
     /** One client rule; {@code address} accepts every client when absent. */
-    public record Rule(Pattern userAgent, Optional<Predicate<InetAddress>> address, Policy policy) {
+    public record Rule(Pattern userAgent, Optional<Predicate<InetAddress>> address, DownloadPolicy policy) {
         boolean matches(String ua, InetAddress client) {
             if (!userAgent.matcher(ua).find()) return false;
             return address.isEmpty() || (client != null && address.get().test(client));
@@ -45,12 +46,12 @@ public final class PolicyResolver implements DownloadPolicy {
     private final Map<Storage, StoragePolicy> storages = new IdentityHashMap<>();
     private final Map<Storage, ProxyUrlDownload> proxyUrls = new IdentityHashMap<>();
     private final List<Rule> rules;
-    private final DownloadPolicy proxy;
-    private final DownloadPolicy redirect;
+    private final Download proxy;
+    private final Download redirect;
     private final Optional<SignedRoute> signedRoute;
 
     /**
-     * @param signer   signs proxy URLs; required when a storage uses {@link Policy#PROXY_URL}
+     * @param signer   signs proxy URLs; required when a storage uses {@link DownloadPolicy#PROXY_URL}
      * @param signPath where the signed route is served; it is served only when a storage uses proxy URLs
      * @param maxRanges most ranges a streamed download answers as one multipart 206
      */
@@ -60,7 +61,7 @@ public final class PolicyResolver implements DownloadPolicy {
         this.proxy = new StreamDownload(maxRanges);
         this.redirect = new RedirectDownload(proxy);
         storages.forEach((s, p) -> {
-            if (p.policy() == Policy.PROXY_URL) {
+            if (p.policy() == DownloadPolicy.PROXY_URL) {
                 if (signer == null || p.downProxyUrl().isEmpty()) throw new IllegalArgumentException("use_proxy_url needs a signer and a URL");
                 proxyUrls.put(s, new ProxyUrlDownload(p.downProxyUrl().get(), signer, proxy));
             }
@@ -83,33 +84,34 @@ public final class PolicyResolver implements DownloadPolicy {
      * (that is where the request came from), so proxy URL storages redirect to the cloud.
      */
     void respondSigned(HttpServletRequest request, HttpServletResponse response, FileResource file) throws IOException {
-        Policy p = choose(request, file);
-        if (p == Policy.PROXY_URL) p = Policy.REDIRECT;
+        DownloadPolicy p = choose(request, file);
+        if (p == DownloadPolicy.PROXY_URL) p = DownloadPolicy.REDIRECT;
         policyFor(p, file).respond(request, response, file);
     }
 
     /** The policy for this client and file, before the storage's abilities are taken into account. */
-    Policy choose(HttpServletRequest request, FileResource file) {
+    DownloadPolicy choose(HttpServletRequest request, FileResource file) {
         String ua = Optional.ofNullable(request.getHeader("User-Agent")).orElse("");
         InetAddress client = address(request.getRemoteAddr());
         for (Rule r : rules) {
             if (r.matches(ua, client)) {
-                if (r.policy() != Policy.STORAGE) return r.policy();
+                if (r.policy() != DownloadPolicy.STORAGE) return r.policy();
                 break;
             }
         }
         StoragePolicy sp = storages.get(file.location().storage());
-        return sp == null ? Policy.PROXY : sp.policy();
+        return sp == null ? DownloadPolicy.PROXY : sp.policy();
     }
 
-    private DownloadPolicy policyFor(Policy p, FileResource file) {
+    private Download policyFor(DownloadPolicy p, FileResource file) {
         return switch (p) {
             case REDIRECT -> redirect;
             case PROXY_URL -> {
                 ProxyUrlDownload d = proxyUrls.get(file.location().storage());
                 yield d != null ? d : proxy;
             }
-            default -> proxy;
+            // no default: a new policy must say here how it answers
+            case PROXY, STORAGE -> proxy;
         };
     }
 

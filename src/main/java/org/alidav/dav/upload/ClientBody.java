@@ -1,4 +1,4 @@
-package org.alidav.dav.http;
+package org.alidav.dav.upload;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
