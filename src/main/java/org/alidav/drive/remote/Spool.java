@@ -26,6 +26,8 @@ public final class Spool implements AutoCloseable {
     private static final int BUFFER = 64 * 1024;
     private final Path path;
     private long size;
+    /** Open from the first byte appended until {@link #reset} or {@link #close}; unbuffered, so readers see every byte written. */
+    private OutputStream out;
 
     private Spool(Path path) {
         this.path = path;
@@ -54,23 +56,28 @@ public final class Spool implements AutoCloseable {
     public long fill(InputStream in, long max, MessageDigest digest) throws IOException {
         byte[] buf = new byte[BUFFER];
         long copied = 0;
-        try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.APPEND)) {
-            while (max < 0 || copied < max) {
-                int want = max < 0 ? buf.length : (int) Math.min(buf.length, max - copied);
-                int n = in.read(buf, 0, want);
-                if (n < 0) break;
-                out.write(buf, 0, n);
-                size += n;
-                GAUGE.add(n);
-                if (digest != null) digest.update(buf, 0, n);
-                copied += n;
-            }
+        while (max < 0 || copied < max) {
+            int want = max < 0 ? buf.length : (int) Math.min(buf.length, max - copied);
+            int n = in.read(buf, 0, want);
+            if (n < 0) break;
+            if (digest != null) digest.update(buf, 0, n);
+            write(buf, 0, n);
+            copied += n;
         }
         return copied;
     }
 
+    /** Appends {@code len} bytes of {@code b}. */
+    public void write(byte[] b, int off, int len) throws IOException {
+        if (out == null) out = Files.newOutputStream(path, StandardOpenOption.APPEND);
+        out.write(b, off, len);
+        size += len;
+        GAUGE.add(len);
+    }
+
     /** Empties the file for reuse as the next part's buffer. */
     public void reset() throws IOException {
+        closeOut();
         Files.newOutputStream(path, StandardOpenOption.TRUNCATE_EXISTING).close();
         GAUGE.release(size);
         size = 0;
@@ -93,11 +100,18 @@ public final class Spool implements AutoCloseable {
         GAUGE.release(size);
         size = 0;
         try {
+            closeOut();
             Files.deleteIfExists(path);
         } catch (IOException ignored) {
             // the next sweep deletes it
         } finally {
             OPEN.remove(path);
         }
+    }
+
+    private void closeOut() throws IOException {
+        if (out == null) return;
+        out.close();
+        out = null;
     }
 }
