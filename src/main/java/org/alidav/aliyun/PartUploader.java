@@ -5,19 +5,18 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.remote.Backoff;
 import org.alidav.drive.remote.Spool;
 
 /**
- * Sends a body to the part URLs as it arrives: each part is first copied to a part-sized temp file
- * (the only buffer of the upload, so memory stays flat whatever the size) so that a failed PUT can be
- * sent again. PUTs carry no Content-Type and no token: the URL's signature covers neither.
+ * Sends a body to the part URLs as it arrives: each part streams from the client's body to its URL
+ * ({@link PartBody}), copied on the way to a part-sized temp file, the only buffer of the upload (so
+ * memory stays flat whatever the size). A failed PUT is sent again from that file, once the rest of
+ * the part has been read into it. PUTs carry no Content-Type and no token: the URL's signature covers neither.
  */
 final class PartUploader {
     static final int ATTEMPTS = 3;
@@ -37,13 +36,11 @@ final class PartUploader {
      */
     void upload(UploadSession session, InputStream source, long size, long partSize, MessageDigest digest) {
         int parts = PartSizer.partCount(size, partSize);
-        try (Spool part = Spool.create(spoolDir)) {
+        try (Spool copy = Spool.create(spoolDir)) {
             for (int n = 1; n <= parts; n++) {
-                long want = Math.min(partSize, size - (n - 1) * partSize);
-                part.reset();
-                long got = part.fill(source, want, digest);
-                if (got < want) throw Bodies.endedEarly((n - 1) * partSize + got, size);
-                put(session, n, part);
+                long offset = (n - 1) * partSize;
+                copy.reset();
+                put(session, n, new PartBody(source, offset, Math.min(partSize, size - offset), size, copy, digest));
             }
             Bodies.requireEnd(source, size);
         } catch (IOException e) {
@@ -51,7 +48,7 @@ final class PartUploader {
         }
     }
 
-    private void put(UploadSession session, int number, Spool part) {
+    private void put(UploadSession session, int number, PartBody part) throws IOException {
         String failure = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             if (attempt > 1) {
@@ -60,14 +57,19 @@ final class PartUploader {
                 } catch (java.io.InterruptedIOException e) {
                     throw DriveException.unavailable("interrupted", null, e);
                 }
+                // a resend needs the object storage only: a slow client cannot make it fail again
+                part.readRest();
             }
-            Request request = new Request.Builder().url(session.url(number))
-                    .put(RequestBody.create(part.path().toFile(), (MediaType) null)).build();
+            Request request = new Request.Builder().url(session.url(number)).put(part).build();
             try (Response r = http.newCall(request).execute()) {
-                if (r.code() == 200 || r.code() == 409) return;
+                if (r.code() == 200 || r.code() == 409) {
+                    part.readRest(); // a no-op after a whole write; the next part starts where this one ends
+                    return;
+                }
                 failure = "answered " + r.code();
                 if (r.code() == 403) session.renewFrom(number);
             } catch (IOException e) {
+                if (part.clientFailure() != null) throw part.clientFailure();
                 failure = e.toString();
             }
         }

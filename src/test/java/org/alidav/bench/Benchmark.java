@@ -305,6 +305,9 @@ public final class Benchmark {
         // clients look at the target folder first (Finder, rclone): the mounts are warm, as in use
         Http.expect(207, propfind(base + "/ali/", "1"), "list /ali");
         Http.expect(207, propfind(base + "/rapid/", "1"), "list /rapid");
+        // the upload path compiled before timing: the first timed row does not pay the JIT for the others
+        timedPut(base + "/ali/warm-up.bin", 10, fileSize / 4);
+        Http.send("DELETE", base + "/ali/warm-up.bin", null);
         stats.reset();
         org.alidav.drive.remote.Spool.GAUGE.resetPeak();
         double off = timedPut(base + "/ali/upload-1.bin", 11, fileSize);

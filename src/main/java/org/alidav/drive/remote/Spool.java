@@ -2,7 +2,8 @@ package org.alidav.drive.remote;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ public final class Spool implements AutoCloseable {
     private static final int BUFFER = 64 * 1024;
     private final Path path;
     private long size;
+    /** Open from the first byte written until {@link #close}; unbuffered, so readers see every byte written. */
+    private FileChannel out;
 
     private Spool(Path path) {
         this.path = path;
@@ -54,32 +57,43 @@ public final class Spool implements AutoCloseable {
     public long fill(InputStream in, long max, MessageDigest digest) throws IOException {
         byte[] buf = new byte[BUFFER];
         long copied = 0;
-        try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.APPEND)) {
-            while (max < 0 || copied < max) {
-                int want = max < 0 ? buf.length : (int) Math.min(buf.length, max - copied);
-                int n = in.read(buf, 0, want);
-                if (n < 0) break;
-                out.write(buf, 0, n);
-                size += n;
-                GAUGE.add(n);
-                if (digest != null) digest.update(buf, 0, n);
-                copied += n;
-            }
+        while (max < 0 || copied < max) {
+            int want = max < 0 ? buf.length : (int) Math.min(buf.length, max - copied);
+            int n = in.read(buf, 0, want);
+            if (n < 0) break;
+            if (digest != null) digest.update(buf, 0, n);
+            write(buf, 0, n);
+            copied += n;
         }
         return copied;
     }
 
-    /** Empties the file for reuse as the next part's buffer. */
-    public void reset() throws IOException {
-        Files.newOutputStream(path, StandardOpenOption.TRUNCATE_EXISTING).close();
+    /** Appends {@code len} bytes of {@code b}. */
+    public void write(byte[] b, int off, int len) throws IOException {
+        if (out == null) out = FileChannel.open(path, StandardOpenOption.WRITE);
+        ByteBuffer bytes = ByteBuffer.wrap(b, off, len);
+        while (bytes.hasRemaining()) out.write(bytes, size + bytes.position() - off);
+        size += len;
+        GAUGE.add(len);
+    }
+
+    /**
+     * Empties the spool for reuse as the next part's buffer. The file is not truncated: the next
+     * part overwrites its pages in place, which costs far less than the file system allocating them
+     * again for every part.
+     */
+    public void reset() {
         GAUGE.release(size);
         size = 0;
     }
 
+    /** The spool's {@link #size} bytes. */
     public InputStream read() throws IOException {
+        if (out != null && out.size() > size) out.truncate(size); // an earlier, longer part's bytes
         return Files.newInputStream(path);
     }
 
+    /** The file, whose first {@link #size} bytes are the spool's (a reset spool may hold older bytes after them). */
     public Path path() {
         return path;
     }
@@ -93,11 +107,18 @@ public final class Spool implements AutoCloseable {
         GAUGE.release(size);
         size = 0;
         try {
+            closeOut();
             Files.deleteIfExists(path);
         } catch (IOException ignored) {
             // the next sweep deletes it
         } finally {
             OPEN.remove(path);
         }
+    }
+
+    private void closeOut() throws IOException {
+        if (out == null) return;
+        out.close();
+        out = null;
     }
 }
