@@ -18,7 +18,9 @@ public record CliArgs(Command command, Optional<Path> config, Optional<String> h
         /** Log an aliyundrive-open storage in with a QR code and save its refresh token. */
         LOGIN("login"),
         /** Read a password from stdin and print its hash for the {@code users:} section. */
-        HASH_PASSWORD("hash-password");
+        HASH_PASSWORD("hash-password"),
+        /** Start a server over a temporary folder, check its answers to a client's first requests, stop. */
+        SELF_TEST("self-test");
 
         private final String word;
 
