@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.alidav.option.KeySuggestion;
 
 /**
  * The configuration the server starts with: the located file (or, in sandbox mode without one,

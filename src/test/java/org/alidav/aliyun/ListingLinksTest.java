@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import okhttp3.HttpUrl;
-import org.alidav.dav.http.PolicyResolver.Policy;
+import org.alidav.dav.download.DownloadPolicy;
 import org.alidav.drive.DrivePath;
 import org.alidav.sandbox.CallStats;
 import org.alidav.sandbox.SandboxClock;
@@ -39,8 +39,8 @@ class ListingLinksTest {
         spec.clock = clock;
         spec.sandboxRateLimits = !(clock instanceof SandboxClock);
         spec.linkLifetime = linkLife;
-        spec.storagePolicy = Policy.REDIRECT;
-        spec.rule("proxy-me", Policy.PROXY).rule("redirect-me", Policy.REDIRECT);
+        spec.storagePolicy = DownloadPolicy.REDIRECT;
+        spec.rule("proxy-me", DownloadPolicy.PROXY).rule("redirect-me", DownloadPolicy.REDIRECT);
         return spec;
     }
 

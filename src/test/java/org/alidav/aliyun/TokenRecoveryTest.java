@@ -77,7 +77,7 @@ class TokenRecoveryTest {
     private Path tokenFile(String refreshToken) {
         Map<String, Object> o = new HashMap<>(Map.of("refresh_token", refreshToken, "client_id", sandbox.clientId(),
                 "client_secret", sandbox.clientSecret(), "api_base_url", sandbox.baseUrl()));
-        return TokenFile.chainFile(state, AliyunOptions.read(new org.alidav.drive.DriverOptions(o)));
+        return TokenFile.chainFile(state, AliyunOptions.read(new org.alidav.drive.DriverOptions(AliyunOptions.OPTIONS, o)));
     }
 
     /** What a login does: a new token of the account, saved in the chain's file. */
