@@ -129,15 +129,8 @@ class PackagingTest {
      */
     @Test
     void theLauncherRecordsTheClassDataArchiveOnceAndMapsItAfter() throws Exception {
-        Path shaded = Path.of("target", "alidav.jar");
-        assertTrue(Files.exists(shaded), "target/alidav.jar: run the end-to-end tests with mvn verify");
-        Path release = dir.resolve("release");
-        Files.createDirectories(release.resolve("bin"));
-        Files.createDirectories(release.resolve("packaging"));
-        Files.copy(Path.of("bin", "alidav"), release.resolve("bin/alidav"));
-        Files.copy(OPTIONS, release.resolve("packaging/jvm.options"));
-        Path jar = Files.copy(shaded, release.resolve("alidav.jar"));
-        Files.createDirectories(dir.resolve("files"));
+        Path release = releaseWithTheShadedJar();
+        Path jar = release.resolve("alidav.jar");
         Path archive = dir.resolve("cache/alidav.jsa");
         Map<String, String> env = Map.of("ALIDAV_CDS_ARCHIVE", archive.toString());
 
@@ -165,6 +158,33 @@ class PackagingTest {
         assertTrue(said.startsWith("alidav ") && said.lines().count() == 1, "no warning about the stale archive: " + said);
         serveUntilReady(release, env);
         assertTrue(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0, "recorded again for the new jar");
+    }
+
+    /** A JVM that cannot record (no base archive: -Xshare:off) is told once, the server starts anyway, and later starts do not retry. */
+    @Test
+    void aFailedRecordingIsReportedOnceAndNotRetriedAtEveryStart() throws Exception {
+        Path release = releaseWithTheShadedJar();
+        Path archive = dir.resolve("cache/alidav.jsa");
+        Map<String, String> env = Map.of("ALIDAV_CDS_ARCHIVE", archive.toString(), "ALIDAV_JAVA_OPTS", "-Xshare:off");
+        String first = serveUntilReady(release, env);
+        assertTrue(first.startsWith("alidav: no class-data archive at " + archive), first);
+        assertTrue(Files.exists(dir.resolve("cache/alidav.jsa.failed")) && Files.notExists(archive), first);
+        String second = serveUntilReady(release, env);
+        assertTrue(second.lines().noneMatch(l -> l.startsWith("alidav: no class-data archive")), "no second attempt, no second warning:\n" + second);
+    }
+
+    /** bin/, packaging/ and the shaded jar as the release archive lays them out. */
+    private Path releaseWithTheShadedJar() throws Exception {
+        Path shaded = Path.of("target", "alidav.jar");
+        assertTrue(Files.exists(shaded), "target/alidav.jar: run the end-to-end tests with mvn verify");
+        Path release = dir.resolve("release");
+        Files.createDirectories(release.resolve("bin"));
+        Files.createDirectories(release.resolve("packaging"));
+        Files.copy(Path.of("bin", "alidav"), release.resolve("bin/alidav"));
+        Files.copy(OPTIONS, release.resolve("packaging/jvm.options"));
+        Files.copy(shaded, release.resolve("alidav.jar"));
+        Files.createDirectories(dir.resolve("files"));
+        return release;
     }
 
     /** Starts the release's launcher on a free port over dir/files, reads its output until it serves, stops it. */
