@@ -13,15 +13,17 @@ import org.alidav.config.UsageException;
 
 /**
  * {@code java -jar alidav.jar [--config FILE] [--host H] [--port P] [--data-dir D] [--sandbox]}, or
- * {@code login [--config FILE] [--mount PATH]}, or {@code hash-password}, or {@code options}. Exit codes: 0 serving or done,
+ * {@code login [--config FILE] [--mount PATH]}, or {@code hash-password}, or {@code options}, or {@code self-test}. Exit codes:
+ * 0 serving or done,
  * 2 bad command line or config or a data_dir in use, 1 failed to start; {@code login} adds 3 (every
- * QR code expired) and 130 (interrupted).
+ * QR code expired) and 130 (interrupted); {@code self-test} 1 when an answer was wrong.
  */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
+        StartupWarmUp.begin();
         int code = run(args, System.getenv(), System.out, System.err);
         if (code != 0) System.exit(code);
     }
@@ -43,6 +45,10 @@ public final class Main {
             if (cli.command() == CliArgs.Command.OPTIONS) {
                 out.print(OptionList.text());
                 return 0;
+            }
+            if (cli.command() == CliArgs.Command.SELF_TEST) {
+                System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+                return new SelfTest(out, err).run();
             }
             loaded = ConfigResolver.resolve(cli, env, Path.of(""));
         } catch (UsageException | ConfigException e) {

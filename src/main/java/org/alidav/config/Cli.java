@@ -42,10 +42,11 @@ public final class Cli {
     @Command(name = "alidav", customSynopsis = {"java -jar alidav.jar [options]",
             "       java -jar alidav.jar login [--config FILE] [--mount PATH]",
             "       java -jar alidav.jar hash-password",
-            "       java -jar alidav.jar options"},
+            "       java -jar alidav.jar options",
+            "       java -jar alidav.jar self-test"},
             description = "%nA WebDAV server for AliyunDrive and local folders.%n", optionListHeading = "Options:%n",
             commandListHeading = "%nCommands:%n", footer = ENVIRONMENT, sortOptions = false,
-            subcommands = {LoginOptions.class, HashPasswordOptions.class, OptionListOptions.class})
+            subcommands = {LoginOptions.class, HashPasswordOptions.class, OptionListOptions.class, SelfTestOptions.class})
     static final class ServeOptions extends ConfigOptions {
         @Option(names = "--host", paramLabel = "HOST", description = "address to listen on (overrides server.host)")
         String host;
@@ -92,6 +93,15 @@ public final class Cli {
     static final class OptionListOptions extends HelpOnly {
     }
 
+    @Command(name = "self-test", customSynopsis = "java -jar alidav.jar self-test",
+            header = "start a server over a temporary folder, check its answers to a WebDAV client's first requests, stop",
+            description = {"%nListens on a free loopback port; reads no config and leaves nothing behind. The launcher runs it",
+                    "once to record the class-data archive that makes later starts faster.",
+                    "Exit status: 0 every answer as expected, 1 the first wrong one named.%n"},
+            optionListHeading = "Options:%n")
+    static final class SelfTestOptions extends HelpOnly {
+    }
+
     /** The help of the command {@code args} name (the server's when none). */
     public static String usage(String... args) {
         CommandLine cl = commandLine();
@@ -130,6 +140,10 @@ public final class Cli {
         }
         if (sub.commandSpec().userObject() instanceof OptionListOptions list) {
             return toArgs(CliArgs.Command.OPTIONS, serve.config, serve.dataDir, null, null, false, null, list.help || serve.help, false);
+        }
+        if (sub.commandSpec().userObject() instanceof SelfTestOptions selfTest) {
+            if (serve.config != null || serve.dataDir != null) throw new UsageException("self-test reads no config and keeps no state: --config and --data-dir do not apply");
+            return toArgs(CliArgs.Command.SELF_TEST, null, null, null, null, false, null, selfTest.help || serve.help, false);
         }
         HashPasswordOptions hash = sub.commandSpec().commandLine().getCommand();
         return toArgs(CliArgs.Command.HASH_PASSWORD, serve.config, serve.dataDir, null, null, false, null, hash.help || serve.help, false);

@@ -20,7 +20,9 @@ public record CliArgs(Command command, Optional<Path> config, Optional<String> h
         /** Read a password from stdin and print its hash for the {@code users:} section. */
         HASH_PASSWORD("hash-password"),
         /** Print every key of the config file with its type, default and help. */
-        OPTIONS("options");
+        OPTIONS("options"),
+        /** Start a server over a temporary folder, check its answers to a client's first requests, stop. */
+        SELF_TEST("self-test");
 
         private final String word;
 

@@ -39,18 +39,21 @@ public final class ConfigLoader {
     /** What runs without a config file (sandbox mode): the local folder ./data/files at /, on loopback. */
     private static final String DEFAULT_YAML = "storages:\n  - {mount: /, driver: local, root: ./data/files}\n";
 
+    /**
+     * Strict duplicates: a key written twice would otherwise silently keep the last value. "key:" with
+     * nothing after it must read as null (absent), not as "": the builder does not switch that default on
+     * by itself. One for the process: a mapper is safe to share once configured, and building one is a
+     * good part of reading a small config.
+     */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+            .build());
+
     private final Path workingDirectory;
-    private final ObjectMapper yaml;
 
     public ConfigLoader(Path workingDirectory) {
         this.workingDirectory = workingDirectory.toAbsolutePath();
-        // Strict duplicates: a key written twice would otherwise silently keep the last value.
-        // "key:" with nothing after it must read as null (absent), not as "": the builder does not
-        // switch that default on by itself.
-        this.yaml = new ObjectMapper(YAMLFactory.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-                .build());
     }
 
     /** Reads {@code file} (relative to the working directory); messages name it as given. */
@@ -75,9 +78,9 @@ public final class ConfigLoader {
     /** Parses {@code text}; {@code source} names it in error messages. */
     public LoadedConfig parse(String text, String source) {
         Object document;
-        try (JsonParser parser = yaml.createParser(text)) {
+        try (JsonParser parser = YAML.createParser(text)) {
             if (parser.nextToken() == null) throw new ConfigException(source + ": the file is empty; see config/alidav.example.yaml");
-            document = yaml.readValue(parser, Object.class);
+            document = YAML.readValue(parser, Object.class);
         } catch (JsonProcessingException e) {
             throw syntaxError(source, e);
         } catch (IOException e) {

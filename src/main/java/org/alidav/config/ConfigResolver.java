@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.alidav.option.KeySuggestion;
 
 /**
@@ -12,6 +13,9 @@ import org.alidav.option.KeySuggestion;
  * and passed through {@link AccessPolicy}.
  */
 public final class ConfigResolver {
+    /** What bin/alidav reads (JVM flags, the class-data archive): the server inherits them and leaves them alone. */
+    static final Set<String> LAUNCHER_VARIABLES = Set.of("ALIDAV_JAVA_OPTS", "ALIDAV_CDS_ARCHIVE");
+
     private ConfigResolver() {
     }
 
@@ -37,7 +41,7 @@ public final class ConfigResolver {
     /** A misspelt variable would otherwise be ignored without a word. */
     private static List<String> unknownVariables(Map<String, String> env) {
         return env.keySet().stream()
-                .filter(name -> name.startsWith("ALIDAV_") && !ConfigOverrides.ENV_VARIABLES.contains(name))
+                .filter(name -> name.startsWith("ALIDAV_") && !ConfigOverrides.ENV_VARIABLES.contains(name) && !LAUNCHER_VARIABLES.contains(name))
                 .sorted()
                 .map(name -> "ignoring unknown environment variable " + name
                         + KeySuggestion.hint(name, ConfigOverrides.ENV_VARIABLES))

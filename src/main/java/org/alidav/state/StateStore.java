@@ -3,10 +3,11 @@ package org.alidav.state;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.JDBC;
 
 /**
  * The server's lasting state under {@code data_dir}: one SQLite database in WAL mode. Every write is
@@ -35,7 +36,8 @@ public final class StateStore implements AutoCloseable {
     public static StateStore open(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            // the driver we ship, asked directly: DriverManager's first use loads every JDBC driver on the class path
+            Connection c = JDBC.createConnection("jdbc:sqlite:" + file.toAbsolutePath(), new Properties());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 // NORMAL in WAL mode: a process crash loses nothing committed; only a power cut may

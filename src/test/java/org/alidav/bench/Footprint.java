@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,22 +52,62 @@ final class Footprint {
 
     /** The jar with {@code candidate}'s flags over {@code tree}, measured, then stopped. */
     static Figures alidav(Path jar, Path work, Path tree, Candidate candidate, int clients, int seconds, long uploadBytes) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(candidate.flags());
+        command.addAll(List.of("-jar", jar.toString()));
+        Started s = start(command, Map.of(), candidate.name(), work, tree);
+        try {
+            return measure(s.server(), s.url(), s.startNanos(), clients, seconds, uploadBytes);
+        } finally {
+            stop(s.server());
+        }
+    }
+
+    /**
+     * As a user starts it: {@code bin/alidav} (packaging/jvm.options and the class-data archive at
+     * {@code archive}, which it records first when there is none), on this JVM; measured, then stopped.
+     */
+    static Figures launcher(Path launcher, Path archive, Path work, Path tree, int clients, int seconds, long uploadBytes) throws Exception {
+        Started s = start(List.of(launcher.toString()), launcherEnvironment(archive), "bin/alidav", work, tree);
+        try {
+            return measure(s.server(), s.url(), s.startNanos(), clients, seconds, uploadBytes);
+        } finally {
+            stop(s.server());
+        }
+    }
+
+    /** Only the time to the first answer through {@code bin/alidav}, then stopped: a first start ever, when {@code archive} is absent. */
+    static long launcherFirstAnswer(Path launcher, Path archive, Path work, Path tree) throws Exception {
+        Started s = start(List.of(launcher.toString()), launcherEnvironment(archive), "bin/alidav first start", work, tree);
+        try {
+            return firstAnswer(s.server(), s.url() + "/small/f0.bin", s.startNanos());
+        } finally {
+            stop(s.server());
+        }
+    }
+
+    private static Map<String, String> launcherEnvironment(Path archive) {
+        return Map.of("ALIDAV_CDS_ARCHIVE", archive.toString(), "JAVA_HOME", System.getProperty("java.home"));
+    }
+
+    /** A server process and when it was started. */
+    private record Started(Process server, String url, long startNanos) {
+    }
+
+    /** {@code command --config FILE} serving {@code tree} at / on a free loopback port. */
+    private static Started start(List<String> command, Map<String, String> env, String name, Path work, Path tree) throws Exception {
         int port = freePort();
         Path config = work.resolve("footprint.yaml");
         Files.writeString(config, "server: {host: 127.0.0.1, port: " + port + ", data_dir: '" + work.resolve("footprint-data")
                 + "', log_level: warn}\nstorages: [{mount: /, driver: local, root: '" + tree + "'}]\n");
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(candidate.flags());
-        command.addAll(List.of("-jar", jar.toString(), "--config", config.toString()));
+        List<String> full = new ArrayList<>(command);
+        full.addAll(List.of("--config", config.toString()));
+        ProcessBuilder b = new ProcessBuilder(full).redirectErrorStream(true)
+                .redirectOutput(work.resolve("footprint-" + name.replaceAll("\\W", "_") + ".log").toFile());
+        b.environment().putAll(env);
         long start = System.nanoTime();
-        Process server = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("footprint-" + candidate.name().replaceAll("\\W", "_") + ".log").toFile()).start();
-        try {
-            return measure(server, "http://127.0.0.1:" + port, start, clients, seconds, uploadBytes);
-        } finally {
-            stop(server);
-        }
+        return new Started(b.start(), "http://127.0.0.1:" + port, start);
     }
 
     /** {@code rclone serve webdav} of the same tree under the same load. */

@@ -36,6 +36,16 @@ class CliTest {
     }
 
     @Test
+    void selfTestIsASubcommandWithoutConfig() {
+        assertEquals(CliArgs.Command.SELF_TEST, Cli.parse("self-test").command());
+        assertTrue(Cli.parse("self-test", "--help").help());
+        assertUsageError("self-test reads no config and keeps no state: --config and --data-dir do not apply (see --help)",
+                "--config", "my.yaml", "self-test");
+        assertUsageError("--host, --port and --sandbox are options of the server, not of self-test (see --help)", "--port", "80", "self-test");
+        assertTrue(Cli.usage("self-test").contains("loopback"));
+    }
+
+    @Test
     void optionsIsASubcommand() {
         assertEquals(CliArgs.Command.OPTIONS, Cli.parse("options").command());
         assertTrue(Cli.parse("options", "--help").help());
@@ -81,7 +91,7 @@ class CliTest {
     void helpMentionsEveryOptionAndVariable() {
         String usage = Cli.usage();
         for (String word : new String[] {"--config", "--host", "--port", "--data-dir", "--sandbox", "--version", "--help",
-                "hash-password", "login"}) {
+                "hash-password", "login", "self-test"}) {
             assertTrue(usage.contains(word), word);
         }
         String login = Cli.usage("login");

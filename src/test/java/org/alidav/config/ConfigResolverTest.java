@@ -75,7 +75,8 @@ class ConfigResolverTest {
 
     @Test
     void warningsCoverPasswordsUnknownVariablesAndOpenAccess() {
-        List<String> warnings = resolve(Map.of("ALIDAV_PROT", "1", "ALIDAV_HOST", "0.0.0.0", "ALIDAV_ALLOW_ANONYMOUS", "true"))
+        List<String> warnings = resolve(Map.of("ALIDAV_PROT", "1", "ALIDAV_HOST", "0.0.0.0", "ALIDAV_ALLOW_ANONYMOUS", "true",
+                "ALIDAV_JAVA_OPTS", "-Xmx96m", "ALIDAV_CDS_ARCHIVE", "off"))
                 .warnings();
         assertEquals(List.of("user alice has a plain-text password; run `java -jar alidav.jar hash-password`",
                 "ignoring unknown environment variable ALIDAV_PROT (did you mean ALIDAV_PORT?)",

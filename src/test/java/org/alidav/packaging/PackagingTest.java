@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What can be checked of the packaging without a container engine or a systemd host: the unit passes
  * {@code systemd-analyze verify}, the Dockerfile copies what the build has, the launcher, container
  * and unit all run the JVM with packaging/jvm.options, and those flags are accepted by the JVM and the
- * server; the launcher finds its jar in a checkout and in the release archive and passes arguments on.
+ * server; the launcher finds its jar in a checkout and in the release archive and passes arguments on,
+ * and records and maps the class-data archive.
  */
 @EndToEnd
 class PackagingTest {
@@ -43,7 +44,8 @@ class PackagingTest {
         Path unit = Path.of("packaging", "alidav.service");
         String text = Files.readString(unit);
         for (String line : List.of("DynamicUser=yes", "StateDirectory=alidav", "ProtectSystem=strict", "NoNewPrivileges=yes",
-                "ProtectHome=yes", "PrivateTmp=yes", "CapabilityBoundingSet=", "ExecStart=/usr/bin/java @/opt/alidav/packaging/jvm.options -jar /opt/alidav/alidav.jar")) {
+                "ProtectHome=yes", "PrivateTmp=yes", "CapabilityBoundingSet=", "CacheDirectory=alidav",
+                "Environment=ALIDAV_CDS_ARCHIVE=/var/cache/alidav/alidav.jsa", "ExecStart=/bin/sh /opt/alidav/bin/alidav")) {
             assertTrue(text.lines().anyMatch(l -> l.equals(line)), line);
         }
         ExternalClient.require("systemd-analyze");
@@ -69,7 +71,10 @@ class PackagingTest {
             }
         }
         assertTrue(copies >= 6, "COPY lines found: " + copies);
-        assertTrue(lines.contains("ENTRYPOINT [\"java\", \"@/opt/alidav/packaging/jvm.options\", \"-jar\", \"/opt/alidav/alidav.jar\"]"));
+        assertTrue(lines.contains("ENTRYPOINT [\"java\", \"@/opt/alidav/packaging/jvm.options\", \"-XX:SharedArchiveFile=/opt/alidav/alidav.jsa\","
+                + " \"-jar\", \"/opt/alidav/alidav.jar\"]"));
+        assertTrue(lines.contains("RUN java @/opt/alidav/packaging/jvm.options -XX:ArchiveClassesAtExit=/opt/alidav/alidav.jsa"
+                + " -jar /opt/alidav/alidav.jar self-test"), "the image records the archive its entry point maps");
         assertTrue(lines.contains("COPY packaging/jvm.options packaging/jvm.options"));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("RUN mvn -B -q package -DskipTests")), "the README's build command");
         assertTrue(Files.readString(Path.of("README.md")).contains("mvn -B -q package -DskipTests"));
@@ -86,7 +91,9 @@ class PackagingTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
         assertTrue(out.contains("--sandbox"), out);
-        assertTrue(Files.readString(Path.of("bin", "alidav")).contains("\"@$here/packaging/jvm.options\""), "the launcher reads the same file");
+        String launcher = Files.readString(Path.of("bin", "alidav"));
+        assertTrue(launcher.contains("options=\"$here/packaging/jvm.options\"") && launcher.contains("exec \"$java\" \"@$options\""),
+                "the launcher reads the same file");
     }
 
     @Test
@@ -101,8 +108,10 @@ class PackagingTest {
     @Test
     void theLauncherRunsTheSandboxFromACheckout() throws Exception {
         Path checkout = layout(dir.resolve("checkout"), "target/alidav.jar");
-        Process p = new ProcessBuilder(checkout.resolve("bin/alidav").toString(), "--sandbox", "--port", "0", "--data-dir", dir.resolve("data").toString())
-                .directory(dir.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder b = new ProcessBuilder(checkout.resolve("bin/alidav").toString(), "--sandbox", "--port", "0", "--data-dir", dir.resolve("data").toString())
+                .directory(dir.toFile()).redirectErrorStream(true);
+        b.environment().put("ALIDAV_CDS_ARCHIVE", "off"); // the test jar names class folders, which an archive cannot hold
+        Process p = b.start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             StringBuilder seen = new StringBuilder();
             for (String line; (line = out.readLine()) != null && !line.contains("serving WebDAV at http://127.0.0.1:"); ) seen.append(line).append('\n');
@@ -111,6 +120,93 @@ class PackagingTest {
             p.toHandle().destroy(); // the launcher exec'd java: this is the server's pid
             if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();
         }
+    }
+
+    /**
+     * The class-data archive: recorded by the first server start (not by --version), mapped by the next
+     * (Main comes from the archive), recorded again once the jar is newer; a stale archive given to the JVM
+     * directly is skipped without a word. Needs the shaded jar: failsafe runs after the package phase.
+     */
+    @Test
+    void theLauncherRecordsTheClassDataArchiveOnceAndMapsItAfter() throws Exception {
+        Path release = releaseWithTheShadedJar();
+        Path jar = release.resolve("alidav.jar");
+        Path archive = dir.resolve("cache/alidav.jsa");
+        Map<String, String> env = Map.of("ALIDAV_CDS_ARCHIVE", archive.toString());
+
+        ExternalClient.Result version = ExternalClient.run(dir, env, 60, List.of(release.resolve("bin/alidav").toString(), "--version"));
+        assertEquals(0, version.exitCode(), version.output());
+        assertTrue(Files.notExists(archive), "--version records nothing");
+
+        String first = serveUntilReady(release, env);
+        assertTrue(Files.size(archive) > 0, "recorded before the first start:\n" + first);
+        assertTrue(first.lines().noneMatch(l -> l.contains("cds") || l.contains("archive")), first);
+        java.nio.file.attribute.FileTime recorded = Files.getLastModifiedTime(archive);
+
+        Path classes = dir.resolve("classes.log");
+        String second = serveUntilReady(release, Map.of("ALIDAV_CDS_ARCHIVE", archive.toString(),
+                "ALIDAV_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes));
+        assertEquals(recorded, Files.getLastModifiedTime(archive), "a fresh archive is kept:\n" + second);
+        assertTrue(Files.readAllLines(classes).stream().anyMatch(l -> l.contains("org.alidav.Main source: shared objects file (top)")),
+                "the server's classes come from the archive");
+
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(recorded.toMillis() + 2000));
+        Process stale = new ProcessBuilder(JAVA, "@" + OPTIONS, "-XX:SharedArchiveFile=" + archive, "-jar", jar.toString(), "--version")
+                .redirectErrorStream(true).start();
+        String said = new String(stale.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(stale.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(said.startsWith("alidav ") && said.lines().count() == 1, "no warning about the stale archive: " + said);
+        serveUntilReady(release, env);
+        assertTrue(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0, "recorded again for the new jar");
+    }
+
+    /** A JVM that cannot record (no base archive: -Xshare:off) is told once, the server starts anyway, and later starts do not retry. */
+    @Test
+    void aFailedRecordingIsReportedOnceAndNotRetriedAtEveryStart() throws Exception {
+        Path release = releaseWithTheShadedJar();
+        Path archive = dir.resolve("cache/alidav.jsa");
+        Map<String, String> env = Map.of("ALIDAV_CDS_ARCHIVE", archive.toString(), "ALIDAV_JAVA_OPTS", "-Xshare:off");
+        String first = serveUntilReady(release, env);
+        assertTrue(first.startsWith("alidav: no class-data archive at " + archive), first);
+        assertTrue(Files.exists(dir.resolve("cache/alidav.jsa.failed")) && Files.notExists(archive), first);
+        String second = serveUntilReady(release, env);
+        assertTrue(second.lines().noneMatch(l -> l.startsWith("alidav: no class-data archive")), "no second attempt, no second warning:\n" + second);
+    }
+
+    /** bin/, packaging/ and the shaded jar as the release archive lays them out. */
+    private Path releaseWithTheShadedJar() throws Exception {
+        Path shaded = Path.of("target", "alidav.jar");
+        assertTrue(Files.exists(shaded), "target/alidav.jar: run the end-to-end tests with mvn verify");
+        Path release = dir.resolve("release");
+        Files.createDirectories(release.resolve("bin"));
+        Files.createDirectories(release.resolve("packaging"));
+        Files.copy(Path.of("bin", "alidav"), release.resolve("bin/alidav"));
+        Files.copy(OPTIONS, release.resolve("packaging/jvm.options"));
+        Files.copy(shaded, release.resolve("alidav.jar"));
+        Files.createDirectories(dir.resolve("files"));
+        return release;
+    }
+
+    /** Starts the release's launcher on a free port over dir/files, reads its output until it serves, stops it. */
+    private String serveUntilReady(Path release, Map<String, String> env) throws Exception {
+        ProcessBuilder b = new ProcessBuilder(release.resolve("bin/alidav").toString(), "--port", "0", "--data-dir", dir.resolve("data").toString())
+                .directory(dir.toFile()).redirectErrorStream(true);
+        Path config = Files.writeString(dir.resolve("alidav.yaml"), "storages: [{mount: /, driver: local, root: files}]\n");
+        b.environment().put("ALIDAV_CONFIG", config.toString());
+        b.environment().putAll(env);
+        Process p = b.start();
+        StringBuilder seen = new StringBuilder();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                seen.append(line).append('\n');
+                if (line.contains("serving WebDAV at http://127.0.0.1:")) break;
+            }
+            assertTrue(p.isAlive(), "the server stopped:\n" + seen);
+        } finally {
+            p.toHandle().destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();
+        }
+        return seen.toString();
     }
 
     /**
