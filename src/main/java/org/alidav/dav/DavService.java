@@ -23,6 +23,7 @@ import org.alidav.dav.props.DavPropertySource;
 import org.alidav.dav.props.DeadPropertyStore;
 import org.alidav.dav.props.LegacyPropertiesImport;
 import org.alidav.dav.props.NamespaceSafePropFindXmlGenerator;
+import org.alidav.dav.props.PropFindFieldParser;
 import org.alidav.dav.props.PropPatchHandler;
 import org.alidav.dav.props.PropertyLimits;
 import org.alidav.dav.props.XmlFragmentValueWriter;
@@ -95,6 +96,7 @@ public final class DavService implements AutoCloseable {
         ValueWriters valueWriters = XmlFragmentValueWriter.withDefaults();
         b.setValueWriters(valueWriters);
         b.setPropFindXmlGenerator(new NamespaceSafePropFindXmlGenerator(valueWriters));
+        b.setPropFindRequestFieldParser(new io.milton.http.webdav.MsPropFindRequestFieldParser(new PropFindFieldParser()));
         b.seteTagGenerator(new ETags());
         b.setDefaultStandardFilter(new DavErrorFilter());
         // the spot for LockSupport.install(...): extensions register before init, after our settings

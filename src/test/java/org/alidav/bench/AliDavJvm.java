@@ -30,9 +30,13 @@ final class AliDavJvm {
         return DavPeer.awaitAnswer(p, url, "AliDAV (see " + work.resolve("alidav-local.log") + ")");
     }
 
-    /** {@code -Dbench.jvmFlags="-XX:… -Xmx…"}: the flags to start AliDAV's JVM with, to measure the launcher's; none by default. */
+    /**
+     * The shipped flags (packaging/jvm.options, as the launcher, container and unit start AliDAV), so the rows show
+     * what users run; {@code -Dbench.jvmFlags="-XX:… -Xmx…"} replaces them to measure others ({@code -Dbench.jvmFlags=}
+     * with nothing: the JVM's defaults).
+     */
     private static List<String> jvmFlags() {
-        String flags = System.getProperty("bench.jvmFlags", "").strip();
+        String flags = System.getProperty("bench.jvmFlags", "@" + Path.of("packaging/jvm.options").toAbsolutePath()).strip();
         return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
     }
 }

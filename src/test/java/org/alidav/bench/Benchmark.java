@@ -419,40 +419,73 @@ public final class Benchmark {
         return mbps(size, System.nanoTime() - t);
     }
 
+    /**
+     * Direct, proxied and 302 GETs of the same file by the same client, measured alike: each path is read once
+     * (256 MiB, untimed) before any timed round, so the JIT has compiled the sandbox's, the client's and AliDAV's
+     * copy loops and the first path timed is not the slow one; then the paths take turns, each round starting with another one, for
+     * {@code -Dbench.getRounds} rounds (3) and the best round of each counts, as the machine is shared and other
+     * work only ever slows a round. Timed are the object bytes alone: links are asked for before the clock starts.
+     */
     private void gets() throws Exception {
         DirectClient direct = new DirectClient(sandbox, sandbox.issueRefreshToken("bench"));
         String id = direct.fileIdOf("movie.bin");
-        long t = System.nanoTime();
-        long n = direct.download(id);
-        double directRate = mbps(n, System.nanoTime() - t);
-        // native proxy
-        Http.drain("GET", base + "/ali/movie.bin", "Range", "bytes=0-0"); // link resolved before timing, as for direct
-        t = System.nanoTime();
-        long[] proxied = Http.drain("GET", base + "/ali/movie.bin");
-        double proxyRate = mbps(proxied[1], System.nanoTime() - t);
-        // 302: whatever the r302 mount's webdav_policy does in this build
-        HttpResponse<InputStream> first = Http.CLIENT.send(Http.request(base + "/r302/movie.bin").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        first.body().close();
-        t = System.nanoTime();
-        HttpResponse<InputStream> r = Http.CLIENT.send(Http.request(base + "/r302/movie.bin").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        String how;
-        long got;
-        if (r.statusCode() == 302 || r.statusCode() == 307) {
-            r.body().close();
-            got = Http.drain("GET", r.headers().firstValue("Location").orElseThrow())[1];
-            how = "302 followed to the sandbox";
-        } else {
-            got = r.body().transferTo(java.io.OutputStream.nullOutputStream());
-            how = "answered " + r.statusCode() + ": webdav_policy 302_redirect is not implemented in this build, so this is streamed";
-            notes.add("GET via the 302_redirect mount was " + how + ".");
+        String proxy = base + "/ali/movie.bin";
+        String warmUp = "bytes=0-" + (Math.min(fileSize, 256L << 20) - 1);
+        Http.drain("GET", direct.downloadUrl(id), "Range", warmUp);
+        Http.drain("GET", proxy, "Range", warmUp); // also resolves the link, as asking for it is outside the direct timing
+        int rounds = Integer.getInteger("bench.getRounds", 3);
+        String[] how = {""};
+        List<TimedGet> paths = List.of(
+                () -> timedGet(direct.downloadUrl(id)),
+                () -> timedGet(proxy),
+                () -> {
+                    // 302: whatever the r302 mount's webdav_policy does in this build
+                    long t = System.nanoTime();
+                    HttpResponse<InputStream> r = Http.CLIENT.send(Http.request(base + "/r302/movie.bin").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                    long got;
+                    if (r.statusCode() == 302 || r.statusCode() == 307) {
+                        r.body().close();
+                        got = Http.drain("GET", r.headers().firstValue("Location").orElseThrow())[1];
+                        how[0] = "302 followed to the sandbox";
+                    } else {
+                        got = r.body().transferTo(java.io.OutputStream.nullOutputStream());
+                        how[0] = "answered " + r.statusCode() + ": webdav_policy 302_redirect is not implemented in this build, so this is streamed";
+                    }
+                    if (got != fileSize) throw new IllegalStateException("short GET via the 302 mount: " + got);
+                    return mbps(got, System.nanoTime() - t);
+                });
+        double[] best = new double[paths.size()];
+        // each round starts with another path, so no path always runs right after the same one
+        for (int i = 0; i < rounds; i++) {
+            for (int k = 0; k < paths.size(); k++) {
+                int p = (i + k) % paths.size();
+                best[p] = Math.max(best[p], paths.get(p).run());
+            }
         }
-        double redirectRate = mbps(got, System.nanoTime() - t);
-        if (proxied[1] != fileSize || got != fileSize || n != fileSize) throw new IllegalStateException("short GET");
-        rows.add(new String[]{"GET " + gib(fileSize) + ": 302 to the sandbox", "MB/s",
-                fmt(redirectRate) + " (" + ratio(redirectRate, directRate) + " of direct; " + (how.startsWith("302") ? "302" : "no 302 in this build") + ")", ""});
-        rows.add(new String[]{"GET " + gib(fileSize) + ": native proxy", "MB/s", fmt(proxyRate) + " (" + ratio(proxyRate, directRate) + " of direct)", "≥ 0.9 of direct"});
-        rows.add(new String[]{"GET " + gib(fileSize) + ": direct from the sandbox's object endpoint", "MB/s", fmt(directRate), "baseline"});
+        double directRate = best[0];
+        double proxyRate = best[1];
+        double redirectRate = best[2];
+        if (!how[0].startsWith("302")) notes.add("GET via the 302_redirect mount was " + how[0] + ".");
+        String bestOf = " (best of " + rounds + ")";
+        rows.add(new String[]{"GET " + gib(fileSize) + ": 302 to the sandbox" + bestOf, "MB/s",
+                fmt(redirectRate) + " (" + ratio(redirectRate, directRate) + " of direct; " + (how[0].startsWith("302") ? "302" : "no 302 in this build") + ")", ""});
+        rows.add(new String[]{"GET " + gib(fileSize) + ": native proxy" + bestOf, "MB/s", fmt(proxyRate) + " (" + ratio(proxyRate, directRate) + " of direct)", "≥ 0.9 of direct"});
+        rows.add(new String[]{"GET " + gib(fileSize) + ": direct from the sandbox's object endpoint" + bestOf, "MB/s", fmt(directRate), "baseline"});
         check("Proxy GET ≥ 0.9 of direct", proxyRate >= 0.9 * directRate, ratio(proxyRate, directRate));
+    }
+
+    /** One timed read of the benchmark file; answers MB/s. */
+    private interface TimedGet {
+        double run() throws Exception;
+    }
+
+    /** One whole GET of the benchmark file; answers MB/s. */
+    private double timedGet(String url) throws Exception {
+        long t = System.nanoTime();
+        long[] r = Http.drain("GET", url);
+        long nanos = System.nanoTime() - t;
+        if (r[0] != 200 || r[1] != fileSize) throw new IllegalStateException("GET " + url.replaceAll("\\?.*", "") + ": " + r[0] + ", " + r[1] + " bytes");
+        return mbps(r[1], nanos);
     }
 
     private void propfind() throws Exception {

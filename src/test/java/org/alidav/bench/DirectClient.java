@@ -49,13 +49,10 @@ final class DirectClient {
         throw new IllegalStateException(name + " not in the drive root");
     }
 
-    /** getDownloadUrl, then GET the whole object; answers the bytes read. */
-    long download(String fileId) throws Exception {
-        String url = call("/adrive/v1.0/openFile/getDownloadUrl", JSON.createObjectNode().put("drive_id", driveId)
+    /** A fresh download link of the file (getDownloadUrl). */
+    String downloadUrl(String fileId) throws Exception {
+        return call("/adrive/v1.0/openFile/getDownloadUrl", JSON.createObjectNode().put("drive_id", driveId)
                 .put("file_id", fileId).put("expire_sec", 900), true).get("url").asText();
-        long[] r = Http.drain("GET", url);
-        if (r[0] != 200) throw new IllegalStateException("object GET " + r[0]);
-        return r[1];
     }
 
     /** create with all parts, PUT each part to its URL, complete. */

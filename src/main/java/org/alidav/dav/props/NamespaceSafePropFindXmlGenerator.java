@@ -34,22 +34,31 @@ public final class NamespaceSafePropFindXmlGenerator extends PropFindXmlGenerato
     @Override
     public void generate(List<PropFindResponse> responses, OutputStream out, boolean writeErrorProps, PropFindXmlFooter footer) {
         Map<String, String> prefixes = prefixes(responses);
-        XmlWriter writer = new XmlWriter(out);
+        XmlBuffer buffer = new XmlBuffer(responses.size() * BYTES_PER_RESPONSE);
+        XmlWriter writer = new XmlWriter(buffer);
         writer.writeXMLHeader();
         writer.open(DAV_PREFIX, "multistatus" + declarations(prefixes));
         writer.newLine();
         for (PropFindResponse r : responses) helper.appendResponse(writer, r, prefixes, writeErrorProps);
         if (footer != null) footer.footer(writer);
         writer.close(DAV_PREFIX, "multistatus");
-        writer.flush();
+        try {
+            buffer.writeTo(out);
+            out.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
+
+    /** About what one entry with the properties a file manager asks for takes. */
+    private static final int BYTES_PER_RESPONSE = 512;
 
     static Map<String, String> prefixes(List<PropFindResponse> responses) {
         Map<String, String> map = new LinkedHashMap<>();
         map.put("DAV:", DAV_PREFIX);
         map.put("", "");
         for (PropFindResponse r : responses) {
-            r.getKnownProperties().keySet().forEach(q -> add(map, q));
+            for (QName q : r.getKnownProperties().keySet()) add(map, q);
             if (r.getErrorProperties() != null) {
                 r.getErrorProperties().values().forEach(list -> list.forEach(ne -> add(map, ne.getName())));
             }
@@ -58,7 +67,9 @@ public final class NamespaceSafePropFindXmlGenerator extends PropFindXmlGenerato
     }
 
     private static void add(Map<String, String> map, QName q) {
-        map.computeIfAbsent(q.getNamespaceURI(), uri -> "ns" + map.size());
+        String uri = q.getNamespaceURI();
+        // nearly every property of an answer is a DAV: one: no map lookup for those
+        if (!uri.equals("DAV:") && !map.containsKey(uri)) map.put(uri, "ns" + map.size());
     }
 
     private static String declarations(Map<String, String> prefixes) {
