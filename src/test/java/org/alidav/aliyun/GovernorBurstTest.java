@@ -34,12 +34,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Bursts of WebDAV clients against a sandbox enforcing the official rates (list 4/s, link 1/s, other
  * 15/s): the governor makes them wait their turn, so no client sees an error and the sandbox never
  * has to answer 429; when a caller's bounded wait would be exceeded, it gets 503 + Retry-After.
  */
+@Isolated("asserts that the sandbox never answers 429: on the 4x clock a stall of this JVM (other classes' work) lets several paced calls fall due at once")
 class GovernorBurstTest {
     private static final String LIST = "/adrive/v1.0/openFile/list";
     /** Pacing and the sandbox's rate limits on one clock four times faster than real time. */
