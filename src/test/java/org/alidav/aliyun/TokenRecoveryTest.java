@@ -42,8 +42,8 @@ class TokenRecoveryTest {
     private static final String RENEW = "/alicloud/renewapi";
     private static final String USER = "recovery";
     /** Short backoff and timeout, so that five failures take seconds, not minutes. */
-    private static final Map<String, Object> FAST = Map.of("refresh_backoff", "200ms", "refresh_backoff_max", "2s",
-            "refresh_timeout", "3s");
+    private static final Map<String, Object> FAST = Map.of("refresh_backoff", "50ms", "refresh_backoff_max", "500ms",
+            "refresh_timeout", "2s");
 
     @TempDir
     Path state;
