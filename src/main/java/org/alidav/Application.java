@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.alidav.aliyun.AliyunOpenDriverFactory;
-import org.alidav.aliyun.TokenChains;
-import org.alidav.aliyun.UserPacing;
 import org.alidav.aliyun.OpenPlatformApp;
 import org.alidav.aliyun.TokenFile;
 import org.alidav.config.AppConfig;
@@ -18,14 +16,11 @@ import org.alidav.config.StorageConfig;
 import org.alidav.config.TlsSettings;
 import org.alidav.config.UserConfig;
 import org.alidav.dav.LockingExtension;
-import org.alidav.dav.MountScope;
-import org.alidav.dav.MountSpec;
+import org.alidav.dav.mount.MountScope;
+import org.alidav.dav.mount.MountSpec;
 import org.alidav.dav.lock.LockManager;
 import org.alidav.dav.lock.LockTable;
-import org.alidav.drive.DriverFactory;
-import org.alidav.drive.DriverOptions;
 import org.alidav.drive.cache.Storage;
-import org.alidav.drive.local.LocalDriverFactory;
 import org.alidav.drive.remote.PacingClock;
 import org.alidav.sandbox.SandboxServer;
 import org.alidav.server.Authenticator;
@@ -107,9 +102,7 @@ public final class Application implements AutoCloseable {
                 emulator = SandboxMode.start(config, clock);
                 config = SandboxMode.mount(config, emulator);
             }
-            // one registry of per-user pacing and one of token chains for this server: its storages of one user share them
-            List<DriverFactory> drivers = List.of(new LocalDriverFactory(), new AliyunOpenDriverFactory(new UserPacing(pacing), new TokenChains()));
-            configured.addAll(new StorageAssembly(drivers, clock, state).build(config));
+            configured.addAll(new StorageAssembly(StorageAssembly.drivers(pacing), clock, state).build(config));
             List<Storage> storages = configured.stream().map(ConfiguredStorage::storage).toList();
             // interrupted writes of an earlier process are finished first; listings hide their leftovers meanwhile
             maintenance = Maintenance.start(storages, config.server().maintenanceInterval());
@@ -119,7 +112,7 @@ public final class Application implements AutoCloseable {
                 StorageConfig sc = c.config();
                 mounts.add(new MountSpec(sc.mount(), c.storage(), sc.storeSystemFiles()));
                 if (sc.driver().equals(LOGIN_DRIVER)) {
-                    logins.add(new LoginTarget(sc.mount(), c.storage(), OpenPlatformApp.of(new DriverOptions(sc.driverOptions())), TokenFile.of(new DriverOptions(sc.driverOptions()), dataDir)));
+                    logins.add(new LoginTarget(sc.mount(), c.storage(), OpenPlatformApp.of(sc.driverOptions()), TokenFile.of(sc.driverOptions(), dataDir)));
                 }
             }
             ServerSetup setup = new ServerSetup(config.server().host(), config.server().port(), dataDir, state,

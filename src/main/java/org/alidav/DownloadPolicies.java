@@ -12,9 +12,9 @@ import org.alidav.config.AppConfig;
 import org.alidav.config.ConfigException;
 import org.alidav.config.DownloadSettings;
 import org.alidav.config.StorageConfig;
-import org.alidav.dav.http.DownloadPolicy;
-import org.alidav.dav.http.PolicyResolver;
-import org.alidav.dav.http.PolicyResolver.Policy;
+import org.alidav.dav.download.Download;
+import org.alidav.dav.download.DownloadPolicy;
+import org.alidav.dav.download.PolicyResolver;
 import org.alidav.dav.sign.LinkSigner;
 import org.alidav.dav.sign.SigningKeyFile;
 import org.alidav.drive.Features.Capability;
@@ -34,7 +34,7 @@ final class DownloadPolicies {
     private DownloadPolicies() {
     }
 
-    static DownloadPolicy build(AppConfig config, List<ConfiguredStorage> storages, Clock clock) {
+    static Download build(AppConfig config, List<ConfiguredStorage> storages, Clock clock) {
         DownloadSettings d = config.downloads();
         Map<Storage, PolicyResolver.StoragePolicy> byStorage = new IdentityHashMap<>();
         boolean proxyUrls = false;
@@ -42,15 +42,14 @@ final class DownloadPolicies {
             StorageConfig sc = configured.config();
             Storage s = configured.storage();
             boolean links = s.features().has(Capability.LINKS);
-            String name = sc.webdavPolicy().orElse(links ? StorageConfig.POLICY_302_REDIRECT : StorageConfig.POLICY_NATIVE_PROXY);
-            if (!links && !name.equals(StorageConfig.POLICY_NATIVE_PROXY)) {
+            DownloadPolicy p = sc.webdavPolicy().orElse(links ? DownloadPolicy.REDIRECT : DownloadPolicy.PROXY);
+            if (!links && p != DownloadPolicy.PROXY) {
                 throw ConfigException.forStorageOption(config, configured.index(), "webdav_policy",
-                        "the " + sc.driver() + " driver has no download links of its own: only native_proxy is possible");
+                        "the " + sc.driver() + " driver has no download links of its own: only " + DownloadPolicy.PROXY.spelling() + " is possible");
             }
-            Policy p = policy(name);
-            proxyUrls |= p == Policy.PROXY_URL;
+            proxyUrls |= p == DownloadPolicy.PROXY_URL;
             byStorage.put(s, new PolicyResolver.StoragePolicy(p, sc.downProxyUrl()));
-            log.info("storage {}: downloads by {}", sc.mount(), name);
+            log.info("storage {}: downloads by {}", sc.mount(), p.spelling());
         }
         LinkSigner signer = null;
         if (proxyUrls) {
@@ -68,17 +67,8 @@ final class DownloadPolicies {
         List<PolicyResolver.Rule> rules = new ArrayList<>();
         for (DownloadSettings.ClientRule r : d.clientRules()) {
             Optional<Predicate<java.net.InetAddress>> address = r.address().map(a -> a::contains);
-            rules.add(new PolicyResolver.Rule(r.pattern(), address, policy(r.policy())));
+            rules.add(new PolicyResolver.Rule(r.pattern(), address, r.policy()));
         }
         return new PolicyResolver(byStorage, rules, signer, d.signPath(), d.maxRanges());
-    }
-
-    private static Policy policy(String name) {
-        return switch (name) {
-            case StorageConfig.POLICY_302_REDIRECT -> Policy.REDIRECT;
-            case StorageConfig.POLICY_USE_PROXY_URL -> Policy.PROXY_URL;
-            case DownloadSettings.POLICY_STORAGE -> Policy.STORAGE;
-            default -> Policy.PROXY;
-        };
     }
 }

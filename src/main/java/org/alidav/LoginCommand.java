@@ -22,7 +22,6 @@ import org.alidav.aliyun.TokenFile;
 import org.alidav.config.AppConfig;
 import org.alidav.config.LoadedConfig;
 import org.alidav.config.StorageConfig;
-import org.alidav.drive.DriverOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,13 +67,13 @@ public final class LoginCommand {
             err.println("alidav: " + e.getMessage());
             return 2;
         }
-        OpenPlatformApp app = OpenPlatformApp.of(new DriverOptions(storage.driverOptions()));
+        OpenPlatformApp app = OpenPlatformApp.of(storage.driverOptions());
         if (!app.hasCredentials()) {
             err.println("alidav: storage " + storage.mount() + " has no client_id and client_secret: the QR login uses your own "
                     + "Open Platform app; put them in " + config.source() + " (see docs/getting-started.md)");
             return 2;
         }
-        TokenFile tokenFile = TokenFile.of(new DriverOptions(storage.driverOptions()), config.server().dataDir());
+        TokenFile tokenFile = TokenFile.of(storage.driverOptions(), config.server().dataDir());
         LoginAttempt attempt = new LoginAttempt(new LoginClient(app), r -> tokenFile.saveLogin(r.refreshToken(), r.accessToken()));
         out.println("Logging in storage " + storage.mount() + " with app " + app.clientId() + " (Ctrl-C stops, saving nothing).");
         LoginStatus end = runCancellable(attempt);

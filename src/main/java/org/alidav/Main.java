@@ -13,7 +13,7 @@ import org.alidav.config.UsageException;
 
 /**
  * {@code java -jar alidav.jar [--config FILE] [--host H] [--port P] [--data-dir D] [--sandbox]}, or
- * {@code login [--config FILE] [--mount PATH]}, or {@code hash-password}. Exit codes: 0 serving or done,
+ * {@code login [--config FILE] [--mount PATH]}, or {@code hash-password}, or {@code options}. Exit codes: 0 serving or done,
  * 2 bad command line or config or a data_dir in use, 1 failed to start; {@code login} adds 3 (every
  * QR code expired) and 130 (interrupted).
  */
@@ -40,6 +40,10 @@ public final class Main {
                 return 0;
             }
             if (cli.command() == CliArgs.Command.HASH_PASSWORD) return HashPasswordCommand.onSystemStreams().run();
+            if (cli.command() == CliArgs.Command.OPTIONS) {
+                out.print(OptionList.text());
+                return 0;
+            }
             loaded = ConfigResolver.resolve(cli, env, Path.of(""));
         } catch (UsageException | ConfigException e) {
             err.println("alidav: " + e.getMessage());

@@ -1,7 +1,7 @@
 package org.alidav;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -23,23 +23,38 @@ class ArchitectureTest {
         slices().matching("org.alidav.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
-    /**
-     * Every package against every other, except among the packages of the DAV layer: {@code dav},
-     * {@code dav.http}, {@code dav.resource}, {@code dav.props} and {@code dav.sign} still import each
-     * other (docs/architecture.md, "Package cycles"), which this rule must not hide anywhere else.
-     */
+    /** Every package against every other, the packages of the DAV layer included (docs/architecture.md, "Package layers"). */
     @Test
-    void packagesHaveNoCyclesOutsideTheKnownKnotOfTheDavLayer() {
-        slices().matching("org.alidav.(**)").should().beFreeOfCycles()
-                .ignoreDependency(resideInAPackage("org.alidav.dav.."), resideInAPackage("org.alidav.dav.."))
-                .check(CLASSES);
+    void packagesHaveNoCycles() {
+        slices().matching("org.alidav.(**)").should().beFreeOfCycles().check(CLASSES);
     }
 
+    /**
+     * The packages of the DAV layer in layers (docs/architecture.md, "Package layers"): each uses only
+     * those below it, siblings ({@code props}, {@code sign}, {@code upload}) none of each other, and
+     * {@code dav.lock} none of the others at all. Classes outside the DAV layer are not looked at here.
+     */
     @Test
-    void theDavLockPackageDependsOnNoOtherDavPackage() {
-        noClasses().that().resideInAPackage("org.alidav.dav.lock..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.alidav.dav", "org.alidav.dav.http..", "org.alidav.dav.resource..",
-                        "org.alidav.dav.props..", "org.alidav.dav.sign..")
+    void theDavLayerIsLayered() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("assembly").definedBy("org.alidav.dav")
+                .layer("download").definedBy("org.alidav.dav.download..")
+                .layer("props").definedBy("org.alidav.dav.props..")
+                .layer("sign").definedBy("org.alidav.dav.sign..")
+                .layer("upload").definedBy("org.alidav.dav.upload..")
+                .layer("resource").definedBy("org.alidav.dav.resource..")
+                .layer("http").definedBy("org.alidav.dav.http..")
+                .layer("mount").definedBy("org.alidav.dav.mount..")
+                .layer("lock").definedBy("org.alidav.dav.lock..")
+                .whereLayer("assembly").mayNotBeAccessedByAnyLayer()
+                .whereLayer("download").mayOnlyBeAccessedByLayers("assembly")
+                .whereLayer("props").mayOnlyBeAccessedByLayers("assembly")
+                .whereLayer("upload").mayOnlyBeAccessedByLayers("assembly")
+                .whereLayer("sign").mayOnlyBeAccessedByLayers("download", "assembly")
+                .whereLayer("resource").mayOnlyBeAccessedByLayers("props", "sign", "upload", "download", "assembly")
+                .whereLayer("http").mayOnlyBeAccessedByLayers("resource", "props", "sign", "upload", "download", "assembly")
+                .whereLayer("mount").mayOnlyBeAccessedByLayers("http", "resource", "props", "sign", "upload", "download", "assembly")
+                .whereLayer("lock").mayOnlyBeAccessedByLayers("assembly")
                 .check(CLASSES);
     }
 

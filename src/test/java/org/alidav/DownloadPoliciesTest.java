@@ -12,7 +12,7 @@ import java.util.List;
 import org.alidav.config.AppConfig;
 import org.alidav.config.ConfigException;
 import org.alidav.config.ConfigLoader;
-import org.alidav.dav.http.DownloadPolicy;
+import org.alidav.dav.download.Download;
 import org.alidav.drive.cache.Storage;
 import org.alidav.drive.local.LocalDriver;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class DownloadPoliciesTest {
     @Test
     void localStoragesProxyByDefaultAndOnly() throws Exception {
         AppConfig plain = config("{mount: /, driver: local, root: files}");
-        DownloadPolicy p = DownloadPolicies.build(plain, local(plain), Clock.systemUTC());
+        Download p = DownloadPolicies.build(plain, local(plain), Clock.systemUTC());
         assertTrue(p.signedRoute().isEmpty(), "no signed route without use_proxy_url");
         for (String policy : new String[]{"302_redirect", "use_proxy_url, down_proxy_url: 'http://p.example'"}) {
             AppConfig c = config("{mount: /, driver: local, root: files, webdav_policy: " + policy + "}");

@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.alidav.drive.DriverOptions;
 import org.alidav.login.QrCodesDecoder;
 import org.alidav.login.SandboxPhone;
 import org.alidav.sandbox.SandboxOptions;
@@ -76,7 +75,7 @@ class LoginCommandTest {
     /** The token file of the first storage of {@code yaml}. */
     Path tokenFile(String yaml) {
         var storage = new org.alidav.config.ConfigLoader(dir).parse(yaml, "one.yaml").config().storages().get(0);
-        return org.alidav.aliyun.TokenFile.of(new DriverOptions(storage.driverOptions()), dir.resolve("data")).path();
+        return org.alidav.aliyun.TokenFile.of(storage.driverOptions(), dir.resolve("data")).path();
     }
 
     /** Runs the command in this JVM; {@code onLink} gets each printed link, on another thread. */

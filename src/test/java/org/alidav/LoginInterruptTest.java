@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import org.alidav.aliyun.TokenFile;
 import org.alidav.config.ConfigLoader;
-import org.alidav.drive.DriverOptions;
 import org.alidav.login.SandboxPhone;
 import org.alidav.sandbox.Fault;
 import org.alidav.sandbox.SandboxOptions;
@@ -40,7 +39,7 @@ class LoginInterruptTest {
                     + "'}\nstorages:\n  - {mount: /ali, driver: aliyundrive-open, client_id: " + sandbox.clientId() + ", client_secret: "
                     + sandbox.clientSecret() + ", api_base_url: '" + sandbox.baseUrl() + "'}\n");
             var storage = new ConfigLoader(dir).load(config).config().storages().get(0);
-            TokenFile earlier = TokenFile.of(new DriverOptions(storage.driverOptions()), dir.resolve("data"));
+            TokenFile earlier = TokenFile.of(storage.driverOptions(), dir.resolve("data"));
             earlier.saveLogin("earlier-refresh-token", null);
             byte[] before = Files.readAllBytes(earlier.path());
             Stall whoAmI = sandbox.faults().inject(Fault.stall("/adrive/v1.0/user/getDriveInfo")).stall();

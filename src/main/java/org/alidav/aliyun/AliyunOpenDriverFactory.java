@@ -11,6 +11,7 @@ import org.alidav.drive.DriverOptions;
 import org.alidav.drive.remote.Backoff;
 import org.alidav.drive.remote.DownloadGate;
 import org.alidav.drive.remote.LinkCache;
+import org.alidav.option.OptionSet;
 
 /**
  * Builds the {@code aliyundrive-open} driver: reads the options and wires the parts. Makes no network
@@ -40,6 +41,11 @@ public final class AliyunOpenDriverFactory implements DriverFactory {
     @Override
     public String name() {
         return "aliyundrive-open";
+    }
+
+    @Override
+    public OptionSet options() {
+        return AliyunOptions.OPTIONS;
     }
 
     @Override

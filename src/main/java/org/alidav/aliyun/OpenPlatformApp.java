@@ -1,5 +1,6 @@
 package org.alidav.aliyun;
 
+import java.util.Map;
 import okhttp3.OkHttpClient;
 import org.alidav.drive.DriverOptions;
 
@@ -14,9 +15,11 @@ import org.alidav.drive.DriverOptions;
  */
 public record OpenPlatformApp(String apiBaseUrl, String clientId, String clientSecret, String userAgent) {
 
-    public static OpenPlatformApp of(DriverOptions o) {
-        return new OpenPlatformApp(AliyunOptions.apiBaseUrl(o), o.string("client_id", "").trim(),
-                o.string("client_secret", "").trim(), AliyunOptions.userAgent(o));
+    /** The app of a storage whose driver options (as written in its config entry) are {@code options}. */
+    public static OpenPlatformApp of(Map<String, ?> options) {
+        DriverOptions o = new DriverOptions(AliyunOptions.OPTIONS, options);
+        return new OpenPlatformApp(AliyunOptions.apiBaseUrl(o), o.get(AliyunOptions.CLIENT_ID).trim(),
+                o.get(AliyunOptions.CLIENT_SECRET).trim(), o.get(AliyunOptions.USER_AGENT));
     }
 
     /** Whether the storage names an app of its own (the QR login needs both halves). */

@@ -2,6 +2,7 @@ package org.alidav.aliyun;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import org.alidav.drive.DriverOptions;
 
@@ -27,9 +28,9 @@ public final class TokenFile {
         this.configToken = configToken;
     }
 
-    /** The file the driver of a storage with {@code options} reads, under {@code dataDir}. */
-    public static TokenFile of(DriverOptions options, Path dataDir) {
-        AliyunOptions o = AliyunOptions.read(options);
+    /** The file the driver of a storage with driver options {@code options} reads, under {@code dataDir}. */
+    public static TokenFile of(Map<String, ?> options, Path dataDir) {
+        AliyunOptions o = AliyunOptions.read(new DriverOptions(AliyunOptions.OPTIONS, options));
         return new TokenFile(new TokenStore(chainFile(dataDir, o), null), o.refreshToken().isBlank() ? null : o.refreshToken());
     }
 

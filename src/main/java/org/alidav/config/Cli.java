@@ -3,14 +3,15 @@ package org.alidav.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.alidav.option.ValueParser;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Parses the command line with picocli: serving is the default, {@code login} and
- * {@code hash-password} are subcommands. {@link #usage()} is generated from the same declarations.
+ * Parses the command line with picocli: serving is the default, {@code login},
+ * {@code hash-password} and {@code options} are subcommands. {@link #usage()} is generated from the same declarations.
  * Mistakes become a {@link UsageException} worded as before picocli (one line, ending with the hint
  * to --help), so scripts and users see the same messages.
  */
@@ -40,10 +41,11 @@ public final class Cli {
 
     @Command(name = "alidav", customSynopsis = {"java -jar alidav.jar [options]",
             "       java -jar alidav.jar login [--config FILE] [--mount PATH]",
-            "       java -jar alidav.jar hash-password"},
+            "       java -jar alidav.jar hash-password",
+            "       java -jar alidav.jar options"},
             description = "%nA WebDAV server for AliyunDrive and local folders.%n", optionListHeading = "Options:%n",
             commandListHeading = "%nCommands:%n", footer = ENVIRONMENT, sortOptions = false,
-            subcommands = {LoginOptions.class, HashPasswordOptions.class})
+            subcommands = {LoginOptions.class, HashPasswordOptions.class, OptionListOptions.class})
     static final class ServeOptions extends ConfigOptions {
         @Option(names = "--host", paramLabel = "HOST", description = "address to listen on (overrides server.host)")
         String host;
@@ -72,12 +74,22 @@ public final class Cli {
         String mount;
     }
 
+    /** A command that reads no config: its only option is --help. */
+    static class HelpOnly {
+        @Option(names = {"-h", "--help"}, usageHelp = true, arity = "0", description = "print this help and exit")
+        boolean help;
+    }
+
     @Command(name = "hash-password", customSynopsis = "java -jar alidav.jar hash-password",
             header = "read a password from stdin and print the hash for the users: section",
             optionListHeading = "%nOptions:%n")
-    static final class HashPasswordOptions {
-        @Option(names = {"-h", "--help"}, usageHelp = true, arity = "0", description = "print this help and exit")
-        boolean help;
+    static final class HashPasswordOptions extends HelpOnly {
+    }
+
+    @Command(name = "options", customSynopsis = "java -jar alidav.jar options",
+            header = "list every key of the config file with its type, default and help",
+            optionListHeading = "%nOptions:%n")
+    static final class OptionListOptions extends HelpOnly {
     }
 
     /** The help of the command {@code args} name (the server's when none). */
@@ -116,6 +128,9 @@ public final class Cli {
             return toArgs(CliArgs.Command.LOGIN, first(login.config, serve.config), first(login.dataDir, serve.dataDir), null, null,
                     false, login.mount, login.help || serve.help, false);
         }
+        if (sub.commandSpec().userObject() instanceof OptionListOptions list) {
+            return toArgs(CliArgs.Command.OPTIONS, serve.config, serve.dataDir, null, null, false, null, list.help || serve.help, false);
+        }
         HashPasswordOptions hash = sub.commandSpec().commandLine().getCommand();
         return toArgs(CliArgs.Command.HASH_PASSWORD, serve.config, serve.dataDir, null, null, false, null, hash.help || serve.help, false);
     }
@@ -124,10 +139,10 @@ public final class Cli {
                                   String mount, boolean help, boolean version) {
         return new CliArgs(command,
                 Optional.ofNullable(config).map(v -> Path.of(value("--config", v, ValueParser.NON_BLANK))),
-                Optional.ofNullable(host).map(v -> value("--host", v, ValueParser.NON_BLANK).trim()),
-                Optional.ofNullable(port).map(v -> value("--port", v, ValueParser.PORT)),
-                Optional.ofNullable(dataDir).map(v -> Path.of(value("--data-dir", v, ValueParser.NON_BLANK))),
-                Optional.ofNullable(mount).map(v -> value("--mount", v, MountPath::normalise)),
+                Optional.ofNullable(host).map(v -> value("--host", v, ConfigKeys.HOST.type()).trim()),
+                Optional.ofNullable(port).map(v -> value("--port", v, ConfigKeys.PORT.type())),
+                Optional.ofNullable(dataDir).map(v -> Path.of(value("--data-dir", v, ConfigKeys.DATA_DIR.type()))),
+                Optional.ofNullable(mount).map(v -> value("--mount", v, ConfigKeys.MOUNT_PATH)),
                 sandbox, help, version);
     }
 

@@ -18,7 +18,9 @@ public record CliArgs(Command command, Optional<Path> config, Optional<String> h
         /** Log an aliyundrive-open storage in with a QR code and save its refresh token. */
         LOGIN("login"),
         /** Read a password from stdin and print its hash for the {@code users:} section. */
-        HASH_PASSWORD("hash-password");
+        HASH_PASSWORD("hash-password"),
+        /** Print every key of the config file with its type, default and help. */
+        OPTIONS("options");
 
         private final String word;
 

@@ -1,7 +1,11 @@
 package org.alidav.config;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import org.alidav.drive.DriverOptions;
+import org.alidav.option.KeySuggestion;
 
 /**
  * A configuration the server refuses to start with. The message is one line of the form
@@ -30,15 +34,19 @@ public final class ConfigException extends RuntimeException {
     }
 
     /**
-     * A driver did not read some of its options ({@link DriverOptions#unknownKeys()}). A misspelt
-     * storage-level key lands among the driver options, so the suggestion looks at those keys.
+     * A storage has options its driver does not declare ({@link DriverOptions#unknownKeys()}). A
+     * misspelt storage-level key lands among the driver options, so the suggestion looks at those
+     * keys and at the driver's own, {@code driverKeys}.
      */
-    public static ConfigException forUnknownDriverOptions(AppConfig config, int storageIndex, Set<String> unknown) {
+    public static ConfigException forUnknownDriverOptions(AppConfig config, int storageIndex, Set<String> unknown,
+                                                          Collection<String> driverKeys) {
         StorageConfig storage = config.storages().get(storageIndex);
         String of = "unknown option of driver '" + storage.driver() + "'";
         if (unknown.size() == 1) {
             String key = unknown.iterator().next();
-            return forStorageOption(config, storageIndex, key, of + KeySuggestion.hint(key, StorageConfig.STORAGE_KEYS));
+            List<String> known = new ArrayList<>(ConfigKeys.STORAGE_KEYS.names());
+            known.addAll(driverKeys);
+            return forStorageOption(config, storageIndex, key, of + KeySuggestion.hint(key, known));
         }
         return at(config.source(), StorageConfig.path(storageIndex), of.replace("option", "options") + ": " + String.join(", ", unknown));
     }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.alidav.dav.download.DownloadPolicy;
 import org.alidav.server.guard.ClientLimits;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -34,25 +35,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * directory in production ({@code Path.of("")}) — not against the config file's directory.
  */
 public final class ConfigLoader {
-    static final Set<String> TOP_KEYS = Set.of("server", "allow_anonymous", "read_only", "users", "storages", "downloads");
-    static final Set<String> DOWNLOAD_KEYS = Set.of("sign_path", "sign_secret", "sign_expiry", "client_rules", "max_ranges");
-    static final Set<String> RULE_KEYS = Set.of("user_agent", "address", "policy");
-    static final Set<String> SERVER_KEYS = Set.of("host", "port", "data_dir", "log_level", "trusted_proxies", "spool_dir",
-            "maintenance_interval", "min_request_rate", "min_response_rate", "min_rate_grace", "max_connections_per_address", "upload_threads",
-            "tls_cert", "tls_key", "tls_self_signed", "tls_reload_interval");
-    /** 1 GB/s: a minimum rate above it would refuse every client; 0 switches the minimum off. */
-    private static final long MAX_MIN_RATE = 1_000_000_000L;
-    private static final Duration MAX_RATE_GRACE = Duration.ofMinutes(10);
-    static final Set<String> USER_KEYS = Set.of("name", "password", "read_only", "admin", "mounts");
-
-    private static final String DEFAULT_HOST = "127.0.0.1";
-    private static final int DEFAULT_PORT = 8080;
-    private static final String DEFAULT_DATA_DIR = "./data";
     private static final String DEFAULTS_SOURCE = "built-in defaults";
     /** What runs without a config file (sandbox mode): the local folder ./data/files at /, on loopback. */
     private static final String DEFAULT_YAML = "storages:\n  - {mount: /, driver: local, root: ./data/files}\n";
-
-    private static final ValueParser<String> WEBDAV_POLICY = ValueParser.oneOf(StorageConfig.WEBDAV_POLICIES);
 
     private final Path workingDirectory;
     private final ObjectMapper yaml;
@@ -103,12 +88,10 @@ public final class ConfigLoader {
         }
         @SuppressWarnings("unchecked")
         ConfigSection root = ConfigSection.root(source, (Map<String, Object>) map);
-        root.rejectUnknownKeys(TOP_KEYS);
+        root.rejectUnknownKeys(ConfigKeys.TOP_KEYS);
         List<String> warnings = new ArrayList<>();
-        AppConfig config = new AppConfig(server(root.section("server")),
-                root.get("allow_anonymous", ValueParser.BOOLEAN, false),
-                root.get("read_only", ValueParser.BOOLEAN, false),
-                users(root, warnings), storages(root), downloads(root.section("downloads")), source);
+        AppConfig config = new AppConfig(server(root.section(ConfigKeys.SERVER)), root.get(ConfigKeys.ALLOW_ANONYMOUS),
+                root.get(ConfigKeys.READ_ONLY), users(root, warnings), storages(root), downloads(root.section(ConfigKeys.DOWNLOADS)), source);
         checkUserMounts(root, config);
         return new LoadedConfig(config, warnings);
     }
@@ -128,55 +111,37 @@ public final class ConfigLoader {
     }
 
     private ServerSettings server(ConfigSection server) {
-        server.rejectUnknownKeys(SERVER_KEYS);
+        server.rejectUnknownKeys(ConfigKeys.SERVER_KEYS);
         return new ServerSettings(
-                server.get("host", ValueParser.NON_BLANK, DEFAULT_HOST).trim(),
-                server.get("port", ValueParser.PORT, DEFAULT_PORT),
-                resolve(server.get("data_dir", ValueParser.NON_BLANK, DEFAULT_DATA_DIR)),
-                server.get("log_level", ValueParser.oneOf(ServerSettings.LOG_LEVELS), "info"),
-                server.get("trusted_proxies", ValueParser.list(raw -> AddressRange.parse(ValueParser.STRING.parse(raw))), List.of()),
-                server.optional("spool_dir", ValueParser.NON_BLANK).map(this::resolve).orElse(null),
-                server.get("maintenance_interval", POSITIVE_DURATION, ServerSettings.DEFAULT_MAINTENANCE_INTERVAL),
+                server.get(ConfigKeys.HOST).trim(),
+                server.get(ConfigKeys.PORT),
+                resolve(server.get(ConfigKeys.DATA_DIR)),
+                server.get(ConfigKeys.LOG_LEVEL),
+                server.get(ConfigKeys.TRUSTED_PROXIES),
+                server.optional(ConfigKeys.SPOOL_DIR).map(this::resolve).orElse(null),
+                server.get(ConfigKeys.MAINTENANCE_INTERVAL),
                 limits(server),
                 tls(server));
     }
 
     /** {@code tls_cert} with {@code tls_key}, or {@code tls_self_signed}; the files are read when the server starts. */
     private TlsSettings tls(ConfigSection server) {
-        Optional<Path> cert = server.optional("tls_cert", ValueParser.NON_BLANK).map(this::resolve);
-        Optional<Path> key = server.optional("tls_key", ValueParser.NON_BLANK).map(this::resolve);
-        boolean selfSigned = server.get("tls_self_signed", ValueParser.BOOLEAN, false);
-        if (cert.isPresent() && key.isEmpty()) throw server.error("tls_key", "is required with tls_cert");
-        if (key.isPresent() && cert.isEmpty()) throw server.error("tls_cert", "is required with tls_key");
+        Optional<Path> cert = server.optional(ConfigKeys.TLS_CERT).map(this::resolve);
+        Optional<Path> key = server.optional(ConfigKeys.TLS_KEY).map(this::resolve);
+        boolean selfSigned = server.get(ConfigKeys.TLS_SELF_SIGNED);
+        if (cert.isPresent() && key.isEmpty()) throw server.error(ConfigKeys.TLS_KEY, "is required with tls_cert");
+        if (key.isPresent() && cert.isEmpty()) throw server.error(ConfigKeys.TLS_CERT, "is required with tls_key");
         if (selfSigned && cert.isPresent()) {
-            throw server.error("tls_self_signed", "cannot be true with tls_cert and tls_key: pick your certificate or a generated one");
+            throw server.error(ConfigKeys.TLS_SELF_SIGNED, "cannot be true with tls_cert and tls_key: pick your certificate or a generated one");
         }
-        Duration reload = server.get("tls_reload_interval", POSITIVE_DURATION, TlsSettings.DEFAULT_RELOAD_INTERVAL);
-        if (reload.compareTo(Duration.ofMinutes(1)) > 0) throw server.error("tls_reload_interval", "must be at most 1m (a renewal is served within a minute)");
-        return new TlsSettings(cert, key, selfSigned, reload);
+        return new TlsSettings(cert, key, selfSigned, server.get(ConfigKeys.TLS_RELOAD_INTERVAL));
     }
 
     /** The slow-client limits of the {@code server:} section; absent keys take {@link ClientLimits#DEFAULTS}. */
     private static ClientLimits limits(ConfigSection server) {
-        ClientLimits d = ClientLimits.DEFAULTS;
-        ValueParser<Long> rate = ValueParser.wholeNumber(0, MAX_MIN_RATE);
-        Duration grace = server.get("min_rate_grace", ValueParser.DURATION, d.rateGrace());
-        if (grace.isZero() || grace.isNegative() || grace.compareTo(MAX_RATE_GRACE) > 0) {
-            throw server.error("min_rate_grace", "must be more than 0 and at most 10m");
-        }
-        return new ClientLimits(
-                server.get("min_request_rate", rate, d.minRequestRate()),
-                server.get("min_response_rate", rate, d.minResponseRate()),
-                grace,
-                server.get("max_connections_per_address", ValueParser.wholeNumber(0, Integer.MAX_VALUE), (long) d.maxConnectionsPerAddress()).intValue(),
-                server.get("upload_threads", ValueParser.wholeNumber(1, ClientLimits.maxUploadThreads()), (long) d.uploadThreads()).intValue());
+        return new ClientLimits(server.get(ConfigKeys.MIN_REQUEST_RATE), server.get(ConfigKeys.MIN_RESPONSE_RATE), server.get(ConfigKeys.MIN_RATE_GRACE),
+                server.get(ConfigKeys.MAX_CONNECTIONS_PER_ADDRESS).intValue(), server.get(ConfigKeys.UPLOAD_THREADS).intValue());
     }
-
-    private static final ValueParser<java.time.Duration> POSITIVE_DURATION = raw -> {
-        java.time.Duration d = ValueParser.DURATION.parse(raw);
-        if (d.isZero() || d.isNegative()) throw new IllegalArgumentException("must be longer than zero, not '" + raw + "'");
-        return d;
-    };
 
     private Path resolve(String path) {
         return resolve(workingDirectory, path);
@@ -190,29 +155,22 @@ public final class ConfigLoader {
     private static List<UserConfig> users(ConfigSection root, List<String> warnings) {
         List<UserConfig> users = new ArrayList<>();
         Map<String, String> pathByName = new HashMap<>();
-        for (ConfigSection user : root.sectionList("users")) {
-            user.rejectUnknownKeys(USER_KEYS);
-            String name = user.required("name", ValueParser.TEXT);
-            // HTTP Basic authentication splits "name:password" at the first colon.
-            if (name.contains(":")) throw user.error("name", "must not contain ':'");
+        for (ConfigSection user : root.sectionList(ConfigKeys.USERS)) {
+            user.rejectUnknownKeys(ConfigKeys.USER_KEYS);
+            String name = user.get(ConfigKeys.USER_NAME);
             String previous = pathByName.putIfAbsent(name, user.path());
-            if (previous != null) throw user.error("name", "duplicate user '" + name + "' (already defined at " + previous + ")");
-            String password = user.required("password", ValueParser.TEXT);
+            if (previous != null) throw user.error(ConfigKeys.USER_NAME, "duplicate user '" + name + "' (already defined at " + previous + ")");
+            String password = user.get(ConfigKeys.PASSWORD);
             if (PasswordHasher.isHashed(password)) {
                 try {
                     PasswordHasher.parse(password);
                 } catch (IllegalArgumentException e) {
-                    throw user.error("password", e.getMessage());
+                    throw user.error(ConfigKeys.PASSWORD, e.getMessage());
                 }
             } else {
                 warnings.add("user " + name + " has a plain-text password; run `java -jar alidav.jar hash-password`");
             }
-            List<String> mounts = user.get("mounts", ValueParser.list(MountPath::normalise), List.of());
-            if (user.optional("mounts", raw -> raw).isPresent() && mounts.isEmpty()) {
-                throw user.error("mounts", "must name at least one mount, such as [/ali]; leave it out for every mount");
-            }
-            users.add(new UserConfig(name, password, user.get("read_only", ValueParser.BOOLEAN, false),
-                    user.get("admin", ValueParser.BOOLEAN, false), mounts));
+            users.add(new UserConfig(name, password, user.get(ConfigKeys.USER_READ_ONLY), user.get(ConfigKeys.ADMIN), user.get(ConfigKeys.MOUNTS)));
         }
         return users;
     }
@@ -221,11 +179,11 @@ public final class ConfigLoader {
     private static void checkUserMounts(ConfigSection root, AppConfig config) {
         Set<String> mounted = new HashSet<>();
         config.storages().forEach(s -> mounted.add(s.mount()));
-        List<ConfigSection> sections = root.sectionList("users");
+        List<ConfigSection> sections = root.sectionList(ConfigKeys.USERS);
         for (int i = 0; i < sections.size(); i++) {
             for (String mount : config.users().get(i).mounts()) {
                 if (!mounted.contains(mount)) {
-                    throw sections.get(i).error("mounts", "'" + mount + "' is not the mount of any storage (mounted: "
+                    throw sections.get(i).error(ConfigKeys.MOUNTS, "'" + mount + "' is not the mount of any storage (mounted: "
                             + String.join(", ", new TreeSet<>(mounted)) + ")");
                 }
             }
@@ -233,15 +191,15 @@ public final class ConfigLoader {
     }
 
     private List<StorageConfig> storages(ConfigSection root) {
-        List<ConfigSection> entries = root.sectionList("storages");
-        if (entries.isEmpty()) throw root.error("storages", "needs at least one storage, e.g. {mount: /, driver: local, root: ./data/files}");
+        List<ConfigSection> entries = root.sectionList(ConfigKeys.STORAGES);
+        if (entries.isEmpty()) throw root.error(ConfigKeys.STORAGES, "needs at least one storage, e.g. {mount: /, driver: local, root: ./data/files}");
         List<StorageConfig> storages = new ArrayList<>();
         Map<String, String> pathByMount = new HashMap<>();
         for (ConfigSection entry : entries) {
             StorageConfig storage = storage(entry);
             String previous = pathByMount.putIfAbsent(storage.mount(), entry.path());
             if (previous != null) {
-                throw entry.error("mount", "duplicate mount '" + storage.mount() + "' (already used by " + previous + ")");
+                throw entry.error(ConfigKeys.MOUNT, "duplicate mount '" + storage.mount() + "' (already used by " + previous + ")");
             }
             storages.add(storage);
         }
@@ -249,74 +207,49 @@ public final class ConfigLoader {
     }
 
     private StorageConfig storage(ConfigSection entry) {
-        String mount = entry.required("mount", MountPath::normalise);
-        String driver = entry.required("driver", ValueParser.NON_BLANK).trim();
-        Optional<String> policy = entry.optional("webdav_policy", WEBDAV_POLICY);
-        Optional<String> proxyUrl = entry.optional("down_proxy_url", ValueParser.HTTP_URL);
-        boolean usesProxyUrl = policy.filter(StorageConfig.POLICY_USE_PROXY_URL::equals).isPresent();
-        if (usesProxyUrl && proxyUrl.isEmpty()) throw entry.error("down_proxy_url", "is required when webdav_policy is use_proxy_url");
-        if (!usesProxyUrl && proxyUrl.isPresent()) throw entry.error("down_proxy_url", "is only used with webdav_policy: use_proxy_url");
-        Duration ttl = entry.get("cache_ttl", ValueParser.DURATION, StorageConfig.DEFAULT_CACHE_TTL);
-        Duration grace = entry.get("cache_stale_grace", ValueParser.DURATION, StorageConfig.DEFAULT_CACHE_STALE_GRACE);
-        return new StorageConfig(mount, driver, entry.get("store_system_files", ValueParser.BOOLEAN, false), ttl,
-                policy, proxyUrl, driverOptions(driver, entry.remainingAfter(StorageConfig.STORAGE_KEYS)), grace, cacheRules(entry));
+        String mount = entry.get(ConfigKeys.MOUNT);
+        String driver = entry.get(ConfigKeys.DRIVER).trim();
+        Optional<DownloadPolicy> policy = entry.optional(ConfigKeys.WEBDAV_POLICY);
+        Optional<String> proxyUrl = entry.optional(ConfigKeys.DOWN_PROXY_URL);
+        boolean usesProxyUrl = policy.filter(DownloadPolicy.PROXY_URL::equals).isPresent();
+        if (usesProxyUrl && proxyUrl.isEmpty()) throw entry.error(ConfigKeys.DOWN_PROXY_URL, "is required when webdav_policy is use_proxy_url");
+        if (!usesProxyUrl && proxyUrl.isPresent()) throw entry.error(ConfigKeys.DOWN_PROXY_URL, "is only used with webdav_policy: use_proxy_url");
+        return new StorageConfig(mount, driver, entry.get(ConfigKeys.STORE_SYSTEM_FILES), entry.get(ConfigKeys.CACHE_TTL), policy, proxyUrl,
+                driverOptions(driver, entry.remainingAfter(ConfigKeys.STORAGE_KEYS)), entry.get(ConfigKeys.CACHE_STALE_GRACE), cacheRules(entry));
     }
-
-    static final Set<String> CACHE_RULE_KEYS = Set.of("path", "ttl");
 
     /** {@code cache_rules: [{path: /Movies/**, ttl: 1h}, ...]}: globs over folder paths inside the storage. */
     private static List<StorageConfig.CacheRule> cacheRules(ConfigSection entry) {
         List<StorageConfig.CacheRule> rules = new ArrayList<>();
-        for (ConfigSection rule : entry.sectionList("cache_rules")) {
-            rule.rejectUnknownKeys(CACHE_RULE_KEYS);
-            String glob = rule.required("path", ValueParser.NON_BLANK).trim();
-            if (!glob.startsWith("/")) throw rule.error("path", "must start with / (a glob over folder paths inside the storage, e.g. /Movies/**)");
-            try {
-                java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
-            } catch (RuntimeException e) {
-                throw rule.error("path", "is not a valid glob: " + e.getMessage());
-            }
-            rules.add(new StorageConfig.CacheRule(glob, rule.required("ttl", ValueParser.DURATION)));
+        for (ConfigSection rule : entry.sectionList(ConfigKeys.CACHE_RULES)) {
+            rule.rejectUnknownKeys(ConfigKeys.CACHE_RULE_KEYS);
+            rules.add(new StorageConfig.CacheRule(rule.get(ConfigKeys.RULE_PATH), rule.get(ConfigKeys.RULE_TTL)));
         }
         return rules;
     }
 
     /** The {@code downloads:} section; absent keys take {@link DownloadSettings#defaults()}. */
     private static DownloadSettings downloads(ConfigSection section) {
-        section.rejectUnknownKeys(DOWNLOAD_KEYS);
-        String signPath = section.get("sign_path", ValueParser.NON_BLANK, DownloadSettings.DEFAULT_SIGN_PATH).trim();
-        if (!signPath.matches("(/[A-Za-z0-9._~-]+)+") || signPath.matches(".*/\\.{1,2}(/.*)?")) {
-            throw section.error("sign_path", "must be an absolute path of plain names such as /d or /-/d, not '" + signPath + "'");
-        }
-        Optional<String> secret = section.optional("sign_secret", ValueParser.TEXT);
-        if (secret.isPresent() && secret.get().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 16) {
-            throw section.error("sign_secret", "must be at least 16 characters (leave it out to have one generated)");
-        }
-        Duration expiry = section.get("sign_expiry", ValueParser.DURATION, DownloadSettings.DEFAULT_SIGN_EXPIRY);
-        if (expiry.isNegative()) throw section.error("sign_expiry", "must not be negative (0 = links never expire)");
+        section.rejectUnknownKeys(ConfigKeys.DOWNLOAD_KEYS);
+        String signPath = section.get(ConfigKeys.SIGN_PATH);
+        Optional<String> secret = section.optional(ConfigKeys.SIGN_SECRET);
+        Duration expiry = section.get(ConfigKeys.SIGN_EXPIRY);
         List<DownloadSettings.ClientRule> rules = DownloadSettings.DEFAULT_RULES;
-        if (section.optional("client_rules", raw -> raw).isPresent()) {
+        if (section.optional(ConfigKeys.CLIENT_RULES).isPresent()) {
             rules = new ArrayList<>();
-            for (ConfigSection rule : section.sectionList("client_rules")) rules.add(clientRule(rule));
+            for (ConfigSection rule : section.sectionList(ConfigKeys.CLIENT_RULES)) rules.add(clientRule(rule));
         }
-        int maxRanges = section.get("max_ranges", ValueParser.POSITIVE_INT, DownloadSettings.DEFAULT_MAX_RANGES);
-        return new DownloadSettings(signPath, secret, expiry, rules, maxRanges);
+        return new DownloadSettings(signPath, secret, expiry, rules, section.get(ConfigKeys.MAX_RANGES));
     }
 
     private static DownloadSettings.ClientRule clientRule(ConfigSection rule) {
-        rule.rejectUnknownKeys(RULE_KEYS);
-        String ua = rule.get("user_agent", ValueParser.STRING, "");
-        try {
-            java.util.regex.Pattern.compile(ua);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            throw rule.error("user_agent", "is not a valid regular expression: " + e.getDescription());
-        }
-        Optional<AddressRange> address = rule.optional("address", raw -> AddressRange.parse(ValueParser.STRING.parse(raw)));
+        rule.rejectUnknownKeys(ConfigKeys.CLIENT_RULE_KEYS);
+        String ua = rule.get(ConfigKeys.USER_AGENT);
+        Optional<AddressRange> address = rule.optional(ConfigKeys.ADDRESS_RANGE);
         if (ua.isEmpty() && address.isEmpty()) {
-            throw rule.error("user_agent", "is required unless address is given (use \"^$\" for a missing User-Agent)");
+            throw rule.error(ConfigKeys.USER_AGENT, "is required unless address is given (use \"^$\" for a missing User-Agent)");
         }
-        String policy = rule.required("policy", ValueParser.oneOf(DownloadSettings.RULE_POLICIES));
-        return new DownloadSettings.ClientRule(ua, address, policy);
+        return new DownloadSettings.ClientRule(ua, address, rule.get(ConfigKeys.POLICY));
     }
 
     /** The local driver's {@code root} is a path of this machine, so it is resolved like {@code data_dir}. */

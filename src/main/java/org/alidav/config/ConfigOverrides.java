@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.alidav.option.Option;
 
 /**
  * Values that replace those of the config file, from the environment ({@code ALIDAV_*}) or the
@@ -31,12 +32,12 @@ public record ConfigOverrides(Optional<String> host, Optional<Integer> port, Opt
     /** Reads the {@code ALIDAV_*} variables of {@code env}; empty ones count as unset. */
     public static ConfigOverrides fromEnvironment(Map<String, String> env) {
         return new ConfigOverrides(
-                variable(env, ENV_HOST, ValueParser.NON_BLANK).map(String::trim),
-                variable(env, ENV_PORT, ValueParser.PORT),
-                variable(env, ENV_DATA_DIR, ValueParser.NON_BLANK),
-                variable(env, ENV_READ_ONLY, ValueParser.BOOLEAN),
-                variable(env, ENV_ALLOW_ANONYMOUS, ValueParser.BOOLEAN),
-                variable(env, ENV_LOG_LEVEL, ValueParser.oneOf(ServerSettings.LOG_LEVELS)));
+                variable(env, ENV_HOST, ConfigKeys.HOST).map(String::trim),
+                variable(env, ENV_PORT, ConfigKeys.PORT),
+                variable(env, ENV_DATA_DIR, ConfigKeys.DATA_DIR),
+                variable(env, ENV_READ_ONLY, ConfigKeys.READ_ONLY),
+                variable(env, ENV_ALLOW_ANONYMOUS, ConfigKeys.ALLOW_ANONYMOUS),
+                variable(env, ENV_LOG_LEVEL, ConfigKeys.LOG_LEVEL));
     }
 
     public static ConfigOverrides fromCommandLine(CliArgs cli) {
@@ -44,11 +45,12 @@ public record ConfigOverrides(Optional<String> host, Optional<Integer> port, Opt
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private static <T> Optional<T> variable(Map<String, String> env, String name, ValueParser<T> parser) {
+    /** The variable {@code name}, read as the config file reads the key {@code option}. */
+    private static <T> Optional<T> variable(Map<String, String> env, String name, Option<T> option) {
         String value = env.get(name);
         if (value == null || value.isBlank()) return Optional.empty();
         try {
-            return Optional.of(parser.parse(value));
+            return Optional.of(option.type().parse(value));
         } catch (IllegalArgumentException e) {
             throw ConfigException.at("environment", name, e.getMessage());
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.alidav.option.KeySuggestion;
 
 /**
  * The configuration the server starts with: the located file (or, in sandbox mode without one,

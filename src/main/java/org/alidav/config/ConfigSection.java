@@ -5,11 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.alidav.option.Option;
+import org.alidav.option.OptionSet;
 
 /**
  * One YAML mapping of the config file together with its key path ({@code storages[1]}), read
- * with typed getters whose failures name the file and the full key path.
+ * through the declared {@link Option}s; failures name the file and the full key path.
  */
 final class ConfigSection {
     private final String source;
@@ -38,41 +39,40 @@ final class ConfigSection {
         return ConfigException.at(source, pathOf(key), problem);
     }
 
-    /** Any key not in {@code known} is a mistake: probably a typo, which the message tries to correct. */
-    void rejectUnknownKeys(Set<String> known) {
-        for (String key : values.keySet()) {
-            if (!known.contains(key)) throw error(key, "unknown key" + KeySuggestion.hint(key, known));
-        }
+    ConfigException error(Option<?> key, String problem) {
+        return error(key.name(), problem);
     }
 
-    /** The value of {@code key}; an explicit YAML null ({@code key:} with nothing after it) counts as absent. */
-    <T> Optional<T> optional(String key, ValueParser<T> parser) {
-        Object raw = values.get(key);
-        if (raw == null) return Optional.empty();
+    /** Any key {@code known} does not declare is a mistake: probably a typo, which the message tries to correct. */
+    void rejectUnknownKeys(OptionSet known) {
+        for (String key : known.unknown(values.keySet())) throw error(key, "unknown key" + known.hint(key));
+    }
+
+    /** The value of {@code option}, its default when absent; an explicit YAML null ({@code key:} with nothing after it) counts as absent. */
+    <T> T get(Option<T> option) {
         try {
-            return Optional.of(parser.parse(raw));
+            return option.read(values.get(option.name()));
         } catch (IllegalArgumentException e) {
-            throw error(key, e.getMessage());
+            throw error(option, e.getMessage());
         }
     }
 
-    <T> T get(String key, ValueParser<T> parser, T fallback) {
-        return optional(key, parser).orElse(fallback);
-    }
-
-    <T> T required(String key, ValueParser<T> parser) {
-        return optional(key, parser).orElseThrow(() -> error(key, "is required"));
+    /** The value of an option without a default, empty when absent. */
+    <T> Optional<T> optional(Option<T> option) {
+        return Optional.ofNullable(get(option));
     }
 
     /** A nested mapping such as {@code server}; absent reads as an empty one so that defaults apply. */
-    ConfigSection section(String key) {
+    ConfigSection section(Option<?> option) {
+        String key = option.name();
         Object raw = values.get(key);
         if (raw == null) return new ConfigSection(source, pathOf(key), Map.of());
         return new ConfigSection(source, pathOf(key), asMapping(raw, pathOf(key)));
     }
 
     /** A list of mappings such as {@code storages}; absent reads as an empty list. */
-    List<ConfigSection> sectionList(String key) {
+    List<ConfigSection> sectionList(Option<?> option) {
+        String key = option.name();
         Object raw = values.get(key);
         if (raw == null) return List.of();
         if (!(raw instanceof List<?> list)) throw error(key, "must be a list (one '- ' entry per item)");
@@ -84,10 +84,10 @@ final class ConfigSection {
         return sections;
     }
 
-    /** The entries whose keys are not in {@code taken}, in file order. */
-    Map<String, Object> remainingAfter(Set<String> taken) {
+    /** The entries whose keys {@code taken} does not declare, in file order. */
+    Map<String, Object> remainingAfter(OptionSet taken) {
         Map<String, Object> rest = new LinkedHashMap<>(values);
-        rest.keySet().removeAll(taken);
+        rest.keySet().removeAll(taken.names());
         return rest;
     }
 

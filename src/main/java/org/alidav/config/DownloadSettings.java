@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.alidav.dav.download.DownloadPolicy;
 
 /**
  * The {@code downloads:} section: who gets which download policy, and the signed links of
@@ -18,10 +19,6 @@ import java.util.regex.Pattern;
  */
 public record DownloadSettings(String signPath, Optional<String> signSecret, Duration signExpiry, List<ClientRule> clientRules,
                                int maxRanges) {
-    /** A rule policy meaning "whatever the storage's webdav_policy says". */
-    public static final String POLICY_STORAGE = "storage";
-    public static final List<String> RULE_POLICIES = List.of(StorageConfig.POLICY_302_REDIRECT, StorageConfig.POLICY_NATIVE_PROXY,
-            StorageConfig.POLICY_USE_PROXY_URL, POLICY_STORAGE);
     public static final String DEFAULT_SIGN_PATH = "/d";
     public static final Duration DEFAULT_SIGN_EXPIRY = Duration.ofHours(6);
     /** The range planner owns the rule and its default. */
@@ -34,14 +31,14 @@ public record DownloadSettings(String signPath, Optional<String> signSecret, Dur
      * gets the storage's policy.
      */
     public static final List<ClientRule> DEFAULT_RULES = List.of(
-            ClientRule.of("Microsoft-WebDAV-MiniRedir", StorageConfig.POLICY_NATIVE_PROXY),
-            ClientRule.of("rclone|Go-http-client", StorageConfig.POLICY_NATIVE_PROXY),
-            ClientRule.of("neon/", StorageConfig.POLICY_NATIVE_PROXY),
-            ClientRule.of("Kodi", StorageConfig.POLICY_NATIVE_PROXY),
-            ClientRule.of("VLC|LibVLC", StorageConfig.POLICY_NATIVE_PROXY),
-            ClientRule.of("AppleCoreMedia", StorageConfig.POLICY_NATIVE_PROXY),
-            ClientRule.of("Synology|Cloud ?Sync", StorageConfig.POLICY_NATIVE_PROXY),
-            ClientRule.of("^$", StorageConfig.POLICY_NATIVE_PROXY));
+            ClientRule.of("Microsoft-WebDAV-MiniRedir", DownloadPolicy.PROXY),
+            ClientRule.of("rclone|Go-http-client", DownloadPolicy.PROXY),
+            ClientRule.of("neon/", DownloadPolicy.PROXY),
+            ClientRule.of("Kodi", DownloadPolicy.PROXY),
+            ClientRule.of("VLC|LibVLC", DownloadPolicy.PROXY),
+            ClientRule.of("AppleCoreMedia", DownloadPolicy.PROXY),
+            ClientRule.of("Synology|Cloud ?Sync", DownloadPolicy.PROXY),
+            ClientRule.of("^$", DownloadPolicy.PROXY));
 
     public DownloadSettings {
         clientRules = List.copyOf(clientRules);
@@ -57,10 +54,10 @@ public record DownloadSettings(String signPath, Optional<String> signSecret, Dur
      * @param userAgent regular expression searched in the User-Agent, case-insensitively (a missing
      *                  User-Agent is the empty string, so {@code ^$} matches it)
      * @param address   the client's address must be in this range too, when given
-     * @param policy    one of {@link #RULE_POLICIES}
+     * @param policy    one of {@link DownloadPolicy#RULE_POLICIES}
      */
-    public record ClientRule(String userAgent, Optional<AddressRange> address, String policy) {
-        static ClientRule of(String userAgent, String policy) {
+    public record ClientRule(String userAgent, Optional<AddressRange> address, DownloadPolicy policy) {
+        static ClientRule of(String userAgent, DownloadPolicy policy) {
             return new ClientRule(userAgent, Optional.empty(), policy);
         }
 

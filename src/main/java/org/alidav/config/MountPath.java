@@ -2,6 +2,7 @@ package org.alidav.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.alidav.option.ValueParser;
 
 /** The {@code mount:} of a storage, reduced to one spelling so that duplicates are found. */
 final class MountPath {

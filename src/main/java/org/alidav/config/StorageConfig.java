@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.alidav.dav.download.DownloadPolicy;
 
 /**
  * One entry of {@code storages:}: where it is mounted, which driver serves it, the keys every
@@ -19,29 +19,19 @@ import java.util.Set;
  * @param mount            normalised absolute mount path: "/" or "/a/b", no trailing slash
  * @param storeSystemFiles whether OS junk (.DS_Store, Thumbs.db, ._*) is stored instead of refused
  * @param cacheTtl         how long a directory listing is reused
- * @param webdavPolicy     how GET is answered ({@link #POLICY_302_REDIRECT}, {@link #POLICY_NATIVE_PROXY},
- *                         {@link #POLICY_USE_PROXY_URL}); empty means the driver's default
+ * @param webdavPolicy     how GET is answered (one of {@link DownloadPolicy#STORAGE_POLICIES}); empty means the driver's default
  * @param downProxyUrl     base URL downloads are redirected to; present exactly when webdavPolicy is use_proxy_url
  * @param driverOptions    the remaining keys of the entry, in file order (values may be null)
  * @param cacheStaleGrace  how long past its TTL a listing is still served while one background fetch refreshes it
  * @param cacheRules       per-folder TTLs: the first rule whose glob matches a folder's path inside the storage wins
  */
 public record StorageConfig(String mount, String driver, boolean storeSystemFiles, Duration cacheTtl,
-                            Optional<String> webdavPolicy, Optional<String> downProxyUrl,
+                            Optional<DownloadPolicy> webdavPolicy, Optional<String> downProxyUrl,
                             Map<String, Object> driverOptions, Duration cacheStaleGrace, List<CacheRule> cacheRules) {
 
     /** One entry of {@code cache_rules}: folders matching {@code path} (a glob) keep their listing for {@code ttl}. */
     public record CacheRule(String path, Duration ttl) {
     }
-
-    public static final String POLICY_302_REDIRECT = "302_redirect";
-    public static final String POLICY_NATIVE_PROXY = "native_proxy";
-    public static final String POLICY_USE_PROXY_URL = "use_proxy_url";
-    public static final List<String> WEBDAV_POLICIES = List.of(POLICY_302_REDIRECT, POLICY_NATIVE_PROXY, POLICY_USE_PROXY_URL);
-
-    /** The keys the loader reads itself; everything else of the entry goes to the driver. */
-    public static final Set<String> STORAGE_KEYS = Set.of("mount", "driver", "store_system_files", "cache_ttl",
-            "cache_stale_grace", "cache_rules", "webdav_policy", "down_proxy_url");
 
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(60);
     public static final Duration DEFAULT_CACHE_STALE_GRACE = Duration.ofMinutes(5);
@@ -53,7 +43,7 @@ public record StorageConfig(String mount, String driver, boolean storeSystemFile
 
     /** A storage with the default stale grace and no per-folder cache rules. */
     public StorageConfig(String mount, String driver, boolean storeSystemFiles, Duration cacheTtl,
-                         Optional<String> webdavPolicy, Optional<String> downProxyUrl, Map<String, Object> driverOptions) {
+                         Optional<DownloadPolicy> webdavPolicy, Optional<String> downProxyUrl, Map<String, Object> driverOptions) {
         this(mount, driver, storeSystemFiles, cacheTtl, webdavPolicy, downProxyUrl, driverOptions, DEFAULT_CACHE_STALE_GRACE, List.of());
     }
 

@@ -11,12 +11,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.alidav.dav.download.Download;
+import org.alidav.dav.download.FileGetHandler;
 import org.alidav.dav.http.DavErrorFilter;
-import org.alidav.dav.lock.LockTargets;
-import org.alidav.dav.http.DownloadPolicy;
-import org.alidav.dav.http.FileGetHandler;
-import org.alidav.dav.http.PutHandler;
 import org.alidav.dav.http.RequestChecks;
+import org.alidav.dav.lock.LockTargets;
+import org.alidav.dav.mount.Mount;
+import org.alidav.dav.mount.MountSpec;
+import org.alidav.dav.mount.MountTable;
 import org.alidav.dav.props.DavPropertySource;
 import org.alidav.dav.props.DeadPropertyStore;
 import org.alidav.dav.props.LegacyPropertiesImport;
@@ -24,8 +26,11 @@ import org.alidav.dav.props.NamespaceSafePropFindXmlGenerator;
 import org.alidav.dav.props.PropPatchHandler;
 import org.alidav.dav.props.PropertyLimits;
 import org.alidav.dav.props.XmlFragmentValueWriter;
+import org.alidav.dav.resource.DavResourceFactory;
 import org.alidav.dav.resource.ETags;
+import org.alidav.dav.resource.LocationData;
 import org.alidav.dav.resource.VirtualFolderResource;
+import org.alidav.dav.upload.PutHandler;
 import org.alidav.drive.cache.Storage;
 import org.alidav.drive.local.LocalDriver;
 import org.alidav.state.StateStore;
@@ -60,7 +65,7 @@ public final class DavService implements AutoCloseable {
      * @param downloads  how file GETs are answered
      * @param extensions additions to the Milton wiring (lock support)
      */
-    public static DavService create(List<MountSpec> mounts, Path dataDir, StateStore state, DownloadPolicy downloads,
+    public static DavService create(List<MountSpec> mounts, Path dataDir, StateStore state, Download downloads,
                                     List<DavExtension> extensions) {
         List<Storage> shadows = new ArrayList<>();
         List<Mount> mounted = new ArrayList<>();
@@ -72,7 +77,8 @@ public final class DavService implements AutoCloseable {
         }
         DeadPropertyStore deadProperties = new DeadPropertyStore(state, PropertyLimits.STANDARD);
         LegacyPropertiesImport.run(dataDir, deadProperties);
-        DavResourceFactory factory = new DavResourceFactory(new MountTable(mounted), deadProperties, PathListener.all(extensions));
+        LocationData carried = LocationData.all(List.of(deadProperties, PathListener.asLocationData(extensions)));
+        DavResourceFactory factory = new DavResourceFactory(new MountTable(mounted), carried);
 
         HttpManagerBuilder b = new HttpManagerBuilder();
         b.setMainResourceFactory(factory);

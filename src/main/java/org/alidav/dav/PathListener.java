@@ -1,6 +1,8 @@
 package org.alidav.dav;
 
 import java.util.List;
+import org.alidav.dav.mount.Location;
+import org.alidav.dav.resource.LocationData;
 
 /**
  * Told after a resource was deleted or moved, with decoded WebDAV paths; the lock manager drops or
@@ -11,16 +13,23 @@ public interface PathListener {
 
     void onMove(String from, String to);
 
-    static PathListener all(List<? extends PathListener> listeners) {
-        return new PathListener() {
+    /** {@code listeners} as data the resources carry along: deletes and moves by WebDAV path; a copy takes no locks along. */
+    static LocationData asLocationData(List<? extends PathListener> listeners) {
+        List<PathListener> copy = List.copyOf(listeners);
+        return new LocationData() {
             @Override
-            public void onDelete(String path) {
-                listeners.forEach(l -> l.onDelete(path));
+            public void delete(Location at) {
+                copy.forEach(l -> l.onDelete(at.davPath()));
             }
 
             @Override
-            public void onMove(String from, String to) {
-                listeners.forEach(l -> l.onMove(from, to));
+            public void move(Location from, Location to) {
+                copy.forEach(l -> l.onMove(from.davPath(), to.davPath()));
+            }
+
+            @Override
+            public void copy(Location from, Location to, boolean deep) {
+                // locks stay with the resource they were taken on: a copy starts unlocked
             }
         };
     }

@@ -19,7 +19,6 @@ public class DriveException extends RuntimeException {
         UNAVAILABLE(503),
         /** No usable login: see {@link LoginRequired}. */
         NOT_LOGGED_IN(503),
-        UNAUTHORIZED(502),
         READ_ONLY(403),
         UPSTREAM(502);
 

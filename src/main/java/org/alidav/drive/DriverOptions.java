@@ -1,23 +1,26 @@
 package org.alidav.drive;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.alidav.option.Option;
+import org.alidav.option.OptionSet;
 
 /**
- * A driver's options as written in the config, read with typed getters. Every getter marks its key
- * as known, so that after a driver was built {@link #unknownKeys()} lists what nobody read: the
- * config loader refuses those, and an option can never be parsed and silently ignored.
+ * A driver's options as written in the config, read through the driver's declarations
+ * ({@link DriverFactory#options()}). A key the driver does not declare is in {@link #unknownKeys()},
+ * which the server refuses before the driver is built; a declared option the driver never reads is
+ * in {@link #unread()}, which the server treats as a bug, so an option can never be parsed and
+ * silently ignored.
  */
 public final class DriverOptions {
+    private final OptionSet declared;
     private final Map<String, Object> values;
     private final Set<String> read = new LinkedHashSet<>();
 
-    public DriverOptions(Map<String, ?> values) {
+    public DriverOptions(OptionSet declared, Map<String, ?> values) {
+        this.declared = declared;
         this.values = new LinkedHashMap<>(values);
     }
 
@@ -35,88 +38,26 @@ public final class DriverOptions {
         }
     }
 
-    public String string(String key, String fallback) {
-        read.add(key);
-        Object v = values.get(key);
-        if (v == null) return fallback;
-        if (v instanceof Map || v instanceof List) throw new OptionException(key, "must be a string");
-        return v.toString();
-    }
-
-    public String requiredString(String key) {
-        String v = string(key, null);
-        if (v == null || v.isBlank()) throw new OptionException(key, "is required");
-        return v;
-    }
-
-    public boolean bool(String key, boolean fallback) {
-        read.add(key);
-        Object v = values.get(key);
-        if (v == null) return fallback;
-        if (v instanceof Boolean b) return b;
-        String s = v.toString().toLowerCase(Locale.ROOT);
-        if (s.equals("true") || s.equals("false")) return Boolean.parseBoolean(s);
-        throw new OptionException(key, "must be true or false, not '" + v + "'");
-    }
-
-    public long number(String key, long fallback) {
-        read.add(key);
-        Object v = values.get(key);
-        if (v == null) return fallback;
-        if (v instanceof Number n) return n.longValue();
+    /** The value of {@code option}: its default when absent; null when it has none. */
+    public <T> T get(Option<T> option) {
+        if (!declared.declares(option.name())) throw new IllegalArgumentException(option.name() + " is not an option of " + declared.title());
+        read.add(option.name());
         try {
-            return Long.parseLong(v.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new OptionException(key, "must be a whole number, not '" + v + "'");
-        }
-    }
-
-    /** A duration written as seconds ({@code 90}) or with a unit ({@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}). */
-    public Duration duration(String key, Duration fallback) {
-        read.add(key);
-        Object v = values.get(key);
-        if (v == null) return fallback;
-        if (v instanceof Number n) return Duration.ofSeconds(n.longValue());
-        try {
-            return parseDuration(v.toString());
+            return option.read(values.get(option.name()));
         } catch (IllegalArgumentException e) {
-            throw new OptionException(key, "must be a duration such as 30s, 10m or 2h, not '" + v + "'");
+            throw new OptionException(option.name(), e.getMessage());
         }
     }
 
-    public static Duration parseDuration(String text) {
-        String s = text.trim().toLowerCase(Locale.ROOT);
-        if (s.matches("\\d+")) return Duration.ofSeconds(Long.parseLong(s));
-        if (s.matches("\\d+ms")) return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
-        if (s.matches("\\d+[smhd]")) {
-            long n = Long.parseLong(s.substring(0, s.length() - 1));
-            return switch (s.charAt(s.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        }
-        throw new IllegalArgumentException(text);
-    }
-
-    /** One of {@code allowed} (compared case-insensitively, answered as written in {@code allowed}). */
-    public String choice(String key, String fallback, String... allowed) {
-        String v = string(key, null);
-        if (v == null || v.isEmpty()) return fallback;
-        for (String a : allowed) {
-            if (a.equalsIgnoreCase(v)) return a;
-        }
-        throw new OptionException(key, "must be one of " + String.join(", ", allowed) + ", not '" + v + "'");
-    }
-
-    public boolean has(String key) {
-        return values.get(key) != null;
-    }
-
+    /** The keys written in the config that the driver does not declare, in file order. */
     public Set<String> unknownKeys() {
-        Set<String> unknown = new LinkedHashSet<>(values.keySet());
-        unknown.removeAll(read);
-        return unknown;
+        return declared.unknown(values.keySet());
+    }
+
+    /** The declared options nobody read. */
+    public Set<String> unread() {
+        Set<String> unread = new LinkedHashSet<>(declared.names());
+        unread.removeAll(read);
+        return unread;
     }
 }

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
-import org.alidav.dav.MountScope;
+import org.alidav.dav.mount.MountScope;
 import org.alidav.dav.OptionsAnswer;
 import org.alidav.log.LogText;
 import org.slf4j.Logger;

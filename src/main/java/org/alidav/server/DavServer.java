@@ -42,11 +42,11 @@ public final class DavServer implements AutoCloseable {
     private final Server jetty;
     private final ServerConnector connector;
     private final DavService dav;
-    private final java.util.List<org.alidav.dav.MountSpec> mounts;
+    private final java.util.List<org.alidav.dav.mount.MountSpec> mounts;
     private final Optional<TlsEndpoint> tls;
     private final LoginPage logins;
 
-    private DavServer(Server jetty, ServerConnector connector, DavService dav, java.util.List<org.alidav.dav.MountSpec> mounts,
+    private DavServer(Server jetty, ServerConnector connector, DavService dav, java.util.List<org.alidav.dav.mount.MountSpec> mounts,
                       Optional<TlsEndpoint> tls, LoginPage logins) {
         this.jetty = jetty;
         this.connector = connector;
@@ -113,7 +113,7 @@ public final class DavServer implements AutoCloseable {
                         new LoginThrottle(Clock.systemUTC()), dav.anonymousOptions())),
                 "/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("dav", new DavServlet(dav.httpManager(), dav.requestChecks(),
-                new org.alidav.dav.http.ChecksumRecalculation(dav.resourceFactory()))), "/*");
+                new org.alidav.dav.upload.ChecksumRecalculation(dav.resourceFactory()))), "/*");
         // /-/health, /-/metrics, /-/cache/drop, /-/login: open without users, else admin users only
         ServerMetrics metrics = new ServerMetrics(setup.mounts());
         LoginPage logins = new LoginPage(setup.logins());

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.alidav.dav.http.ChecksumRecalculation;
+import org.alidav.dav.upload.ChecksumRecalculation;
 import org.alidav.dav.http.PathAbsoluteRequest;
 import org.alidav.dav.http.RequestChecks;
 import org.alidav.dav.http.RequestRejected;

@@ -3,7 +3,7 @@ package org.alidav.server;
 import io.milton.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
-import org.alidav.dav.MountScope;
+import org.alidav.dav.mount.MountScope;
 
 /**
  * Who made a request: a user, or {@link #ANONYMOUS} when anonymous access is allowed.

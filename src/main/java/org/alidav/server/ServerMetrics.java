@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import org.alidav.dav.MountSpec;
+import org.alidav.dav.mount.MountSpec;
 import org.alidav.drive.cache.Storage;
 import org.alidav.metrics.Metrics;
 import org.alidav.metrics.RequestMetrics;

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.alidav.dav.DavExtension;
-import org.alidav.dav.MountSpec;
+import org.alidav.dav.mount.MountSpec;
 import org.alidav.server.login.LoginTarget;
-import org.alidav.dav.http.DownloadPolicy;
+import org.alidav.dav.download.Download;
 import org.alidav.dav.http.RangeRequest;
-import org.alidav.dav.http.StreamDownload;
+import org.alidav.dav.download.StreamDownload;
 import org.alidav.server.guard.ClientLimits;
 import org.alidav.state.StateStore;
 
@@ -32,7 +32,7 @@ import org.alidav.state.StateStore;
  * @param logins         the storages the {@code /-/login} page can log in
  */
 public record ServerSetup(String host, int port, Path dataDir, StateStore state, boolean readOnly, boolean allowAnonymous,
-                          Authenticator authenticator, List<MountSpec> mounts, DownloadPolicy downloads,
+                          Authenticator authenticator, List<MountSpec> mounts, Download downloads,
                           List<DavExtension> extensions, Predicate<InetAddress> trustedProxies, ClientLimits limits,
                           List<LoginTarget> logins) {
     /** No proxy is trusted: forwarded headers are ignored. */
@@ -55,7 +55,7 @@ public record ServerSetup(String host, int port, Path dataDir, StateStore state,
 
     /** A setup with no trusted proxy and the {@linkplain ClientLimits#DEFAULTS default limits}. */
     public ServerSetup(String host, int port, Path dataDir, StateStore state, boolean readOnly, boolean allowAnonymous,
-                       Authenticator authenticator, List<MountSpec> mounts, DownloadPolicy downloads, List<DavExtension> extensions) {
+                       Authenticator authenticator, List<MountSpec> mounts, Download downloads, List<DavExtension> extensions) {
         this(host, port, dataDir, state, readOnly, allowAnonymous, authenticator, mounts, downloads, extensions, NO_PROXIES,
                 ClientLimits.DEFAULTS, List.of());
     }

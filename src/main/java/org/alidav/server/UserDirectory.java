@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.alidav.dav.MountScope;
+import org.alidav.dav.mount.MountScope;
 
 /**
  * An {@link Authenticator} over a fixed list of users, each with its own password check (the config

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import org.alidav.dav.http.PolicyResolver.Policy;
+import org.alidav.dav.download.DownloadPolicy;
 import org.alidav.dav.sign.LinkSigner;
 import org.alidav.sandbox.CallStats;
 import org.junit.jupiter.api.AfterAll;
@@ -42,8 +42,8 @@ class DownloadPolicySandboxTest {
     @BeforeAll
     static void start() throws Exception {
         PolicyStack.Spec spec = new PolicyStack.Spec();
-        spec.storagePolicy = Policy.PROXY_URL;
-        spec.rule("proxy-me", Policy.PROXY).rule("redirect-me", Policy.REDIRECT);
+        spec.storagePolicy = DownloadPolicy.PROXY_URL;
+        spec.rule("proxy-me", DownloadPolicy.PROXY).rule("redirect-me", DownloadPolicy.REDIRECT);
         stack = new PolicyStack(dir, spec);
         content = PolicyStack.bytes(SIZE, 1);
         big = PolicyStack.bytes(48 << 20, 2);

@@ -16,7 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.alidav.dav.MountSpec;
+import org.alidav.dav.mount.MountSpec;
 import org.alidav.drive.Driver;
 import org.alidav.drive.DriverContext;
 import org.alidav.drive.DriverOptions;
@@ -76,7 +76,7 @@ class GovernorBurstTest {
         o.put("client_secret", sandbox.clientSecret());
         o.put("api_base_url", sandbox.baseUrl());
         o.putAll(extra);
-        Driver d = new AliyunOpenDriverFactory(new UserPacing(PACING), new TokenChains()).create(new DriverOptions(o), org.alidav.TestContexts.of("/", dir.resolve(user), Clock.systemUTC()));
+        Driver d = new AliyunOpenDriverFactory(new UserPacing(PACING), new TokenChains()).create(new DriverOptions(AliyunOptions.OPTIONS, o), org.alidav.TestContexts.of("/", dir.resolve(user), Clock.systemUTC()));
         return new Storage("/", d, Duration.ofMinutes(1), Clock.systemUTC());
     }
 
@@ -92,7 +92,7 @@ class GovernorBurstTest {
 
     private DavServer server(Storage storage) throws Exception {
         return DavServer.start(new ServerSetup("127.0.0.1", 0, dir.resolve("data"), state, false, true, Authenticator.ANYONE,
-                List.of(new MountSpec("/", storage, false)), new org.alidav.dav.http.StreamDownload(org.alidav.dav.http.RangeRequest.DEFAULT_MAX_RANGES), List.of()));
+                List.of(new MountSpec("/", storage, false)), new org.alidav.dav.download.StreamDownload(org.alidav.dav.http.RangeRequest.DEFAULT_MAX_RANGES), List.of()));
     }
 
     private List<HttpResponse<String>> propfindAll(DavServer server, int folders) {

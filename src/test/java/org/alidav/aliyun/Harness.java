@@ -27,7 +27,7 @@ final class Harness {
 
     /** Fast pacing and retries unless {@code overrides} say otherwise. */
     Driver driver(Map<String, Object> overrides) {
-        DriverOptions options = new DriverOptions(options(overrides));
+        DriverOptions options = new DriverOptions(AliyunOptions.OPTIONS, options(overrides));
         Driver d = factory.create(options, org.alidav.TestContexts.of("test", stateDir, clock));
         if (!options.unknownKeys().isEmpty()) throw new IllegalStateException("unread options " + options.unknownKeys());
         return d;
@@ -35,7 +35,7 @@ final class Harness {
 
     /** The token file of a driver built with {@code overrides}. */
     Path tokenFile(Map<String, Object> overrides) {
-        return TokenFile.chainFile(stateDir, AliyunOptions.read(new DriverOptions(options(overrides))));
+        return TokenFile.chainFile(stateDir, AliyunOptions.read(new DriverOptions(AliyunOptions.OPTIONS, options(overrides))));
     }
 
     private Map<String, Object> options(Map<String, Object> overrides) {

@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import okhttp3.HttpUrl;
-import org.alidav.dav.http.PolicyResolver.Policy;
+import org.alidav.dav.download.DownloadPolicy;
 import org.alidav.drive.DrivePath;
 import org.alidav.sandbox.CallStats;
 import org.alidav.sandbox.SandboxClock;
@@ -41,8 +41,8 @@ class ListingLinksTest {
         // the same for the driver's pacing: its waits would be real time while the sandbox's stands still
         if (clock instanceof SandboxClock) spec.pacedOn(new TestPacingClock());
         spec.linkLifetime = linkLife;
-        spec.storagePolicy = Policy.REDIRECT;
-        spec.rule("proxy-me", Policy.PROXY).rule("redirect-me", Policy.REDIRECT);
+        spec.storagePolicy = DownloadPolicy.REDIRECT;
+        spec.rule("proxy-me", DownloadPolicy.PROXY).rule("redirect-me", DownloadPolicy.REDIRECT);
         return spec;
     }
 

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.alidav.dav.http.PolicyResolver.Policy;
+import org.alidav.dav.download.DownloadPolicy;
 import org.alidav.drive.DrivePath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +31,7 @@ class LivePhotoTest {
 
     private PolicyStack stack() throws Exception {
         PolicyStack.Spec spec = new PolicyStack.Spec();
-        spec.storagePolicy = Policy.PROXY;
+        spec.storagePolicy = DownloadPolicy.PROXY;
         spec.sandboxRateLimits = false;
         spec.driverOptions.put("link_rate", 100); // the 50 uploads each measure their stream
         return new PolicyStack(dir, spec);

@@ -17,7 +17,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.alidav.EndToEnd;
 import org.alidav.dav.ExternalClient;
-import org.alidav.dav.http.PolicyResolver.Policy;
+import org.alidav.dav.download.DownloadPolicy;
 import org.alidav.drive.Entry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,8 +50,8 @@ class MediaAndThroughputTest {
         run(List.of("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=duration=10:size=320x240:rate=25",
                 "-c:v", "mpeg4", "-q:v", "5", "-pix_fmt", "yuv420p", mp4.toString()));
         PolicyStack.Spec spec = new PolicyStack.Spec();
-        spec.storagePolicy = Policy.REDIRECT;
-        spec.rule("proxy-me", Policy.PROXY);
+        spec.storagePolicy = DownloadPolicy.REDIRECT;
+        spec.rule("proxy-me", DownloadPolicy.PROXY);
         try (PolicyStack stack = new PolicyStack(dir.resolve("stack"), spec)) {
             stack.put("clip.mp4", mp4);
             for (String ua : new String[]{"redirect-me", "proxy-me"}) {
@@ -82,7 +82,7 @@ class MediaAndThroughputTest {
         }
         String expected = HexFormat.of().formatHex(sha.digest());
         PolicyStack.Spec spec = new PolicyStack.Spec();
-        spec.storagePolicy = Policy.PROXY;
+        spec.storagePolicy = DownloadPolicy.PROXY;
         try (PolicyStack stack = new PolicyStack(dir.resolve("stack"), spec)) {
             Entry entry = stack.put("big.bin", file);
             Files.delete(file);

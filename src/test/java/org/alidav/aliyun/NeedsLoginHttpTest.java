@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.alidav.SandboxedApp;
 import org.alidav.config.StorageConfig;
-import org.alidav.drive.DriverOptions;
 import org.alidav.sandbox.SandboxOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +58,7 @@ class NeedsLoginHttpTest {
         StorageConfig cloud = new StorageConfig("/cloud", "aliyundrive-open", false, StorageConfig.DEFAULT_CACHE_TTL, Optional.empty(),
                 Optional.empty(), Map.of("client_id", server.sandbox.clientId(), "client_secret", server.sandbox.clientSecret(), "api_base_url",
                 server.sandbox.baseUrl()));
-        TokenFile.of(new DriverOptions(cloud.driverOptions()), dir.resolve("data")).saveLogin(server.sandbox.issueRefreshToken("someone"), null); // what `alidav login` does
+        TokenFile.of(cloud.driverOptions(), dir.resolve("data")).saveLogin(server.sandbox.issueRefreshToken("someone"), null); // what `alidav login` does
         assertEquals(207, server.app.send("PROPFIND", "/cloud/", (String) null, "Depth", "1").statusCode(), "no restart needed");
         assertEquals("ok", cloud(server.app.send("GET", "/-/health", (String) null)).get("status").asText());
     }

@@ -13,13 +13,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.alidav.dav.http.PolicyResolver.Policy;
+import org.alidav.dav.download.DownloadPolicy;
 import org.alidav.sandbox.CallStats;
 import org.alidav.sandbox.SandboxClock;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class PlaybackResilienceTest {
     @Test
     void proxiedPlaybackSurvivesLinksExpiringEveryTwoSecondsAndABrokenConnection() throws Exception {
         PolicyStack.Spec spec = new PolicyStack.Spec();
-        spec.storagePolicy = Policy.PROXY;
+        spec.storagePolicy = DownloadPolicy.PROXY;
         try (PolicyStack stack = new PolicyStack(dir, spec)) {
             byte[] content = PolicyStack.bytes(24 << 20, 7);
             stack.put("film.mkv", content);
@@ -90,8 +91,8 @@ class PlaybackResilienceTest {
         PolicyStack.Spec spec = new PolicyStack.Spec().pacedOn(new TestPacingClock());
         spec.clock = clock;
         spec.linkLifetime = Duration.ofMinutes(15);
-        spec.storagePolicy = Policy.REDIRECT;
-        spec.rule("proxy-me", Policy.PROXY);
+        spec.storagePolicy = DownloadPolicy.REDIRECT;
+        spec.rule("proxy-me", DownloadPolicy.PROXY);
         try (PolicyStack stack = new PolicyStack(dir, spec)) {
             byte[] content = PolicyStack.bytes(4 << 20, 8);
             stack.put("episode.mp4", content);
@@ -125,7 +126,7 @@ class PlaybackResilienceTest {
         FastPacingClock fast = new FastPacingClock(4);
         PolicyStack.Spec spec = new PolicyStack.Spec().pacedOn(fast);
         spec.clock = fast.wallClock();
-        spec.storagePolicy = Policy.PROXY;
+        spec.storagePolicy = DownloadPolicy.PROXY;
         spec.sandboxConcurrency = 3;
         try (PolicyStack stack = new PolicyStack(dir, spec)) {
             List<byte[]> files = new ArrayList<>();
@@ -159,10 +160,7 @@ class PlaybackResilienceTest {
     void sequentialRangesShareOneUpstreamStream() throws Exception {
         long[] gets = new long[2];
         for (int pass = 0; pass < 2; pass++) {
-            PolicyStack.Spec spec = new PolicyStack.Spec();
-            spec.storagePolicy = Policy.PROXY;
-            if (pass == 1) spec.driverOptions.put("download_reuse_idle", "0s");
-            try (PolicyStack stack = new PolicyStack(dir.resolve("pass" + pass), spec)) {
+            try (PolicyStack stack = proxied("pass" + pass, pass == 1 ? Map.of("download_reuse_idle", "0s") : Map.of())) {
                 byte[] content = PolicyStack.bytes(8 << 20, 9);
                 stack.put("seq.bin", content);
                 long before = stack.objectGets();
@@ -180,5 +178,39 @@ class PlaybackResilienceTest {
         System.out.printf("32 sequential 256 KiB ranges: %d upstream GETs with reuse, %d without%n", gets[0], gets[1]);
         assertTrue(gets[0] <= 2, gets[0] + " upstream GETs with reuse");
         assertEquals(32, gets[1]);
+    }
+
+    /**
+     * A player that skips 6 MiB ahead at a time: beyond the default window (even counting what the
+     * stream read ahead) each range opens a new stream, within a wider one none does.
+     */
+    @Test
+    void rangesSkippingAheadReuseTheStreamWithinDownloadReuseWindow() throws Exception {
+        long[] opened = new long[2];
+        for (int pass = 0; pass < 2; pass++) {
+            try (PolicyStack stack = proxied("window" + pass, pass == 1 ? Map.of("download_reuse_window", 8 << 20) : Map.of())) {
+                byte[] content = PolicyStack.bytes(20 << 20, 11);
+                stack.put("skip.bin", content);
+                long before = stack.gate().opened();
+                int chunk = 512 * 1024;
+                for (int first = 0; first + chunk <= content.length; first += chunk + (6 << 20)) {
+                    HttpResponse<byte[]> r = stack.send("GET", "/skip.bin", "Range", "bytes=" + first + "-" + (first + chunk - 1));
+                    assertEquals(206, r.statusCode());
+                    assertArrayEquals(java.util.Arrays.copyOfRange(content, first, first + chunk), r.body());
+                }
+                opened[pass] = stack.gate().opened() - before;
+            }
+        }
+        System.out.printf("4 ranges 6 MiB apart: %d upstream streams with the default 2 MiB window, %d with 8 MiB%n", opened[0], opened[1]);
+        assertEquals(4, opened[0]);
+        assertEquals(1, opened[1]);
+    }
+
+    /** A stack whose storage streams downloads through the server, with {@code driverOptions} added. */
+    private PolicyStack proxied(String name, Map<String, Object> driverOptions) throws Exception {
+        PolicyStack.Spec spec = new PolicyStack.Spec();
+        spec.storagePolicy = DownloadPolicy.PROXY;
+        spec.driverOptions.putAll(driverOptions);
+        return new PolicyStack(dir.resolve(name), spec);
     }
 }

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.alidav.dav.MountSpec;
-import org.alidav.dav.http.PolicyResolver.Policy;
-import org.alidav.dav.http.PolicyResolver;
+import org.alidav.dav.mount.MountSpec;
+import org.alidav.dav.download.DownloadPolicy;
+import org.alidav.dav.download.PolicyResolver;
 import org.alidav.dav.http.RangeRequest;
 import org.alidav.dav.sign.LinkSigner;
 import org.alidav.drive.DrivePath;
@@ -64,7 +64,7 @@ final class PolicyStack implements AutoCloseable {
         Duration linkLifetime = Duration.ofSeconds(900);
         int sandboxConcurrency = 3;
         boolean sandboxRateLimits = true;
-        Policy storagePolicy = Policy.REDIRECT;
+        DownloadPolicy storagePolicy = DownloadPolicy.REDIRECT;
         String downProxyUrl = "https://proxy.example.com/base/";
         Duration signLifetime = Duration.ofHours(1);
         List<PolicyResolver.Rule> rules = new ArrayList<>();
@@ -81,7 +81,7 @@ final class PolicyStack implements AutoCloseable {
             return this;
         }
 
-        Spec rule(String ua, Policy p) {
+        Spec rule(String ua, DownloadPolicy p) {
             rules.add(new PolicyResolver.Rule(Pattern.compile(ua, Pattern.CASE_INSENSITIVE), Optional.empty(), p));
             return this;
         }
@@ -99,7 +99,7 @@ final class PolicyStack implements AutoCloseable {
         o.put("api_base_url", sandbox.baseUrl());
         o.put("part_size", 8 << 20);
         o.putAll(spec.driverOptions);
-        DriverOptions options = new DriverOptions(o);
+        DriverOptions options = new DriverOptions(AliyunOptions.OPTIONS, o);
         driver = (AliyunOpenDriver) new AliyunOpenDriverFactory(spec.pacing, new TokenChains()).create(options,
                 org.alidav.TestContexts.of("/", Files.createDirectories(dir.resolve("state")), spec.clock));
         if (!options.unknownKeys().isEmpty()) throw new IllegalStateException("unread options " + options.unknownKeys());

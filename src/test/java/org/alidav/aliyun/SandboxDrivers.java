@@ -39,7 +39,7 @@ final class SandboxDrivers {
         o.put("client_secret", sandbox.clientSecret());
         o.put("api_base_url", sandbox.baseUrl());
         o.putAll(overrides);
-        DriverOptions options = new DriverOptions(o);
+        DriverOptions options = new DriverOptions(AliyunOptions.OPTIONS, o);
         Driver d = new AliyunOpenDriverFactory(pacing, new TokenChains()).create(options, context);
         if (!options.unknownKeys().isEmpty()) throw new IllegalStateException("unread options " + options.unknownKeys());
         return d;

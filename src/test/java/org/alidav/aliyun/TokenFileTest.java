@@ -24,11 +24,11 @@ class TokenFileTest {
     @Test
     void theLoginIsWrittenWhereTheDriverReadsItAndWinsOverTheOlderConfigToken() throws Exception {
         StorageConfig sc = storage("/ali/main", Map.of("refresh_token", "old-config-token", "client_id", "a", "client_secret", "b"));
-        TokenFile file = TokenFile.of(new DriverOptions(sc.driverOptions()), dataDir);
+        TokenFile file = TokenFile.of(sc.driverOptions(), dataDir);
 
         file.saveLogin("login-refresh", "login-access");
 
-        Path expected = TokenFile.chainFile(dataDir, AliyunOptions.read(new DriverOptions(sc.driverOptions())));
+        Path expected = TokenFile.chainFile(dataDir, AliyunOptions.read(new DriverOptions(AliyunOptions.OPTIONS, sc.driverOptions())));
         assertEquals(dataDir.resolve("tokens"), expected.getParent());
         assertEquals(expected, file.path());
         assertFalse(Files.exists(expected.resolveSibling(expected.getFileName() + ".tmp")), "no temp file left");
@@ -41,7 +41,7 @@ class TokenFileTest {
     @Test
     void aTokenPastedIntoTheConfigLaterStillWins() throws Exception {
         StorageConfig sc = storage("/", Map.of("refresh_token", "old-config-token"));
-        TokenFile file = TokenFile.of(new DriverOptions(sc.driverOptions()), dataDir);
+        TokenFile file = TokenFile.of(sc.driverOptions(), dataDir);
         file.saveLogin("login-refresh", "login-access");
 
         TokenState start = new TokenStore(file.path(), null).initial("pasted-later").orElseThrow();
@@ -52,14 +52,14 @@ class TokenFileTest {
     @Test
     void aStorageWithoutAConfigTokenKeepsTheLoginAsItsChain() throws Exception {
         StorageConfig sc = storage("/", Map.of());
-        TokenFile file = TokenFile.of(new DriverOptions(sc.driverOptions()), dataDir);
+        TokenFile file = TokenFile.of(sc.driverOptions(), dataDir);
         file.saveLogin("login-refresh", null);
 
         TokenState stored = new TokenStore(file.path(), null).initial(null).orElseThrow();
 
         assertEquals("login-refresh", stored.refreshToken());
         assertEquals(TokenStore.fingerprint("login-refresh"), stored.origin());
-        assertEquals(file.path(), TokenFile.of(new DriverOptions(storage("/other", Map.of()).driverOptions()), dataDir).path(), "storages of one app without a token share it");
-        assertNotEquals(file.path(), TokenFile.of(new DriverOptions(storage("/b", Map.of("account", "bob")).driverOptions()), dataDir).path(), "unless account tells them apart");
+        assertEquals(file.path(), TokenFile.of(storage("/other", Map.of()).driverOptions(), dataDir).path(), "storages of one app without a token share it");
+        assertNotEquals(file.path(), TokenFile.of(storage("/b", Map.of("account", "bob")).driverOptions(), dataDir).path(), "unless account tells them apart");
     }
 }

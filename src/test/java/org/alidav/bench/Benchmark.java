@@ -168,7 +168,7 @@ public final class Benchmark {
     private Driver driver(SandboxServer sb, Map<String, Object> extra, String state) {
         Map<String, Object> o = new HashMap<>(credentials(sb));
         o.putAll(extra);
-        return new AliyunOpenDriverFactory().create(new DriverOptions(o), org.alidav.TestContexts.of(state, work.resolve(state), Clock.systemUTC()));
+        return new AliyunOpenDriverFactory().create(new DriverOptions(new AliyunOpenDriverFactory().options(), o), org.alidav.TestContexts.of(state, work.resolve(state), Clock.systemUTC()));
     }
 
     private Map<String, Object> credentials(SandboxServer sb) {
@@ -749,8 +749,17 @@ public final class Benchmark {
         throw new IllegalStateException("the server JVM did not come up");
     }
 
-    /** The flag sets tried; the shipped one is read from packaging/jvm.options, as the launcher, container and unit read it. */
+    /**
+     * The flag sets tried; the shipped one is read from packaging/jvm.options, as the launcher, container and unit read it.
+     * By default only the JVM's defaults and the shipped set run (5 minutes); {@code -Dbench.footprintFlags=all} adds the
+     * steps between them that chose the shipped set (12 minutes more; docs/benchmarks/jvm-flags.md keeps such a run).
+     */
     private static List<Footprint.Candidate> candidates() throws IOException {
+        Footprint.Candidate shipped = new Footprint.Candidate("shipped: packaging/jvm.options",
+                List.of("@" + Path.of("packaging/jvm.options").toAbsolutePath()));
+        String which = System.getProperty("bench.footprintFlags", "shipped");
+        if (which.equals("shipped")) return List.of(new Footprint.Candidate("no flags", List.of()), shipped);
+        if (!which.equals("all")) throw new IllegalArgumentException("bench.footprintFlags must be shipped or all, not " + which);
         String small = "-XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -XX:MaxDirectMemorySize=32m -Xss512k";
         List<Footprint.Candidate> list = new ArrayList<>(List.of(
                 new Footprint.Candidate("no flags", List.of()),
@@ -759,7 +768,7 @@ public final class Benchmark {
                 new Footprint.Candidate("Serial -Xmx64m, small caches", flags("-XX:+UseSerialGC -Xmx64m " + small)),
                 new Footprint.Candidate("Serial -Xmx64m, small caches, C1 only", flags("-XX:+UseSerialGC -Xmx64m -XX:TieredStopAtLevel=1 " + small)),
                 new Footprint.Candidate("as above, -Xms8m", flags("-XX:+UseSerialGC -Xms8m -Xmx64m -XX:TieredStopAtLevel=1 " + small))));
-        list.add(new Footprint.Candidate("shipped: packaging/jvm.options", List.of("@" + Path.of("packaging/jvm.options").toAbsolutePath())));
+        list.add(shipped);
         return list;
     }
 

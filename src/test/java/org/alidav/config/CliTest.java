@@ -36,6 +36,13 @@ class CliTest {
     }
 
     @Test
+    void optionsIsASubcommand() {
+        assertEquals(CliArgs.Command.OPTIONS, Cli.parse("options").command());
+        assertTrue(Cli.parse("options", "--help").help());
+        assertTrue(Cli.usage().contains("options        list every key of the config file"));
+    }
+
+    @Test
     void loginIsASubcommandWithItsOwnOptions() {
         CliArgs login = Cli.parse("login", "--config", "my.yaml", "--mount", "/ali/");
         assertEquals(CliArgs.Command.LOGIN, login.command());

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.alidav.dav.download.DownloadPolicy;
 import org.alidav.server.guard.ClientLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +71,7 @@ class ConfigLoaderTest {
         assertEquals("aliyundrive-open", storage.driver());
         assertTrue(storage.storeSystemFiles());
         assertEquals(Duration.ofMinutes(5), storage.cacheTtl());
-        assertEquals(Optional.of("use_proxy_url"), storage.webdavPolicy());
+        assertEquals(Optional.of(DownloadPolicy.PROXY_URL), storage.webdavPolicy());
         assertEquals(Optional.of("https://proxy.example.com/dl"), storage.downProxyUrl());
         assertEquals(List.of("refresh_token", "rapid_upload", "root"), List.copyOf(storage.driverOptions().keySet()));
         assertEquals(true, storage.driverOptions().get("rapid_upload"));
@@ -281,13 +282,16 @@ class ConfigLoaderTest {
     void webdavPolicyAndDownProxyUrlGoTogether() {
         assertError("t.yaml: storages[0].webdav_policy: must be one of 302_redirect, native_proxy, use_proxy_url, not 'redirect'",
                 "storages: [{mount: /, driver: x, webdav_policy: redirect}]");
+        // a client rule's "storage" names no way of its own
+        assertError("t.yaml: storages[0].webdav_policy: must be one of 302_redirect, native_proxy, use_proxy_url, not 'storage'",
+                "storages: [{mount: /, driver: x, webdav_policy: storage}]");
         assertError("t.yaml: storages[0].down_proxy_url: is required when webdav_policy is use_proxy_url",
                 "storages: [{mount: /, driver: x, webdav_policy: use_proxy_url}]");
         assertError("t.yaml: storages[0].down_proxy_url: is only used with webdav_policy: use_proxy_url",
                 "storages: [{mount: /, driver: x, down_proxy_url: 'http://p'}]");
         assertError("t.yaml: storages[0].down_proxy_url: must be an http:// or https:// URL, not 'ftp://p'",
                 "storages: [{mount: /, driver: x, webdav_policy: use_proxy_url, down_proxy_url: 'ftp://p'}]");
-        assertEquals(Optional.of("302_redirect"),
+        assertEquals(Optional.of(DownloadPolicy.REDIRECT),
                 parse("storages: [{mount: /, driver: x, webdav_policy: 302_Redirect}]").storages().get(0).webdavPolicy());
     }
 

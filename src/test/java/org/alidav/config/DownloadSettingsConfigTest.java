@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.alidav.dav.download.DownloadPolicy;
 import org.junit.jupiter.api.Test;
 
 /** The {@code downloads:} section: defaults, a full section, and every error naming its key. */
@@ -55,7 +56,8 @@ class DownloadSettingsConfigTest {
         assertEquals(Duration.ZERO, d.signExpiry());
         assertEquals(4, d.maxRanges());
         assertEquals(3, d.clientRules().size());
-        assertEquals("302_redirect", d.clientRules().get(1).policy());
+        assertEquals(List.of(DownloadPolicy.PROXY, DownloadPolicy.REDIRECT, DownloadPolicy.STORAGE),
+                d.clientRules().stream().map(DownloadSettings.ClientRule::policy).toList());
         assertTrue(d.clientRules().get(1).address().orElseThrow().contains(addr("10.20.30.40")));
         assertFalse(d.clientRules().get(1).address().orElseThrow().contains(addr("11.0.0.1")));
         assertTrue(d.clientRules().get(2).address().orElseThrow().contains(addr("fd12::1")));
@@ -83,7 +85,7 @@ class DownloadSettingsConfigTest {
         assertTrue(error("downloads:\n  client_rules:\n    - {user_agent: '(', policy: native_proxy}\n")
                 .contains("downloads.client_rules[0].user_agent: is not a valid regular expression"));
         assertTrue(error("downloads:\n  client_rules:\n    - {user_agent: x, policy: proxy}\n")
-                .contains("downloads.client_rules[0].policy: must be one of"));
+                .contains("downloads.client_rules[0].policy: must be one of 302_redirect, native_proxy, use_proxy_url, storage, not 'proxy'"));
         assertTrue(error("downloads:\n  client_rules:\n    - {user_agent: x}\n").contains("downloads.client_rules[0].policy: is required"));
         assertTrue(error("downloads:\n  client_rules:\n    - {policy: native_proxy}\n").contains("downloads.client_rules[0].user_agent: is required"));
         assertTrue(error("downloads:\n  client_rules:\n    - {user_agent: x, address: example.com, policy: native_proxy}\n")

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.alidav.dav.mount.MountSpec;
 import org.alidav.drive.cache.Storage;
 import org.alidav.drive.local.LocalDriver;
 import org.alidav.server.DavServer;

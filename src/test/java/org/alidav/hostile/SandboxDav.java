@@ -46,7 +46,7 @@ final class SandboxDav implements AutoCloseable {
     /** The account's drive as another Open API client sees it (its own token, its own cache). */
     Storage otherClient() throws Exception {
         if (otherClient == null) {
-            DriverOptions options = new DriverOptions(Map.of(
+            DriverOptions options = new DriverOptions(new AliyunOpenDriverFactory().options(), Map.of(
                     "refresh_token", sandbox.issueRefreshToken(sandbox.options().defaultUserName()),
                     "client_id", sandbox.clientId(),
                     "client_secret", sandbox.clientSecret(),

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.alidav.aliyun.OpenPlatformApp;
 import org.alidav.config.StorageConfig;
-import org.alidav.drive.DriverOptions;
 import org.alidav.sandbox.SandboxServer;
 
 /** Storages and apps pointing at a running sandbox. */
@@ -24,6 +23,6 @@ public final class Sandboxes {
     }
 
     public static OpenPlatformApp app(SandboxServer sandbox) {
-        return OpenPlatformApp.of(new DriverOptions(storage(sandbox, "/", Map.of()).driverOptions()));
+        return OpenPlatformApp.of(storage(sandbox, "/", Map.of()).driverOptions());
     }
 }

@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
-import org.alidav.dav.resource.OverwriteStatus;
 import org.alidav.drive.DriveException;
 import org.alidav.log.LogText;
 import org.slf4j.Logger;

@@ -6,10 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import org.alidav.dav.DavResourceFactory;
-import org.alidav.dav.MountScope;
-import org.alidav.dav.MountTable;
-import org.alidav.dav.NameCharacters;
+import org.alidav.dav.mount.MountScope;
+import org.alidav.dav.mount.MountTable;
+import org.alidav.dav.mount.NameCharacters;
+import org.alidav.dav.mount.RequestPath;
 
 /**
  * What a COPY or MOVE {@code Destination} may name, checked before Milton acts on it (Milton ignores
@@ -39,7 +39,7 @@ final class DestinationCheck {
         }
         List<String> names;
         try {
-            names = DavResourceFactory.names(HttpManager.decodeUrl(destination.getRawPath()));
+            names = RequestPath.names(HttpManager.decodeUrl(destination.getRawPath()));
         } catch (BadRequestException e) {
             throw new RequestRejected(400, "Destination: " + e.getReason());
         }

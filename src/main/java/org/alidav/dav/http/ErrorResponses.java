@@ -51,7 +51,6 @@ public final class ErrorResponses {
         return switch (e.kind()) {
             case RATE_LIMITED -> "the storage is busy (rate-limited by the cloud service); try again later";
             case UNAVAILABLE -> "the storage is unavailable at the moment; try again later";
-            case UNAUTHORIZED -> "the storage refused this server's login; the operator must renew it";
             case UPSTREAM -> "the storage failed to carry out the request";
             default -> e.getMessage();
         };

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
-import org.alidav.dav.NameCharacters;
+import org.alidav.dav.mount.NameCharacters;
 
 /**
  * The HTML page a browser gets for GET on a folder: a table of names, sizes (binary units, exact

@@ -7,7 +7,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.alidav.dav.MountTable;
+import org.alidav.dav.mount.MountTable;
 import org.w3c.dom.Element;
 
 /**

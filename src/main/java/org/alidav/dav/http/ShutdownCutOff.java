@@ -7,13 +7,13 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
  * A request body that broke off because this server is stopping, not because the client left:
  * logged once as a shutdown where it is noticed, and not answered (the connection is being closed).
  */
-final class ShutdownCutOff extends RuntimeException {
-    ShutdownCutOff(Throwable cause) {
+public final class ShutdownCutOff extends RuntimeException {
+    public ShutdownCutOff(Throwable cause) {
         super("cut off by the server's shutdown", cause);
     }
 
     /** Whether the server that took {@code req} is stopping: Jetty closes open connections once its stop timeout has passed. */
-    static boolean stopping(HttpServletRequest req) {
+    public static boolean stopping(HttpServletRequest req) {
         ServletContextHandler context = ServletContextHandler.getServletContextHandler(req.getServletContext());
         return context != null && context.getServer() != null && context.getServer().isStopping();
     }

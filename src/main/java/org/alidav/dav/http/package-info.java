@@ -1,2 +1,5 @@
-/** HTTP semantics Milton gets wrong, done here: GET/HEAD, PUT, ranges, conditionals, request checks, error answers. */
+/**
+ * HTTP pieces of the DAV layer that know no resource: request checks before Milton, ranges,
+ * conditionals, dates, path encoding, safe XML, the HTML folder page, and error answers.
+ */
 package org.alidav.dav.http;

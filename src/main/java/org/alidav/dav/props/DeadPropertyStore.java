@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.xml.namespace.QName;
-import org.alidav.dav.Location;
+import org.alidav.dav.mount.Location;
+import org.alidav.dav.resource.LocationData;
 import org.alidav.state.Sql;
 import org.alidav.state.StateStore;
 
@@ -23,7 +24,7 @@ import org.alidav.state.StateStore;
  * range of path keys ({@code /a} and everything from {@code /a/} up to {@code /a0}, '0' following '/'
  * in byte order), which needs no LIKE pattern and so no escaping of {@code %} or {@code _} in names.
  */
-public final class DeadPropertyStore {
+public final class DeadPropertyStore implements LocationData {
     private static final String SUBTREE = "storage = ? AND (path = ? OR (path > ? AND path < ?))";
 
     private final StateStore state;
@@ -95,6 +96,7 @@ public final class DeadPropertyStore {
     }
 
     /** Moves the properties of {@code from} and everything below it; what {@code to} had is replaced. */
+    @Override
     public void move(Location from, Location to) {
         if (!mayHoldRows) return;
         state.write(c -> {
@@ -104,12 +106,14 @@ public final class DeadPropertyStore {
     }
 
     /** Copies the properties of {@code from}, and of everything below it when {@code deep}; what {@code to} had is replaced. */
+    @Override
     public void copy(Location from, Location to, boolean deep) {
         if (!mayHoldRows) return;
         state.write(c -> copyRows(c, from, to, deep));
     }
 
     /** Drops the properties of {@code at} and everything below it. */
+    @Override
     public void delete(Location at) {
         if (!mayHoldRows) return;
         state.write(c -> Sql.update(c, "DELETE FROM dead_props WHERE " + SUBTREE, subtree(at)));

@@ -3,7 +3,7 @@ package org.alidav.dav.props;
 import io.milton.http.XmlWriter;
 import io.milton.http.values.ValueWriter;
 import java.util.Map;
-import org.alidav.dav.NameCharacters;
+import org.alidav.dav.mount.NameCharacters;
 
 /**
  * Writes String property values as Milton's ToStringValueWriter does (escaping {@code &}, {@code <}

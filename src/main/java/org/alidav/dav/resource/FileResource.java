@@ -7,13 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
-import org.alidav.dav.DavResourceFactory;
-import org.alidav.dav.Location;
+import org.alidav.dav.mount.Location;
 import org.alidav.drive.ByteRange;
 import org.alidav.drive.Entry;
 
 /**
- * A file in a storage. GET and HEAD are answered by {@code dav.http.FileGetHandler}; Milton still
+ * A file in a storage. GET and HEAD are answered by {@code dav.download.FileGetHandler}; Milton still
  * asks this class for length and type when it writes PROPFIND answers.
  */
 public final class FileResource extends StorageResource implements GetableResource {

@@ -8,19 +8,18 @@ import io.milton.resource.QuotaResource;
 import io.milton.resource.Resource;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.alidav.dav.DavResourceFactory;
-import org.alidav.dav.Location;
-import org.alidav.dav.NameCharacters;
-import org.alidav.dav.ShadowFiles;
-import org.alidav.dav.SystemFiles;
 import org.alidav.dav.http.DavStatusException;
+import org.alidav.dav.mount.Location;
+import org.alidav.dav.mount.NameCharacters;
+import org.alidav.dav.mount.ShadowFiles;
+import org.alidav.dav.mount.SystemFiles;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.DrivePath;
 import org.alidav.drive.Entry;
 import org.alidav.drive.Quota;
 import org.alidav.log.LogText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A folder in a storage. Its members are the storage's listing plus the shadowed system files;

@@ -2,9 +2,9 @@ package org.alidav.dav.resource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import org.alidav.dav.DavResourceFactory;
-import org.alidav.dav.Location;
-import org.alidav.dav.ShadowFiles;
+import org.alidav.dav.http.OverwriteStatus;
+import org.alidav.dav.mount.Location;
+import org.alidav.dav.mount.ShadowFiles;
 import org.alidav.drive.ByteRange;
 import org.alidav.drive.ContentProbe;
 import org.alidav.drive.DriveException;
@@ -14,10 +14,10 @@ import org.alidav.drive.OpenOnRead;
 import org.alidav.drive.cache.Storage;
 
 /**
- * DELETE, MOVE and COPY of a location with everything that hangs off it: dead properties, shadowed
- * system files below a folder, and the lock manager's view. Within one storage the storage does the
- * work; across storages (another mount, or between a mount and its shadow store) content is
- * streamed from one to the other.
+ * DELETE, MOVE and COPY of a location with everything that hangs off it: shadowed system files below
+ * a folder, and the {@link LocationData} (dead properties, the lock manager's view). Within one
+ * storage the storage does the work; across storages (another mount, or between a mount and its
+ * shadow store) content is streamed from one to the other.
  *
  * <p>MOVE and COPY with {@code Overwrite: T} onto an existing item reach here with that item still in
  * place (Milton is told not to delete it first, see {@code DavService}): the storage replaces it only
@@ -30,8 +30,7 @@ final class Transfer {
     static void delete(DavResourceFactory f, Location at) {
         at.storage().remove(at.path());
         ShadowFiles.followDelete(at);
-        f.deadProperties().delete(at);
-        f.pathListener().onDelete(at.davPath());
+        f.locationData().delete(at);
     }
 
     static void move(DavResourceFactory f, Location from, Location to) {
@@ -45,8 +44,7 @@ final class Transfer {
         }
         if (replacing) OverwriteStatus.replaced();
         ShadowFiles.followMove(from, to);
-        f.deadProperties().move(from, to);
-        f.pathListener().onMove(from.davPath(), to.davPath());
+        f.locationData().move(from, to);
     }
 
     static void copy(DavResourceFactory f, Location from, Location to, CopyDepth depth) {
@@ -62,7 +60,7 @@ final class Transfer {
             copyAcross(from.storage(), from.path(), to, depth);
         }
         if (replacing) OverwriteStatus.replaced();
-        f.deadProperties().copy(from, to, depth == CopyDepth.DEEP);
+        f.locationData().copy(from, to, depth == CopyDepth.DEEP);
     }
 
     /**
@@ -80,8 +78,7 @@ final class Transfer {
             return true;
         }
         ShadowFiles.followDelete(to);
-        f.deadProperties().delete(to);
-        f.pathListener().onDelete(to.davPath());
+        f.locationData().delete(to);
         return true;
     }
 

@@ -5,8 +5,7 @@ import io.milton.resource.Resource;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.alidav.dav.DavResourceFactory;
-import org.alidav.dav.MountTable;
+import org.alidav.dav.mount.MountTable;
 
 /** A read-only folder that lists mounts below it (the root when several storages are mounted). */
 public final class VirtualFolderResource extends DavResource implements CollectionResource {

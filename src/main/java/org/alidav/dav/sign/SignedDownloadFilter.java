@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import org.alidav.dav.DavResourceFactory;
 import org.alidav.dav.http.ErrorResponses;
+import org.alidav.dav.resource.DavResourceFactory;
 import org.alidav.dav.resource.FileResource;
 import org.alidav.drive.DriveException;
 

@@ -18,7 +18,7 @@ import org.alidav.drive.HealthReporter.TokenState;
  * (not found, already exists, conflict, bad name) say nothing about the backend and are not errors here.
  */
 public final class StorageHealth {
-    private static final Set<Kind> BACKEND_TROUBLE = EnumSet.of(Kind.RATE_LIMITED, Kind.UNAVAILABLE, Kind.NOT_LOGGED_IN, Kind.UNAUTHORIZED,
+    private static final Set<Kind> BACKEND_TROUBLE = EnumSet.of(Kind.RATE_LIMITED, Kind.UNAVAILABLE, Kind.NOT_LOGGED_IN,
             Kind.UPSTREAM, Kind.QUOTA_EXCEEDED);
 
     private final Clock clock;

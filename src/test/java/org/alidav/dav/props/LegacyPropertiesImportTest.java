@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.xml.namespace.QName;
-import org.alidav.dav.Mount;
+import org.alidav.dav.mount.Mount;
 import org.alidav.drive.DrivePath;
 import org.alidav.drive.cache.Storage;
 import org.alidav.drive.local.LocalDriver;
