@@ -21,6 +21,7 @@ import org.alidav.dav.mount.MountSpec;
 import org.alidav.dav.lock.LockManager;
 import org.alidav.dav.lock.LockTable;
 import org.alidav.drive.cache.Storage;
+import org.alidav.drive.remote.PacingClock;
 import org.alidav.sandbox.SandboxServer;
 import org.alidav.server.Authenticator;
 import org.alidav.server.DavServer;
@@ -77,12 +78,18 @@ public final class Application implements AutoCloseable {
         return start(config, sandbox, Clock.systemUTC());
     }
 
+    /** As {@link #start(AppConfig, boolean)} with the storages' clock given (the benchmark simulates time). */
+    public static Application start(AppConfig config, boolean sandbox, Clock clock) throws Exception {
+        return start(config, sandbox, clock, PacingClock.SYSTEM);
+    }
+
     /**
-     * As {@link #start(AppConfig, boolean)} with the storages' clock given (the benchmark simulates time).
+     * As above with the clock of the per-user pacing given too; in sandbox mode the emulator (its rate
+     * limits, token and link lives) runs on {@code clock}. Tests run the server on time faster than real.
      *
      * @throws DataDirInUseException when another server holds the {@code data_dir}
      */
-    public static Application start(AppConfig config, boolean sandbox, Clock clock) throws Exception {
+    public static Application start(AppConfig config, boolean sandbox, Clock clock, PacingClock pacing) throws Exception {
         Path dataDir = config.server().dataDir();
         DataDirLock dataDirLock = DataDirLock.acquire(dataDir);
         StateStore state = null;
@@ -92,10 +99,10 @@ public final class Application implements AutoCloseable {
         try {
             state = StateStore.open(dataDir.resolve(STATE_FILE));
             if (sandbox) {
-                emulator = SandboxMode.start(config);
+                emulator = SandboxMode.start(config, clock);
                 config = SandboxMode.mount(config, emulator);
             }
-            configured.addAll(new StorageAssembly(StorageAssembly.drivers(), clock, state).build(config));
+            configured.addAll(new StorageAssembly(StorageAssembly.drivers(pacing), clock, state).build(config));
             List<Storage> storages = configured.stream().map(ConfiguredStorage::storage).toList();
             // interrupted writes of an earlier process are finished first; listings hide their leftovers meanwhile
             maintenance = Maintenance.start(storages, config.server().maintenanceInterval());

@@ -3,6 +3,7 @@ package org.alidav;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,10 @@ final class SandboxMode {
     private SandboxMode() {
     }
 
-    static SandboxServer start(AppConfig config) throws Exception {
+    static SandboxServer start(AppConfig config, Clock clock) throws Exception {
         Path dir = config.server().dataDir().resolve("sandbox");
         Files.createDirectories(dir);
-        return SandboxServer.start(SandboxOptions.builder().dataDir(dir).build());
+        return SandboxServer.start(SandboxOptions.builder().dataDir(dir).clock(clock).build());
     }
 
     /** The config with one aliyundrive-open storage at {@code /} pointing at the running sandbox. */

@@ -20,6 +20,7 @@ import org.alidav.drive.DriverOptions;
 import org.alidav.drive.cache.CachePolicy;
 import org.alidav.drive.cache.Storage;
 import org.alidav.drive.local.LocalDriverFactory;
+import org.alidav.drive.remote.PacingClock;
 import org.alidav.state.StateStore;
 
 /**
@@ -42,7 +43,12 @@ final class StorageAssembly {
      * chains: the storages of one user built from these factories share them.
      */
     static List<DriverFactory> drivers() {
-        return List.of(new LocalDriverFactory(), new AliyunOpenDriverFactory(UserPacing.realTime(), new TokenChains()));
+        return drivers(PacingClock.SYSTEM);
+    }
+
+    /** As above, the pacing on {@code pacing} (tests run it faster than real time). */
+    static List<DriverFactory> drivers(PacingClock pacing) {
+        return List.of(new LocalDriverFactory(), new AliyunOpenDriverFactory(new UserPacing(pacing), new TokenChains()));
     }
 
     /** One storage per configured entry, in config order, each with its entry; on any error the ones built are closed. */

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import org.alidav.aliyun.FastPacingClock;
 import org.alidav.config.AppConfig;
 import org.alidav.config.ServerSettings;
 import org.alidav.config.UserConfig;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * litmus and rclone against {@code --sandbox} mode: the whole server, whose only storage is the Open
- * API emulator (official rate limits on) through the aliyundrive-open driver.
+ * API emulator (official rate limits on) through the aliyundrive-open driver. The emulator and the
+ * driver's pacing share a clock four times faster than real time: the rate limits hold on it, and a
+ * client's forty downloads wait for their links a quarter as long.
  */
 @EndToEnd
 class SandboxModeClientsTest {
@@ -38,7 +41,8 @@ class SandboxModeClientsTest {
     void start() throws Exception {
         AppConfig config = new AppConfig(new ServerSettings("127.0.0.1", 0, dir.resolve("data"), "info"), false, false,
                 List.of(new UserConfig(USER, PASSWORD, false)), List.of(), org.alidav.config.DownloadSettings.defaults(), "test");
-        app = Application.start(config, true);
+        FastPacingClock time = new FastPacingClock(4);
+        app = Application.start(config, true, time.wallClock(), time);
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package org.alidav;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.function.Function;
 import org.alidav.sandbox.SandboxOptions;
 import org.alidav.sandbox.SandboxServer;
@@ -27,11 +28,17 @@ public final class SandboxedApp implements AutoCloseable {
      *                 {@link #appOptions} gives the keys that point a storage at it
      */
     public static SandboxedApp start(Path dir, SandboxOptions.Builder options, Function<SandboxServer, String> storages) throws Exception {
+        return start(dir, Clock.systemUTC(), options, storages);
+    }
+
+    /** As above, the sandbox and the server's storages on {@code clock}: token lives and link lives pass on it. */
+    public static SandboxedApp start(Path dir, Clock clock, SandboxOptions.Builder options, Function<SandboxServer, String> storages)
+            throws Exception {
         Path sandboxDir = Files.createTempDirectory("sandboxed-app");
-        SandboxServer sandbox = SandboxServer.start(options.dataDir(sandboxDir).build());
+        SandboxServer sandbox = SandboxServer.start(options.dataDir(sandboxDir).clock(clock).build());
         try {
             TestApp app = TestApp.start(dir, "server: {host: 127.0.0.1, port: 0, data_dir: '" + dir.resolve("data") + "'}\n"
-                    + "storages:\n" + storages.apply(sandbox), false);
+                    + "storages:\n" + storages.apply(sandbox), false, clock);
             return new SandboxedApp(sandbox, sandboxDir, app);
         } catch (Exception | Error e) {
             sandbox.close();

@@ -4,6 +4,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.alidav.config.ConfigLoader;
 
 /**
@@ -42,9 +43,14 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(Path dir, String yaml, boolean sandbox) throws Exception {
+        return start(dir, yaml, sandbox, Clock.systemUTC());
+    }
+
+    /** As above, the storages on {@code clock} (tokens, links and caches; the pacing stays on real time). */
+    public static TestApp start(Path dir, String yaml, boolean sandbox, Clock clock) throws Exception {
         Files.createDirectories(dir);
         var loaded = new ConfigLoader(dir).parse(yaml, "test.yaml");
-        return new TestApp(dir, Application.start(loaded.config(), sandbox));
+        return new TestApp(dir, Application.start(loaded.config(), sandbox, clock));
     }
 
     public TestApp as(String user, String password) {

@@ -14,12 +14,12 @@ import org.alidav.drive.remote.PacingClock;
  * order of events and every rate measured on this clock stay those of real time. Unlike a clock a
  * test steps, it suits many threads pacing at once, as a burst of WebDAV clients does.
  */
-final class FastPacingClock implements PacingClock {
+public final class FastPacingClock implements PacingClock {
     private final long origin = System.nanoTime();
     private final Instant start = Instant.now();
     private final int speed;
 
-    FastPacingClock(int speed) {
+    public FastPacingClock(int speed) {
         this.speed = speed;
     }
 
@@ -36,7 +36,7 @@ final class FastPacingClock implements PacingClock {
     }
 
     /** The same time as a wall clock starting now, for the sandbox. */
-    Clock wallClock() {
+    public Clock wallClock() {
         return new Clock() {
             @Override
             public Instant instant() {

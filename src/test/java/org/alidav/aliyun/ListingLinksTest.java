@@ -38,6 +38,8 @@ class ListingLinksTest {
         PolicyStack.Spec spec = new PolicyStack.Spec();
         spec.clock = clock;
         spec.sandboxRateLimits = !(clock instanceof SandboxClock);
+        // the same for the driver's pacing: its waits would be real time while the sandbox's stands still
+        if (clock instanceof SandboxClock) spec.pacedOn(new TestPacingClock());
         spec.linkLifetime = linkLife;
         spec.storagePolicy = DownloadPolicy.REDIRECT;
         spec.rule("proxy-me", DownloadPolicy.PROXY).rule("redirect-me", DownloadPolicy.REDIRECT);

@@ -21,6 +21,7 @@ import org.alidav.dav.download.DownloadPolicy;
 import org.alidav.drive.Entry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Real media tools on both policies (ffprobe, and an ffmpeg seek), and the proxy's throughput
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in the suite; {@code -Dalidav.throughput.mib=1024} measures a 1 GiB file.
  */
 @EndToEnd
+@Isolated("compares the proxy's throughput with a direct download: the proxy's extra hop loses more to other classes' CPU (0.27 of direct once, beside them)")
 class MediaAndThroughputTest {
     @TempDir
     Path dir;

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * token expiry and rotation, large streamed uploads, rapid upload, failed overwrites, trash vs delete.
  * The official rate limits are on and the driver runs with its default pacing.
  */
+@Isolated("reads the process-wide spool gauge (Spool.GAUGE), which other classes' uploads move")
 class OpenDriverAcceptanceTest {
     private static final String API = SandboxServer.API_PREFIX;
     private static final String OAUTH = "/oauth/access_token";

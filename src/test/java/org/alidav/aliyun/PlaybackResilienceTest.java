@@ -36,18 +36,18 @@ class PlaybackResilienceTest {
     Path dir;
 
     @Test
-    void proxiedPlaybackSurvivesLinksExpiringEveryFiveSecondsAndABrokenConnection() throws Exception {
+    void proxiedPlaybackSurvivesLinksExpiringEveryTwoSecondsAndABrokenConnection() throws Exception {
         PolicyStack.Spec spec = new PolicyStack.Spec();
         spec.storagePolicy = DownloadPolicy.PROXY;
         try (PolicyStack stack = new PolicyStack(dir, spec)) {
             byte[] content = PolicyStack.bytes(24 << 20, 7);
             stack.put("film.mkv", content);
             ScheduledExecutorService expirer = Executors.newSingleThreadScheduledExecutor();
-            expirer.scheduleAtFixedRate(() -> stack.sandbox.faults().expireUrls(), 5, 5, TimeUnit.SECONDS);
+            expirer.scheduleAtFixedRate(() -> stack.sandbox.faults().expireUrls(), 2, 2, TimeUnit.SECONDS);
             long linksBefore = stack.linkCalls();
             try {
                 stack.sandbox.faults().breakNextDownloadAfter(3 << 20);
-                // a slow player: the whole file at about 2.5 MiB/s, so links expire under it
+                // a slow player: the whole file at about 6 MiB/s (4 s), so links expire under it
                 HttpRequest req = HttpRequest.newBuilder(URI.create(stack.url("/film.mkv"))).build();
                 HttpResponse<InputStream> r = stack.http.send(req, HttpResponse.BodyHandlers.ofInputStream());
                 assertEquals(200, r.statusCode());
@@ -61,7 +61,7 @@ class PlaybackResilienceTest {
                         unpaced += n;
                         if (unpaced >= buf.length) {
                             unpaced -= buf.length;
-                            Thread.sleep(100);
+                            Thread.sleep(40);
                         }
                     }
                 }
@@ -73,7 +73,7 @@ class PlaybackResilienceTest {
                     HttpResponse<byte[]> part = stack.send("GET", "/film.mkv", "Range", "bytes=" + first + "-" + (first + 99_999));
                     assertEquals(206, part.statusCode());
                     assertArrayEquals(java.util.Arrays.copyOfRange(content, (int) first, (int) first + 100_000), part.body());
-                    Thread.sleep(500);
+                    Thread.sleep(200);
                 }
             } finally {
                 expirer.shutdownNow();
@@ -88,7 +88,7 @@ class PlaybackResilienceTest {
     @Test
     void aPlayersHourCostsOneLinkPerLinkLife() throws Exception {
         SandboxClock clock = SandboxClock.startingNow();
-        PolicyStack.Spec spec = new PolicyStack.Spec();
+        PolicyStack.Spec spec = new PolicyStack.Spec().pacedOn(new TestPacingClock());
         spec.clock = clock;
         spec.linkLifetime = Duration.ofMinutes(15);
         spec.storagePolicy = DownloadPolicy.REDIRECT;
@@ -122,7 +122,10 @@ class PlaybackResilienceTest {
 
     @Test
     void eightConcurrentDownloadsUnderAnUpstreamCapOfThree() throws Exception {
-        PolicyStack.Spec spec = new PolicyStack.Spec();
+        // eight links at the official link rate: the driver's pacing and the sandbox's limits on a 4x clock
+        FastPacingClock fast = new FastPacingClock(4);
+        PolicyStack.Spec spec = new PolicyStack.Spec().pacedOn(fast);
+        spec.clock = fast.wallClock();
         spec.storagePolicy = DownloadPolicy.PROXY;
         spec.sandboxConcurrency = 3;
         try (PolicyStack stack = new PolicyStack(dir, spec)) {

@@ -23,12 +23,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Rapid upload with a known size and no client checksum asks with the pre-hash first: new content
  * goes out part by part as the body arrives (never spooled whole), a matching pre-hash still makes a
  * rapid upload, and content that shares only its first 1 KiB with a stored file is uploaded intact.
  */
+@Isolated("reads the process-wide spool gauge (Spool.GAUGE), which other classes' uploads move")
 class PreHashFirstTest {
     static final String CREATE = SandboxServer.API_PREFIX + "openFile/create";
     static final int PART = 256 * 1024;

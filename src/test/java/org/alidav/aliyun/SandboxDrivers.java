@@ -2,8 +2,10 @@ package org.alidav.aliyun;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 import org.alidav.drive.Driver;
 import org.alidav.drive.DriverContext;
 import org.alidav.drive.DriverOptions;
@@ -11,8 +13,11 @@ import org.alidav.sandbox.SandboxServer;
 
 /** Builds aliyundrive-open drivers against a running sandbox through the real factory, with the default pacing. */
 final class SandboxDrivers {
-    /** Shared by the drivers of every test that gives none, as a server's storages of one user share it. */
-    private static final UserPacing REAL_TIME = UserPacing.realTime();
+    /**
+     * Real-time pacing, one per sandbox: shared by the drivers a test makes against its sandbox, as a
+     * server's storages of one user share it, and never with another test class running beside it.
+     */
+    private static final Map<SandboxServer, UserPacing> REAL_TIME = Collections.synchronizedMap(new WeakHashMap<>());
 
     private SandboxDrivers() {
     }
@@ -23,7 +28,7 @@ final class SandboxDrivers {
 
     /** As above, in the given context (a test that restarts a driver keeps its state database). */
     static Driver driver(SandboxServer sandbox, DriverContext context, String refreshToken, Map<String, Object> overrides) {
-        return driver(sandbox, context, REAL_TIME, refreshToken, overrides);
+        return driver(sandbox, context, REAL_TIME.computeIfAbsent(sandbox, s -> UserPacing.realTime()), refreshToken, overrides);
     }
 
     /** As above, paced through {@code pacing} (a test on a fast clock gives its own). */

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,12 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 12 item 14: the resource drive at {@code /a} and the backup drive at {@code /b}, configured
  * with one refresh token, serve reads and writes through many refreshes (5 s access tokens) with no
- * refresh refused, because they share one token chain. The test runs for 30 s; the issue's 10 minutes
- * are a manual run: {@code -Dalidav.sharedChainSeconds=600}.
+ * refresh refused, because they share one token chain. The test runs for 30 s of a clock that the
+ * sandbox and the server share, three times faster than real time (token lives and refresh margins
+ * pass on it; 10 s of waiting); the issue's 10 minutes are a manual run: {@code -Dalidav.sharedChainSeconds=600}.
  */
 class SharedTokenChainHttpTest {
     private static final String OAUTH = "/oauth/access_token";
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("alidav.sharedChainSeconds", 30));
+    private final Clock clock = new FastPacingClock(3).wallClock();
 
     @TempDir
     Path dir;
@@ -34,7 +38,7 @@ class SharedTokenChainHttpTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = SandboxedApp.start(dir, SandboxOptions.builder().accessTokenLifetime(Duration.ofSeconds(5)), sb -> {
+        server = SandboxedApp.start(dir, clock, SandboxOptions.builder().accessTokenLifetime(Duration.ofSeconds(5)), sb -> {
             String common = "driver: aliyundrive-open, refresh_token: '" + sb.issueRefreshToken("chain") + "', " + SandboxedApp.appOptions(sb)
                     + ", token_refresh_margin: 1s, webdav_policy: native_proxy, cache_ttl: 0s";
             return "  - {mount: /a, drive_type: resource, " + common + "}\n"
@@ -51,9 +55,9 @@ class SharedTokenChainHttpTest {
     void twoDrivesOfOneAccountShareOneTokenChainThroughManyRefreshes() throws Exception {
         CallStats stats = server.sandbox.stats();
         List<String> failures = new ArrayList<>();
-        long end = System.nanoTime() + RUN.toNanos();
+        Instant end = clock.instant().plus(RUN);
         int rounds = 0;
-        while (System.nanoTime() < end && failures.size() < 5) {
+        while (clock.instant().isBefore(end) && failures.size() < 5) {
             for (String mount : List.of("/a", "/b")) {
                 String name = mount + "/f" + rounds + ".txt";
                 String body = "round " + rounds + " on " + mount;

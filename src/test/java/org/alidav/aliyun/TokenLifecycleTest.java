@@ -26,7 +26,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated("one test swaps System.err for the whole process and counts a log line in it")
 class TokenLifecycleTest {
     private static final String LIST = "/adrive/v1.0/openFile/list";
     private static final String OAUTH = "/oauth/access_token";

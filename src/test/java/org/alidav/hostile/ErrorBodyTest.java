@@ -10,8 +10,12 @@ import java.nio.file.Path;
 import org.alidav.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** Error bodies say what went wrong in plain words: no exception classes, no upstream host or port. */
+// CapturedLog swaps System.err; the one log check looks for a line only this test writes (the upstream port)
+@ResourceLock(Resources.SYSTEM_ERR)
 class ErrorBodyTest {
     @TempDir
     Path dir;

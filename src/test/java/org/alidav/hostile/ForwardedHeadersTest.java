@@ -11,11 +11,13 @@ import java.util.List;
 import org.alidav.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Forwarded headers are believed from trusted proxies only: a client cannot choose the address the
  * login lockout counts or the log shows, nor lock someone else out by naming their address.
  */
+@Isolated("CapturedLog swaps System.err for the whole process: other classes' log lines would land in it")
 class ForwardedHeadersTest {
     @TempDir
     Path dir;

@@ -11,8 +11,10 @@ import org.alidav.TestApp;
 import org.alidav.log.LogText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** A request cannot write a line of its own into the log: control characters in logged values are escaped. */
+@Isolated("CapturedLog swaps System.err for the whole process: other classes' log lines would land in it")
 class LogInjectionTest {
     private static final String FORGED = "2026-12-02T05:47:20.000+0000 [dav-9] INFO access - DELETE /f 204";
 
