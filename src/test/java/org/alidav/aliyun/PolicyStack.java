@@ -151,6 +151,17 @@ final class PolicyStack implements AutoCloseable {
         return sandbox.stats().count(CallStats.OBJECT_GET);
     }
 
+    /**
+     * Object reads since {@code before}, once at least {@code expected} of them are counted: the sandbox
+     * counts a read when its handler ends, which can be after our client already closed the stream
+     * (a probe reads the head of an object), so the count may lag the answer that followed it.
+     */
+    long objectGetsSince(long before, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (objectGets() - before < expected && System.nanoTime() < deadline) Thread.sleep(20);
+        return objectGets() - before;
+    }
+
     DownloadGate gate() {
         return driver.downloadGate();
     }
