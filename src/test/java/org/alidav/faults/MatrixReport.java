@@ -23,8 +23,12 @@ final class MatrixReport {
     private final List<String> columns = new ArrayList<>();
     private final List<Outcome> outcomes = new ArrayList<>();
 
-    /** Columns in this order first; rows (and any other column) in the order cases arrive. */
-    MatrixReport(List<String> columns) {
+    /**
+     * Rows and columns in these orders first (the parts of the matrix record side by side, so arrival
+     * order varies); any other row or column in the order its first case arrives.
+     */
+    MatrixReport(List<String> rows, List<String> columns) {
+        this.rows.addAll(rows);
         this.columns.addAll(columns);
     }
 
