@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 import org.alidav.dav.ExternalClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * What can be checked of the packaging without a container engine or a systemd host: the unit passes
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and records and maps the class-data archive.
  */
 @EndToEnd
+// Each test works in a folder of its own on a free port; most of the time is JVM starts, so they run side by side.
+@Execution(ExecutionMode.CONCURRENT)
 class PackagingTest {
     private static final Path OPTIONS = Path.of("packaging", "jvm.options");
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -156,8 +160,24 @@ class PackagingTest {
         String said = new String(stale.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(stale.waitFor(60, TimeUnit.SECONDS));
         assertTrue(said.startsWith("alidav ") && said.lines().count() == 1, "no warning about the stale archive: " + said);
-        serveUntilReady(release, env);
-        assertTrue(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0, "recorded again for the new jar");
+    }
+
+    /**
+     * An archive older than the jar (an upgrade) is recorded again before the server starts. The old
+     * archive here is not even one: had the launcher mapped it, the JVM would have said so.
+     */
+    @Test
+    void anArchiveOlderThanTheJarIsRecordedAgain() throws Exception {
+        Path release = releaseWithTheShadedJar();
+        Path archive = Files.createDirectories(dir.resolve("cache")).resolve("alidav.jsa");
+        byte[] old = "an archive recorded for an earlier jar".getBytes(StandardCharsets.US_ASCII);
+        Files.write(archive, old);
+        java.nio.file.attribute.FileTime jarTime = Files.getLastModifiedTime(release.resolve("alidav.jar"));
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(jarTime.toMillis() - 60_000));
+        String started = serveUntilReady(release, Map.of("ALIDAV_CDS_ARCHIVE", archive.toString()));
+        assertTrue(Files.getLastModifiedTime(archive).compareTo(jarTime) > 0, "recorded again for the new jar:\n" + started);
+        assertTrue(Files.size(archive) > old.length, "a real archive replaced the old one");
+        assertTrue(started.lines().noneMatch(l -> l.contains("cds") || l.contains("archive")), started);
     }
 
     /** A JVM that cannot record (no base archive: -Xshare:off) is told once, the server starts anyway, and later starts do not retry. */
