@@ -7,28 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** MKCOL, DELETE, MOVE, COPY, PROPFIND and PROPPATCH over real HTTP, on one storage at /. */
-class WebDavMethodsHttpTest {
-    @TempDir
-    Path dir;
-    DavTestServer dav;
-    Path root;
-
-    @BeforeEach
-    void start() throws Exception {
-        dav = DavTestServer.start(dir);
-        root = dav.storageRoot(0);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        dav.close();
-    }
+class WebDavMethodsHttpTest extends OneServerPerTest {
 
     @Test
     void mkcol() throws Exception {

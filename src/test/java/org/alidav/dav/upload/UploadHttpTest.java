@@ -12,28 +12,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.stream.Stream;
 import org.alidav.dav.DavTestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.alidav.dav.OneServerPerTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** PUT over real HTTP as Finder, Windows Explorer, rclone and browsers send it. */
-class UploadHttpTest {
-    @TempDir
-    Path dir;
-    DavTestServer dav;
-    Path root;
-
-    @BeforeEach
-    void start() throws Exception {
-        dav = DavTestServer.start(dir);
-        root = dav.storageRoot(0);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        dav.close();
-    }
+class UploadHttpTest extends OneServerPerTest {
 
     @Test
     void putCreatesThenReplaces() throws Exception {
