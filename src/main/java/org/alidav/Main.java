@@ -23,7 +23,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        StartupWarmUp.begin();
         int code = run(args, System.getenv(), System.out, System.err);
         if (code != 0) System.exit(code);
     }
