@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * The package structure the code keeps: no cycles between packages, and a DAV layer that knows the
  * drivers only through the driver SPI.
  */
+@LongRunning
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * must stream the body to disk, whatever its size (chunked here, so no length is known up front).
  */
 @EndToEnd
+@LongRunning
 class BoundedMemoryUploadTest {
     private static final long SIZE = 768L * 1024 * 1024;
 

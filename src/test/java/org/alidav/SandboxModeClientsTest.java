@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * client's forty downloads wait for their links a quarter as long.
  */
 @EndToEnd
+@LongRunning
 class SandboxModeClientsTest {
     private static final String USER = DavTestServer.USER;
     private static final String PASSWORD = DavTestServer.PASSWORD;

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import org.alidav.LongRunning;
 import org.alidav.drive.Driver;
 import org.alidav.drive.DriverConformanceSuite;
 import org.alidav.drive.Entry;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The shared driver contract, met by the AliyunDrive Open driver against the offline emulator with
  * the official rate limits enforced (the driver's own pacing must keep it under them).
  */
+@LongRunning
 class AliyunSandboxConformanceTest extends DriverConformanceSuite {
     /** The driver's pacing and the sandbox's rate limits on one clock four times faster than real time. */
     static final FastPacingClock PACING = new FastPacingClock(4);

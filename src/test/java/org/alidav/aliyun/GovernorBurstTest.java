@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.alidav.LongRunning;
 import org.alidav.dav.mount.MountSpec;
 import org.alidav.drive.Driver;
 import org.alidav.drive.DriverContext;
@@ -34,22 +35,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Bursts of WebDAV clients against a sandbox enforcing the official rates (list 4/s, link 1/s, other
  * 15/s): the governor makes them wait their turn, so no client sees an error and the sandbox never
  * has to answer 429; when a caller's bounded wait would be exceeded, it gets 503 + Retry-After.
  */
-@Isolated("asserts that the sandbox never answers 429: on a fast clock a stall of this JVM (other classes' work) lets several paced calls fall due at once")
+@LongRunning
 class GovernorBurstTest {
     private static final String LIST = "/adrive/v1.0/openFile/list";
     /**
-     * Pacing and the sandbox's rate limits on one clock twice as fast as real time: a stall of the JVM
-     * lets the paced calls of its length fall due at once, and the sandbox's burst (one second's worth)
-     * absorbs those of a stall up to half a second here (a quarter of a second at four times).
+     * Pacing and the sandbox's rate limits on one clock, at real speed: a stall of the JVM lets the paced
+     * calls of its length fall due at once, and the sandbox's burst (one second's worth) absorbs those of a
+     * stall up to a second. Faster clocks shrink that margin by their factor, and this class runs beside
+     * others, whose work can stall it (at 2x and 4x it saw 429s on a loaded machine); it mostly waits, so
+     * real time costs the suite little.
      */
-    static final FastPacingClock PACING = new FastPacingClock(2);
+    static final FastPacingClock PACING = new FastPacingClock(1);
     static SandboxServer sandbox;
     static Path sandboxDir;
     @TempDir

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.alidav.GeneratedBody;
+import org.alidav.LongRunning;
 import org.alidav.TestFiles;
 import org.alidav.drive.ByteRange;
 import org.alidav.drive.DriveException;
@@ -25,6 +26,7 @@ import org.alidav.drive.Entry;
 import org.alidav.drive.QuotaReporter;
 import org.alidav.drive.Upload;
 import org.alidav.drive.remote.Spool;
+import org.alidav.drive.remote.SpoolGauge;
 import org.alidav.sandbox.CallStats;
 import org.alidav.sandbox.SandboxOptions;
 import org.alidav.sandbox.SandboxServer;
@@ -32,7 +34,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * token expiry and rotation, large streamed uploads, rapid upload, failed overwrites, trash vs delete.
  * The official rate limits are on and the driver runs with its default pacing.
  */
-@Isolated("reads the process-wide spool gauge (Spool.GAUGE), which other classes' uploads move")
+@LongRunning
 class OpenDriverAcceptanceTest {
     private static final String API = SandboxServer.API_PREFIX;
     private static final String OAUTH = "/oauth/access_token";
@@ -161,11 +162,12 @@ class OpenDriverAcceptanceTest {
         Driver d = driver(Map.of());
         long partSize = PartSizer.DEFAULT_PART;
         GeneratedBody body = new GeneratedBody(GIB, 1).at(GIB / 2, at -> sandbox.faults().failNextPartUploads(1));
-        Spool.GAUGE.resetPeak();
+        SpoolGauge spooled = Spool.gauge(spoolDir());
+        spooled.resetPeak();
         long start = System.nanoTime();
         Entry file = d.put(d.root(), "big.bin", new Upload(body, GIB, null, null, null));
         long uploadMillis = (System.nanoTime() - start) / 1_000_000;
-        long peak = Spool.GAUGE.peak();
+        long peak = spooled.peak();
 
         assertEquals(1, stats.count(CREATE), stats.toString());
         assertEquals(1, stats.count(COMPLETE), stats.toString());
@@ -175,7 +177,7 @@ class OpenDriverAcceptanceTest {
         assertEquals(parts, stats.count(CallStats.OBJECT_PUT, 200), stats.toString());
         assertEquals(GIB, stats.uploadedPartBytes());
         assertTrue(peak > 0 && peak <= partSize, "spooled at most one part at a time, peak " + peak);
-        assertEquals(0, Spool.GAUGE.held(), "every spool released");
+        assertEquals(0, spooled.held(), "every spool released");
         assertEquals(GIB, file.size());
         String sha1 = body.sha1();
         start = System.nanoTime();

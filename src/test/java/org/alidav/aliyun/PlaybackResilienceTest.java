@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.alidav.LongRunning;
 import org.alidav.dav.download.DownloadPolicy;
 import org.alidav.sandbox.CallStats;
 import org.alidav.sandbox.SandboxClock;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * connection, a player's long session on a simulated clock, more downloads than the object
  * storage allows at once, and what reusing upstream streams saves.
  */
+@LongRunning
 class PlaybackResilienceTest {
     @TempDir
     Path dir;

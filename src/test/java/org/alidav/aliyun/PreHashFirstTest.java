@@ -16,6 +16,7 @@ import org.alidav.drive.Entry;
 import org.alidav.drive.Maintained;
 import org.alidav.drive.Upload;
 import org.alidav.drive.remote.Spool;
+import org.alidav.drive.remote.SpoolGauge;
 import org.alidav.sandbox.CallStats;
 import org.alidav.sandbox.SandboxOptions;
 import org.alidav.sandbox.SandboxServer;
@@ -23,14 +24,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Rapid upload with a known size and no client checksum asks with the pre-hash first: new content
  * goes out part by part as the body arrives (never spooled whole), a matching pre-hash still makes a
  * rapid upload, and content that shares only its first 1 KiB with a stored file is uploaded intact.
  */
-@Isolated("reads the process-wide spool gauge (Spool.GAUGE), which other classes' uploads move")
 class PreHashFirstTest {
     static final String CREATE = SandboxServer.API_PREFIX + "openFile/create";
     static final int PART = 256 * 1024;
@@ -69,12 +68,13 @@ class PreHashFirstTest {
     void newContentIsStreamedPartByPartWithOneCreate() throws Exception {
         byte[] content = PolicyStack.bytes(SIZE, 1);
         sandbox.stats().reset();
-        Spool.GAUGE.resetPeak();
+        SpoolGauge spooled = Spool.gauge(dir.resolve("state/spool"));
+        spooled.resetPeak();
         Entry file = put("new.bin", content);
-        long peak = Spool.GAUGE.peak();
+        long peak = spooled.peak();
         System.out.printf("pre-hash first, new content of %d bytes: spool peak %d bytes (part %d)%n", SIZE, peak, PART);
         assertTrue(peak <= PART, "at most one part buffered, as without rapid upload: peak " + peak);
-        assertEquals(0, Spool.GAUGE.held());
+        assertEquals(0, spooled.held());
         assertEquals(1, sandbox.stats().count(CREATE), "the pre-hash create gave the part URLs");
         assertEquals(SIZE, sandbox.stats().uploadedPartBytes());
         assertArrayEquals(content, read(file));

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.alidav.LongRunning;
 import org.alidav.aliyun.ReplaceJournal.Kind;
 import org.alidav.aliyun.ReplaceJournal.Step;
 import org.alidav.drive.ByteRange;
@@ -44,6 +45,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * old version and of the complete, removals that keep failing, and journal states a crash leaves.
  * After each, the cloud holds exactly one item under the name, with the newest complete content.
  */
+@LongRunning
 class ReplaceProtocolTest {
     private static final String API = SandboxServer.API_PREFIX + "openFile/";
     private static final String USER = "writer";

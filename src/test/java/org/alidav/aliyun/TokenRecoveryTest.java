@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.alidav.LongRunning;
 import org.alidav.TestFiles;
 import org.alidav.drive.DriveException;
 import org.alidav.drive.Driver;
@@ -37,6 +38,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * themselves, final ones wait for a new token, and a token saved in the chain's file by another
  * process (a login, a user) is taken up without a restart.
  */
+@LongRunning
 class TokenRecoveryTest {
     private static final String OAUTH = "/oauth/access_token";
     private static final String RENEW = "/alicloud/renewapi";

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.alidav.EndToEnd;
+import org.alidav.LongRunning;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * exercises X-OC-Mtime, OC-Checksum and oc:checksums.
  */
 @EndToEnd
+@LongRunning
 class RcloneTest {
     @TempDir
     Path dir;

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 import org.alidav.EndToEnd;
+import org.alidav.LongRunning;
 import org.alidav.faults.MatrixBench.InProcess;
 import org.alidav.faults.MatrixBench.Judge;
 import org.alidav.sandbox.Fault;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * of one part one after another ({@link PartCases}).
  */
 @EndToEnd
+@LongRunning
 class FaultMatrixTest {
     private static final Duration STORM = Duration.ofSeconds(1);
     private static final long STORM_RETRY_AFTER_MILLIS = 200;

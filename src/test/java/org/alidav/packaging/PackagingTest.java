@@ -20,6 +20,7 @@ import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.alidav.LongRunning;
 import org.alidav.dav.ExternalClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @EndToEnd
 // Each test works in a folder of its own on a free port; most of the time is JVM starts, so they run side by side.
 @Execution(ExecutionMode.CONCURRENT)
+@LongRunning
 class PackagingTest {
     private static final Path OPTIONS = Path.of("packaging", "jvm.options");
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();

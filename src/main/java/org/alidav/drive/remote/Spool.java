@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,25 +21,34 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Spool implements AutoCloseable {
     /** All spools of the process together. */
     public static final SpoolGauge GAUGE = new SpoolGauge();
+    /** The spools of each folder: every driver spools in a folder of its own, so each can be watched alone. */
+    private static final Map<Path, SpoolGauge> BY_FOLDER = new ConcurrentHashMap<>();
     private static final String PREFIX = "alidav-upload-";
     private static final String SUFFIX = ".spool";
     /** The spool files of this process not yet closed. */
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
     private static final int BUFFER = 64 * 1024;
     private final Path path;
+    private final SpoolGauge folderGauge;
     private long size;
     /** Open from the first byte written until {@link #close}; unbuffered, so readers see every byte written. */
     private FileChannel out;
 
-    private Spool(Path path) {
+    private Spool(Path path, SpoolGauge folderGauge) {
         this.path = path;
+        this.folderGauge = folderGauge;
     }
 
     public static Spool create(Path dir) throws IOException {
         Files.createDirectories(dir);
         Path path = Files.createTempFile(dir, PREFIX, SUFFIX).toAbsolutePath();
         OPEN.add(path);
-        return new Spool(path);
+        return new Spool(path, gauge(dir));
+    }
+
+    /** The bytes held by the spools of {@code dir}. */
+    public static SpoolGauge gauge(Path dir) {
+        return BY_FOLDER.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new SpoolGauge());
     }
 
     /** Deletes the spool files in {@code dir} that no spool of this process holds; answers how many. */
@@ -75,6 +85,7 @@ public final class Spool implements AutoCloseable {
         while (bytes.hasRemaining()) out.write(bytes, size + bytes.position() - off);
         size += len;
         GAUGE.add(len);
+        folderGauge.add(len);
     }
 
     /**
@@ -83,8 +94,7 @@ public final class Spool implements AutoCloseable {
      * again for every part.
      */
     public void reset() {
-        GAUGE.release(size);
-        size = 0;
+        release();
     }
 
     /** The spool's {@link #size} bytes. */
@@ -104,8 +114,7 @@ public final class Spool implements AutoCloseable {
 
     @Override
     public void close() {
-        GAUGE.release(size);
-        size = 0;
+        release();
         try {
             closeOut();
             Files.deleteIfExists(path);
@@ -114,6 +123,12 @@ public final class Spool implements AutoCloseable {
         } finally {
             OPEN.remove(path);
         }
+    }
+
+    private void release() {
+        GAUGE.release(size);
+        folderGauge.release(size);
+        size = 0;
     }
 
     private void closeOut() throws IOException {
