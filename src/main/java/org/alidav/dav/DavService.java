@@ -23,6 +23,7 @@ import org.alidav.dav.props.DavPropertySource;
 import org.alidav.dav.props.DeadPropertyStore;
 import org.alidav.dav.props.LegacyPropertiesImport;
 import org.alidav.dav.props.NamespaceSafePropFindXmlGenerator;
+import org.alidav.dav.props.PropFindAnswerHandler;
 import org.alidav.dav.props.PropFindFieldParser;
 import org.alidav.dav.props.PropPatchHandler;
 import org.alidav.dav.props.PropertyLimits;
@@ -38,9 +39,10 @@ import org.alidav.state.StateStore;
 
 /**
  * The WebDAV layer, assembled: mounts, the dead properties in the state database, the shadow stores
- * under the data dir, and a Milton {@link HttpManager} with our fixes. What Milton still does: OPTIONS, PROPFIND, MKCOL, DELETE, MOVE,
- * COPY. What we replaced: GET/HEAD ({@link FileGetHandler}), PUT ({@link PutHandler}), PROPPATCH
- * ({@link PropPatchHandler}), the last filter ({@link DavErrorFilter}), the PROPFIND XML writer
+ * under the data dir, and a Milton {@link HttpManager} with our fixes. What Milton still does: OPTIONS, PROPFIND
+ * (allprop, propname), MKCOL, DELETE, MOVE, COPY. What we replaced: GET/HEAD ({@link FileGetHandler}), PUT
+ * ({@link PutHandler}), PROPPATCH ({@link PropPatchHandler}), PROPFIND naming its properties
+ * ({@link PropFindAnswerHandler}), the last filter ({@link DavErrorFilter}), the PROPFIND XML writer
  * ({@link NamespaceSafePropFindXmlGenerator}), entity tags ({@link ETags}); and what is refused
  * before Milton sees it ({@link RequestChecks}).
  */
@@ -81,6 +83,19 @@ public final class DavService implements AutoCloseable {
         LocationData carried = LocationData.all(List.of(deadProperties, PathListener.asLocationData(extensions)));
         DavResourceFactory factory = new DavResourceFactory(new MountTable(mounted), carried);
 
+        HttpManagerBuilder b = miltonBuilder(factory, deadProperties, extensions);
+        // after Milton's protocols (and any an extension added during init), so ours win for their methods
+        b.getProtocols().add(new DavHandlers(new FileGetHandler(downloads), new PutHandler(factory), new PropPatchHandler(factory, deadProperties),
+                PropFindAnswerHandler.of(b)));
+        HttpManager manager = b.buildHttpManager();
+        return new DavService(manager, shadows, factory, anonymousOptions(manager, b.getResourceTypeHelper(), factory));
+    }
+
+    /**
+     * Milton configured and initialised with our fixes, before our own handlers are added: what {@link #create}
+     * builds on, and what a test compares {@link PropFindAnswerHandler}'s answers with Milton's in.
+     */
+    public static HttpManagerBuilder miltonBuilder(DavResourceFactory factory, DeadPropertyStore deadProperties, List<DavExtension> extensions) {
         HttpManagerBuilder b = new HttpManagerBuilder();
         b.setMainResourceFactory(factory);
         // authentication is done before Milton (server.AuthFilter); these are default-on extras we must not have
@@ -104,10 +119,7 @@ public final class DavService implements AutoCloseable {
         extensions.forEach(e -> e.install(b, lockTargets));
         b.init();
         keepDestinationsUntilReplaced(b);
-        // after Milton's protocols (and any an extension added during init), so ours win for their methods
-        b.getProtocols().add(new DavHandlers(new FileGetHandler(downloads), new PutHandler(factory), new PropPatchHandler(factory, deadProperties)));
-        HttpManager manager = b.buildHttpManager();
-        return new DavService(manager, shadows, factory, anonymousOptions(manager, b.getResourceTypeHelper(), factory));
+        return b;
     }
 
     /**

@@ -32,6 +32,8 @@ import org.w3c.dom.Element;
  */
 public final class RequestChecks {
     public static final int MAX_XML_BODY = 1 << 20;
+    private static final RecentAnswers<String, String> CHECKED = new RecentAnswers<>(64);
+    private static final int LONGEST_REMEMBERED = 4096;
     private static final byte[] ALLPROP = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:propfind xmlns:D=\"DAV:\"><D:allprop/></D:propfind>\n"
             .getBytes(StandardCharsets.UTF_8);
     static final String FINITE_DEPTH_ERROR = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
@@ -90,15 +92,26 @@ public final class RequestChecks {
             if (whenEmpty == null) throw new RequestRejected(400, request.getMethod() + " needs an XML body");
             return new BufferedBodyRequest(request, whenEmpty);
         }
+        if (!root.equals(davRoot(body))) throw new RequestRejected(400, "the body must be a DAV:" + root + " element");
+        return new BufferedBodyRequest(request, body);
+    }
+
+    /**
+     * The local name of a well-formed body's root element when it is in DAV:, else "". Remembered by the body's
+     * text for short bodies: a client sends the same PROPFIND body for every listing.
+     */
+    private static String davRoot(byte[] body) throws RequestRejected {
+        String text = body.length <= LONGEST_REMEMBERED ? new String(body, StandardCharsets.ISO_8859_1) : null;
+        String known = text == null ? null : CHECKED.get(text);
+        if (known != null) return known;
+        String root;
         try {
             Element e = SafeXml.parse(body).getDocumentElement();
-            if (!"DAV:".equals(e.getNamespaceURI()) || !root.equals(e.getLocalName())) {
-                throw new RequestRejected(400, "the body must be a DAV:" + root + " element");
-            }
+            root = "DAV:".equals(e.getNamespaceURI()) ? e.getLocalName() : "";
         } catch (SafeXml.MalformedXml e) {
             throw new RequestRejected(400, "malformed XML body: " + e.getMessage());
         }
-        return new BufferedBodyRequest(request, body);
+        return text == null ? root : CHECKED.remember(text, root);
     }
 
     private HttpServletRequest copyOrMove(HttpServletRequest request) throws RequestRejected {

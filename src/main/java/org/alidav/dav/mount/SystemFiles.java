@@ -15,6 +15,8 @@ public final class SystemFiles {
 
     public static boolean isSystemName(String name) {
         if (name.startsWith("._")) return true;
+        // only names as long as those three can be one of them (asked for every entry of every listing)
+        if (name.length() < 9 || name.length() > 11) return false;
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.equals(".ds_store") || lower.equals("thumbs.db") || lower.equals("desktop.ini");
     }

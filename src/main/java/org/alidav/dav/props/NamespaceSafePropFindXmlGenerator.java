@@ -54,9 +54,7 @@ public final class NamespaceSafePropFindXmlGenerator extends PropFindXmlGenerato
     private static final int BYTES_PER_RESPONSE = 512;
 
     static Map<String, String> prefixes(List<PropFindResponse> responses) {
-        Map<String, String> map = new LinkedHashMap<>();
-        map.put("DAV:", DAV_PREFIX);
-        map.put("", "");
+        Map<String, String> map = startPrefixes();
         for (PropFindResponse r : responses) {
             for (QName q : r.getKnownProperties().keySet()) add(map, q);
             if (r.getErrorProperties() != null) {
@@ -66,13 +64,21 @@ public final class NamespaceSafePropFindXmlGenerator extends PropFindXmlGenerato
         return map;
     }
 
-    private static void add(Map<String, String> map, QName q) {
+    /** The prefixes every answer has: {@code d} for DAV:, none for the empty namespace; {@link #add} adds the others in order. */
+    static Map<String, String> startPrefixes() {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("DAV:", DAV_PREFIX);
+        map.put("", "");
+        return map;
+    }
+
+    static void add(Map<String, String> map, QName q) {
         String uri = q.getNamespaceURI();
         // nearly every property of an answer is a DAV: one: no map lookup for those
         if (!uri.equals("DAV:") && !map.containsKey(uri)) map.put(uri, "ns" + map.size());
     }
 
-    private static String declarations(Map<String, String> prefixes) {
+    static String declarations(Map<String, String> prefixes) {
         StringBuilder sb = new StringBuilder();
         prefixes.forEach((uri, prefix) -> {
             if (!uri.isEmpty()) sb.append(" xmlns:").append(prefix).append("=\"").append(attribute(uri)).append('"');

@@ -2,6 +2,7 @@ package org.alidav.dav.props;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -32,8 +33,47 @@ final class XmlBuffer extends OutputStream {
         count += len;
     }
 
+    /** Appends {@code s} as UTF-8; ASCII, nearly all of an answer, without an intermediate byte array. */
+    void append(String s) {
+        if (!copied(s, false)) append(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Appends {@code s} as text content, as {@link PlainStringValueWriter#escape} writes it; a value of printable
+     * ASCII with nothing to escape (nearly every name, tag and type) is copied without a string made for it.
+     */
+    void appendText(String s) {
+        if (!copied(s, true)) append(PlainStringValueWriter.escape(s));
+    }
+
+    /**
+     * Copies {@code s} when it is ASCII, and for {@code text} printable with nothing to escape; otherwise copies
+     * nothing (what it wrote is past {@link #count}, to be written over) and answers false.
+     */
+    private boolean copied(String s, boolean text) {
+        int n = s.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || text && (c < 0x20 || c == 0x7f || c == '&' || c == '<' || c == '>')) return false;
+            bytes[count + i] = (byte) c;
+        }
+        count += n;
+        return true;
+    }
+
+    /** Appends bytes prepared once (fixed markup). */
+    void append(byte[] b) {
+        write(b, 0, b.length);
+    }
+
     private void ensure(int more) {
         if (bytes.length - count < more) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, count + more));
+    }
+
+    /** How many bytes were collected. */
+    int size() {
+        return count;
     }
 
     /** Sends what was collected to {@code out}. */

@@ -3,6 +3,7 @@ package org.alidav.dav.resource;
 import java.net.URLConnection;
 import java.util.Locale;
 import java.util.Map;
+import org.alidav.dav.http.RecentAnswers;
 
 /** MIME types by file extension: media formats the JDK's table lacks first, then the JDK's table. */
 public final class ContentTypes {
@@ -31,6 +32,20 @@ public final class ContentTypes {
             String known = EXTRA.get(ext);
             if (known != null) return known;
         }
+        // the JDK's table answers by what follows the last dot, unless the name holds '#' or '?' (see MimeTable)
+        if (name.indexOf('#') >= 0 || name.indexOf('?') >= 0) return guessed(name);
+        String ending = dot >= 0 ? name.substring(dot) : "";
+        String known = GUESSED.get(ending);
+        return known != null ? known : GUESSED.remember(ending, guessed(name));
+    }
+
+    /**
+     * The JDK table's answers by the ending of the name they were asked for (its lookup copies and lower-cases the
+     * ending of every name, asked for every file of every PROPFIND).
+     */
+    private static final RecentAnswers<String, String> GUESSED = new RecentAnswers<>(1024);
+
+    private static String guessed(String name) {
         String guessed = URLConnection.getFileNameMap().getContentTypeFor(name);
         return guessed != null ? guessed : DEFAULT;
     }
