@@ -35,7 +35,7 @@ final class AliDavJvm {
      * what users run; {@code -Dbench.jvmFlags="-XX:… -Xmx…"} replaces them to measure others ({@code -Dbench.jvmFlags=}
      * with nothing: the JVM's defaults).
      */
-    private static List<String> jvmFlags() {
+    static List<String> jvmFlags() {
         String flags = System.getProperty("bench.jvmFlags", "@" + Path.of("packaging/jvm.options").toAbsolutePath()).strip();
         return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
     }
