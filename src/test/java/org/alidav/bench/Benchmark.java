@@ -364,7 +364,7 @@ public final class Benchmark {
             rows.add(new String[]{"Second upload of the same content (rapid upload on; no client checksum, so spooled and hashed)", "API calls",
                     calls(stats) + "; part bytes " + parts, "0 part bytes"});
             check("Rapid second upload: 0 part bytes", parts == 0, parts + " part bytes");
-            String bestOf = " (best of " + rounds + "; AliDAV in its own JVM, shipped flags)";
+            String bestOf = " (best of " + rounds + "; AliDAV in its own JVM, " + AliDavJvm.flagsLabel() + ")";
             rows.add(new String[]{"PUT " + gib(fileSize) + ": rapid upload off" + bestOf, "MB/s; spool peak; server CPU",
                     fmt(off) + " (" + ratio(off, directRate) + " of direct); " + mib(spoolPeaks[0]) + "; " + fmt2(cpu[0]) + " s/GiB", ""});
             rows.add(new String[]{"PUT " + gib(fileSize) + ": rapid upload on, new content (pre-hash first, parts from the body)" + bestOf,
@@ -379,7 +379,8 @@ public final class Benchmark {
                     fmt(again) + " (" + ratio(again, directRate) + " of direct)", ""});
             rows.add(new String[]{"PUT " + gib(fileSize) + ": direct multipart upload to the sandbox (20 MiB parts, best of " + rounds + ")", "MB/s",
                     fmt(directRate), "baseline"});
-            rows.add(new String[]{"PUT rounds: load average (1 min) at start → end", "", startLoad + " → " + endLoad, ""});
+            rows.add(new String[]{"PUT rounds: load average (1 min) at start → end; the server's peak RSS", "", startLoad + " → " + endLoad
+                    + "; " + server.peakRssMb() + " MB (VmHWM)", ""});
         }
     }
 
@@ -533,10 +534,11 @@ public final class Benchmark {
             String bestOf = " (best of " + rounds + ")";
             rows.add(new String[]{"GET " + gib(fileSize) + ": 302 to the sandbox" + bestOf, "MB/s",
                     fmt(redirectRate) + " (" + ratio(redirectRate, directRate) + " of direct; " + (how[0].startsWith("302") ? "302" : "no 302 in this build") + ")", ""});
-            rows.add(new String[]{"GET " + gib(fileSize) + ": native proxy" + bestOf.replace(")", "; AliDAV in its own JVM, shipped flags)"),
+            rows.add(new String[]{"GET " + gib(fileSize) + ": native proxy" + bestOf.replace(")", "; AliDAV in its own JVM, " + AliDavJvm.flagsLabel() + ")"),
                     "MB/s; server CPU", fmt(proxyRate) + " (" + ratio(proxyRate, directRate) + " of direct); " + fmt2(cpu[0]) + " s/GiB", "≥ 0.9 of direct"});
             rows.add(new String[]{"GET " + gib(fileSize) + ": direct from the sandbox's object endpoint" + bestOf, "MB/s", fmt(directRate), "baseline"});
-            rows.add(new String[]{"GET rounds: load average (1 min) at start → end", "", startLoad + " → " + endLoad, ""});
+            rows.add(new String[]{"GET rounds: load average (1 min) at start → end; the server's peak RSS", "", startLoad + " → " + endLoad
+                    + "; " + server.peakRssMb() + " MB (VmHWM)", ""});
             check("Proxy GET ≥ 0.9 of direct", proxyRate >= 0.9 * directRate, ratio(proxyRate, directRate));
         }
     }

@@ -80,6 +80,11 @@ final class TransferServer implements AutoCloseable {
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // clock ticks: USER_HZ is 100 on Linux
     }
 
+    /** The server's peak resident memory so far ({@code VmHWM}), in MB. */
+    long peakRssMb() {
+        return Footprint.status(pid)[0] / 1024;
+    }
+
     /** The largest total size of the spool folder's files since the last {@link #resetSpoolPeak}, sampled every 10 ms. */
     long spoolPeak() {
         return spoolPeak.get();
