@@ -349,12 +349,10 @@ public final class Benchmark {
                         direct.upload("direct-upload-" + s + ".bin", () -> new Bytes(s, fileSize), fileSize, 20L << 20);
                         return mbps(fileSize, System.nanoTime() - t);
                     });
-            String startLoad = loadAverage();
-            double[] best = bestOfRotated(paths, rounds);
-            String endLoad = loadAverage();
-            double off = best[0];
-            double on = best[1];
-            double directRate = best[2];
+            Rounds result = rotated(paths, rounds);
+            double off = result.best()[0];
+            double on = result.best()[1];
+            double directRate = result.best()[2];
             // the content of the first rapid-off upload (seed 100) again, now through the rapid mount
             stats.reset();
             double again = timedPut(url + "/rapid/upload-again.bin", 100, fileSize);
@@ -379,7 +377,7 @@ public final class Benchmark {
                     fmt(again) + " (" + ratio(again, directRate) + " of direct)", ""});
             rows.add(new String[]{"PUT " + gib(fileSize) + ": direct multipart upload to the sandbox (20 MiB parts, best of " + rounds + ")", "MB/s",
                     fmt(directRate), "baseline"});
-            rows.add(new String[]{"PUT rounds: load average (1 min) at start → end; the server's peak RSS", "", startLoad + " → " + endLoad
+            rows.add(new String[]{"PUT rounds: load average (1 min) at start → end; the server's peak RSS", "", result.load()
                     + "; " + server.peakRssMb() + " MB (VmHWM)", ""});
         }
     }
@@ -391,8 +389,13 @@ public final class Benchmark {
         return new double[]{rate, (server.cpuSeconds() - cpu) / (fileSize / (double) GIB)};
     }
 
-    /** Runs every path once per round, each round starting with another path; answers the best result of each. */
-    private static double[] bestOfRotated(List<TimedGet> paths, int rounds) throws Exception {
+    /** The best result of each path over the rounds, and the load average (1 min) at their start and end. */
+    private record Rounds(double[] best, String load) {
+    }
+
+    /** Runs every path once per round, each round starting with another path. */
+    private static Rounds rotated(List<TimedGet> paths, int rounds) throws Exception {
+        String start = loadAverage();
         double[] best = new double[paths.size()];
         // each round starts with another path, so no path always runs right after the same one
         for (int i = 0; i < rounds; i++) {
@@ -401,7 +404,7 @@ public final class Benchmark {
                 best[p] = Math.max(best[p], paths.get(p).run());
             }
         }
-        return best;
+        return new Rounds(best, start + " → " + loadAverage());
     }
 
     private static String loadAverage() throws IOException {
@@ -524,12 +527,10 @@ public final class Benchmark {
                         if (got != fileSize) throw new IllegalStateException("short GET via the 302 mount: " + got);
                         return mbps(got, System.nanoTime() - t);
                     });
-            String startLoad = loadAverage();
-            double[] best = bestOfRotated(paths, rounds);
-            String endLoad = loadAverage();
-            double directRate = best[0];
-            double proxyRate = best[1];
-            double redirectRate = best[2];
+            Rounds result = rotated(paths, rounds);
+            double directRate = result.best()[0];
+            double proxyRate = result.best()[1];
+            double redirectRate = result.best()[2];
             if (!how[0].startsWith("302")) notes.add("GET via the 302_redirect mount was " + how[0] + ".");
             String bestOf = " (best of " + rounds + ")";
             rows.add(new String[]{"GET " + gib(fileSize) + ": 302 to the sandbox" + bestOf, "MB/s",
@@ -537,7 +538,7 @@ public final class Benchmark {
             rows.add(new String[]{"GET " + gib(fileSize) + ": native proxy" + bestOf.replace(")", "; AliDAV in its own JVM, " + AliDavJvm.flagsLabel() + ")"),
                     "MB/s; server CPU", fmt(proxyRate) + " (" + ratio(proxyRate, directRate) + " of direct); " + fmt2(cpu[0]) + " s/GiB", "≥ 0.9 of direct"});
             rows.add(new String[]{"GET " + gib(fileSize) + ": direct from the sandbox's object endpoint" + bestOf, "MB/s", fmt(directRate), "baseline"});
-            rows.add(new String[]{"GET rounds: load average (1 min) at start → end; the server's peak RSS", "", startLoad + " → " + endLoad
+            rows.add(new String[]{"GET rounds: load average (1 min) at start → end; the server's peak RSS", "", result.load()
                     + "; " + server.peakRssMb() + " MB (VmHWM)", ""});
             check("Proxy GET ≥ 0.9 of direct", proxyRate >= 0.9 * directRate, ratio(proxyRate, directRate));
         }
