@@ -35,7 +35,14 @@ final class AliDavJvm {
      * what users run; {@code -Dbench.jvmFlags="-XX:… -Xmx…"} replaces them to measure others ({@code -Dbench.jvmFlags=}
      * with nothing: the JVM's defaults).
      */
-    private static List<String> jvmFlags() {
+    /** How the row text names the flags: "shipped flags", or the ones {@code -Dbench.jvmFlags} gave. */
+    static String flagsLabel() {
+        String flags = System.getProperty("bench.jvmFlags");
+        if (flags == null) return "shipped flags";
+        return flags.isBlank() ? "the JVM's default flags" : "flags " + flags.strip();
+    }
+
+    static List<String> jvmFlags() {
         String flags = System.getProperty("bench.jvmFlags", "@" + Path.of("packaging/jvm.options").toAbsolutePath()).strip();
         return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
     }

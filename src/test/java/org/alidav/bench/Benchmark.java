@@ -228,18 +228,10 @@ public final class Benchmark {
 
     private AppConfig serverConfig() throws Exception {
         StringBuilder y = new StringBuilder();
-        y.append("server: {host: 127.0.0.1, port: 0, data_dir: '").append(work.resolve("server")).append("', log_level: warn");
-        // -Dbench.minResponseRate=0: the A/B of the slow-client response pacing for the proxy GET row
-        String minResponseRate = System.getProperty("bench.minResponseRate");
-        if (minResponseRate != null) y.append(", min_response_rate: ").append(Integer.parseInt(minResponseRate));
-        y.append("}\n");
+        y.append("server: {host: 127.0.0.1, port: 0, data_dir: '").append(work.resolve("server")).append("', log_level: warn}\n");
         y.append("storages:\n");
-        String[][] mounts = {{"/ali", "false", "native_proxy"}, {"/rapid", "true", "native_proxy"}, {"/r302", "false", "302_redirect"}};
-        for (String[] m : mounts) {
-            y.append("  - mount: ").append(m[0]).append("\n    driver: aliyundrive-open\n");
-            credentials(sandbox).forEach((k, v) -> y.append("    ").append(k).append(": '").append(v).append("'\n"));
-            y.append("    rapid_upload: ").append(m[1]).append("\n    webdav_policy: ").append(m[2]).append('\n');
-        }
+        // the transfer rows (uploads, gets) have a server of their own: TransferServer
+        TransferServer.appendCloudMounts(y, credentials(sandbox), new String[][]{{"/ali", "false", "native_proxy"}, {"/r302", "false", "302_redirect"}});
         // where the slow-body attack uploads: a local folder, so the attack spends no API calls of the other rows
         y.append("  - {mount: /scratch, driver: local, root: '").append(Files.createDirectories(work.resolve("scratch"))).append("'}\n");
         return new ConfigLoader(Path.of("")).parse(y.toString(), "benchmark").config();
@@ -300,51 +292,123 @@ public final class Benchmark {
         check("Playback: ≤ 3 getDownloadUrl in 30 min with 15-min links", links <= 3, links + " getDownloadUrl");
     }
 
+    /**
+     * PUTs of {@link #fileSize} through AliDAV (rapid upload off; rapid upload on with new content) and the same upload
+     * made directly against the sandbox, measured alike: AliDAV in its own JVM with the shipped flags
+     * ({@link TransferServer}), the paths taking turns for {@code -Dbench.putRounds} rounds (3), each round starting
+     * with another one, and the best round of each counting, as with the GETs: the machine is shared, and a single
+     * upload per path measured minutes apart compares two different loads. Every PUT sends new content.
+     */
     private void uploads() throws Exception {
         CallStats stats = sandbox.stats();
-        // clients look at the target folder first (Finder, rclone): the mounts are warm, as in use
-        Http.expect(207, propfind(base + "/ali/", "1"), "list /ali");
-        Http.expect(207, propfind(base + "/rapid/", "1"), "list /rapid");
-        // the upload path compiled before timing: the first timed row does not pay the JIT for the others
-        timedPut(base + "/ali/warm-up.bin", 10, fileSize / 4);
-        Http.send("DELETE", base + "/ali/warm-up.bin", null);
-        stats.reset();
-        org.alidav.drive.remote.Spool.GAUGE.resetPeak();
-        double off = timedPut(base + "/ali/upload-1.bin", 11, fileSize);
-        long offPeak = org.alidav.drive.remote.Spool.GAUGE.peak();
-        long create = stats.count(API + "create");
-        long complete = stats.count(API + "complete");
-        long urls = stats.count(API + "getUploadUrl");
-        long otherApi = apiCalls(stats) - create - complete - urls;
-        rows.add(new String[]{"Upload of a " + gib(fileSize) + " file (rapid upload off; target folder listed just before)", "API calls",
-                calls(stats) + "; part bytes " + stats.uploadedPartBytes(), "create + complete (+ getUploadUrl)"});
-        check("1 GiB upload: create + complete only (+ getUploadUrl when URLs expired)", create == 1 && complete == 1 && otherApi == 0,
-                "create " + create + ", complete " + complete + ", getUploadUrl " + urls + ", other " + otherApi);
-        stats.reset();
-        double again = timedPut(base + "/rapid/upload-1-again.bin", 11, fileSize);
-        long parts = stats.uploadedPartBytes();
-        rows.add(new String[]{"Second upload of the same content (rapid upload on; no client checksum, so spooled and hashed)", "API calls",
-                calls(stats) + "; part bytes " + parts, "0 part bytes"});
-        check("Rapid second upload: 0 part bytes", parts == 0, parts + " part bytes");
-        org.alidav.drive.remote.Spool.GAUGE.resetPeak();
-        double on = timedPut(base + "/rapid/upload-2.bin", 12, fileSize);
-        long onPeak = org.alidav.drive.remote.Spool.GAUGE.peak();
-        DirectClient direct = new DirectClient(sandbox, sandbox.issueRefreshToken("bench"));
-        long t = System.nanoTime();
-        direct.upload("direct-upload.bin", () -> new Bytes(13, fileSize), fileSize, 20L << 20);
-        double directRate = mbps(fileSize, System.nanoTime() - t);
-        rows.add(new String[]{"PUT " + gib(fileSize) + ": rapid upload off", "MB/s; spool peak",
-                fmt(off) + " (" + ratio(off, directRate) + " of direct); " + mib(offPeak), ""});
-        rows.add(new String[]{"PUT " + gib(fileSize) + ": rapid upload on, new content (pre-hash first, parts from the body)", "MB/s; spool peak",
-                fmt(on) + " (" + ratio(on, directRate) + " of direct, " + ratio(on, off) + " of rapid off); " + mib(onPeak),
-                "≥ 0.95 of rapid off, no more spooled than rapid off"});
-        check("PUT, rapid upload on, new content: ≥ 0.95 of rapid upload off", on >= 0.95 * off, ratio(on, off));
-        check("PUT, rapid upload off: ≥ 0.9 of a direct multipart upload", off >= 0.9 * directRate, ratio(off, directRate));
-        check("PUT, rapid upload on, new content: spool peak ≤ rapid off's (one part, no whole-body spool)", onPeak <= offPeak,
-                mib(onPeak) + " against " + mib(offPeak));
-        rows.add(new String[]{"PUT " + gib(fileSize) + ": rapid upload on, content already in the drive", "MB/s",
-                fmt(again) + " (" + ratio(again, directRate) + " of direct)", ""});
-        rows.add(new String[]{"PUT " + gib(fileSize) + ": direct multipart upload to the sandbox (20 MiB parts)", "MB/s", fmt(directRate), "baseline"});
+        try (TransferServer server = TransferServer.start(work, credentials(sandbox))) {
+            String url = server.url();
+            // clients look at the target folder first (Finder, rclone): the mounts are warm, as in use
+            Http.expect(207, propfind(url + "/ali/", "1"), "list /ali");
+            Http.expect(207, propfind(url + "/rapid/", "1"), "list /rapid");
+            // the upload path compiled before timing: the first timed row does not pay the JIT for the others
+            timedPut(url + "/ali/warm-up.bin", 10, fileSize / 4);
+            Http.send("DELETE", url + "/ali/warm-up.bin", null);
+            DirectClient direct = new DirectClient(sandbox, sandbox.issueRefreshToken("bench"));
+            int rounds = Integer.getInteger("bench.putRounds", 3);
+            long[] seed = {100};
+            String[] firstCalls = new String[1];
+            boolean[] firstOk = new boolean[1];
+            long[] spoolPeaks = new long[2];
+            double[] cpu = new double[2];
+            List<TimedGet> paths = List.of(
+                    () -> {
+                        boolean first = firstCalls[0] == null;
+                        if (first) stats.reset();
+                        server.resetSpoolPeak();
+                        double[] r = serverPut(server, url + "/ali/upload-" + seed[0] + ".bin", seed[0]++);
+                        spoolPeaks[0] = Math.max(spoolPeaks[0], server.spoolPeak());
+                        cpu[0] += r[1] / rounds;
+                        if (first) {
+                            long create = stats.count(API + "create");
+                            long complete = stats.count(API + "complete");
+                            long urls = stats.count(API + "getUploadUrl");
+                            long otherApi = apiCalls(stats) - create - complete - urls;
+                            firstCalls[0] = calls(stats) + "; part bytes " + stats.uploadedPartBytes();
+                            firstOk[0] = create == 1 && complete == 1 && otherApi == 0;
+                            check("1 GiB upload: create + complete only (+ getUploadUrl when URLs expired)", firstOk[0],
+                                    "create " + create + ", complete " + complete + ", getUploadUrl " + urls + ", other " + otherApi);
+                        }
+                        return r[0];
+                    },
+                    () -> {
+                        server.resetSpoolPeak();
+                        double[] r = serverPut(server, url + "/rapid/upload-" + seed[0] + ".bin", seed[0]++);
+                        spoolPeaks[1] = Math.max(spoolPeaks[1], server.spoolPeak());
+                        cpu[1] += r[1] / rounds;
+                        return r[0];
+                    },
+                    () -> {
+                        long t = System.nanoTime();
+                        long s = seed[0]++;
+                        direct.upload("direct-upload-" + s + ".bin", () -> new Bytes(s, fileSize), fileSize, 20L << 20);
+                        return mbps(fileSize, System.nanoTime() - t);
+                    });
+            Rounds result = rotated(paths, rounds);
+            double off = result.best()[0];
+            double on = result.best()[1];
+            double directRate = result.best()[2];
+            // the content of the first rapid-off upload (seed 100) again, now through the rapid mount
+            stats.reset();
+            double again = timedPut(url + "/rapid/upload-again.bin", 100, fileSize);
+            long parts = stats.uploadedPartBytes();
+            rows.add(new String[]{"Upload of a " + gib(fileSize) + " file (rapid upload off; target folder listed just before)", "API calls",
+                    firstCalls[0], "create + complete (+ getUploadUrl)"});
+            rows.add(new String[]{"Second upload of the same content (rapid upload on; no client checksum, so spooled and hashed)", "API calls",
+                    calls(stats) + "; part bytes " + parts, "0 part bytes"});
+            check("Rapid second upload: 0 part bytes", parts == 0, parts + " part bytes");
+            String bestOf = " (best of " + rounds + "; AliDAV in its own JVM, " + AliDavJvm.flagsLabel() + ")";
+            rows.add(new String[]{"PUT " + gib(fileSize) + ": rapid upload off" + bestOf, "MB/s; spool peak; server CPU",
+                    fmt(off) + " (" + ratio(off, directRate) + " of direct); " + mib(spoolPeaks[0]) + "; " + fmt2(cpu[0]) + " s/GiB", ""});
+            rows.add(new String[]{"PUT " + gib(fileSize) + ": rapid upload on, new content (pre-hash first, parts from the body)" + bestOf,
+                    "MB/s; spool peak; server CPU",
+                    fmt(on) + " (" + ratio(on, directRate) + " of direct, " + ratio(on, off) + " of rapid off); " + mib(spoolPeaks[1]) + "; "
+                            + fmt2(cpu[1]) + " s/GiB", "≥ 0.95 of rapid off, no more spooled than rapid off"});
+            check("PUT, rapid upload on, new content: ≥ 0.95 of rapid upload off", on >= 0.95 * off, ratio(on, off));
+            check("PUT, rapid upload off: ≥ 0.9 of a direct multipart upload", off >= 0.9 * directRate, ratio(off, directRate));
+            check("PUT, rapid upload on, new content: spool peak ≤ rapid off's (one part, no whole-body spool)", spoolPeaks[1] <= spoolPeaks[0],
+                    mib(spoolPeaks[1]) + " against " + mib(spoolPeaks[0]));
+            rows.add(new String[]{"PUT " + gib(fileSize) + ": rapid upload on, content already in the drive", "MB/s",
+                    fmt(again) + " (" + ratio(again, directRate) + " of direct)", ""});
+            rows.add(new String[]{"PUT " + gib(fileSize) + ": direct multipart upload to the sandbox (20 MiB parts, best of " + rounds + ")", "MB/s",
+                    fmt(directRate), "baseline"});
+            rows.add(new String[]{"PUT rounds: load average (1 min) at start → end; the server's peak RSS", "", result.load()
+                    + "; " + server.peakRssMb() + " MB (VmHWM)", ""});
+        }
+    }
+
+    /** A timed PUT of new content through the transfer server; answers MB/s and the server's CPU seconds per GiB. */
+    private double[] serverPut(TransferServer server, String url, long seed) throws Exception {
+        double cpu = server.cpuSeconds();
+        double rate = timedPut(url, seed, fileSize);
+        return new double[]{rate, (server.cpuSeconds() - cpu) / (fileSize / (double) GIB)};
+    }
+
+    /** The best result of each path over the rounds, and the load average (1 min) at their start and end. */
+    private record Rounds(double[] best, String load) {
+    }
+
+    /** Runs every path once per round, each round starting with another path. */
+    private static Rounds rotated(List<TimedGet> paths, int rounds) throws Exception {
+        String start = loadAverage();
+        double[] best = new double[paths.size()];
+        // each round starts with another path, so no path always runs right after the same one
+        for (int i = 0; i < rounds; i++) {
+            for (int k = 0; k < paths.size(); k++) {
+                int p = (i + k) % paths.size();
+                best[p] = Math.max(best[p], paths.get(p).run());
+            }
+        }
+        return new Rounds(best, start + " → " + loadAverage());
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     /**
@@ -420,58 +484,64 @@ public final class Benchmark {
     }
 
     /**
-     * Direct, proxied and 302 GETs of the same file by the same client, measured alike: each path is read once
-     * (256 MiB, untimed) before any timed round, so the JIT has compiled the sandbox's, the client's and AliDAV's
-     * copy loops and the first path timed is not the slow one; then the paths take turns, each round starting with another one, for
-     * {@code -Dbench.getRounds} rounds (3) and the best round of each counts, as the machine is shared and other
-     * work only ever slows a round. Timed are the object bytes alone: links are asked for before the clock starts.
+     * Direct, proxied and 302 GETs of the same file by the same client, measured alike: AliDAV in its own JVM with the
+     * shipped flags ({@link TransferServer}); each path is read once (256 MiB, untimed) before any timed round, so the
+     * JIT has compiled the sandbox's, the client's and AliDAV's copy loops and the first path timed is not the slow one;
+     * then the paths take turns, each round starting with another one, for {@code -Dbench.getRounds} rounds (3) and the
+     * best round of each counts, as the machine is shared and other work only ever slows a round. Timed are the object
+     * bytes alone: links are asked for before the clock starts.
      */
     private void gets() throws Exception {
-        DirectClient direct = new DirectClient(sandbox, sandbox.issueRefreshToken("bench"));
-        String id = direct.fileIdOf("movie.bin");
-        String proxy = base + "/ali/movie.bin";
-        String warmUp = "bytes=0-" + (Math.min(fileSize, 256L << 20) - 1);
-        Http.drain("GET", direct.downloadUrl(id), "Range", warmUp);
-        Http.drain("GET", proxy, "Range", warmUp); // also resolves the link, as asking for it is outside the direct timing
-        int rounds = Integer.getInteger("bench.getRounds", 3);
-        String[] how = {""};
-        List<TimedGet> paths = List.of(
-                () -> timedGet(direct.downloadUrl(id)),
-                () -> timedGet(proxy),
-                () -> {
-                    // 302: whatever the r302 mount's webdav_policy does in this build
-                    long t = System.nanoTime();
-                    HttpResponse<InputStream> r = Http.CLIENT.send(Http.request(base + "/r302/movie.bin").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-                    long got;
-                    if (r.statusCode() == 302 || r.statusCode() == 307) {
-                        r.body().close();
-                        got = Http.drain("GET", r.headers().firstValue("Location").orElseThrow())[1];
-                        how[0] = "302 followed to the sandbox";
-                    } else {
-                        got = r.body().transferTo(java.io.OutputStream.nullOutputStream());
-                        how[0] = "answered " + r.statusCode() + ": webdav_policy 302_redirect is not implemented in this build, so this is streamed";
-                    }
-                    if (got != fileSize) throw new IllegalStateException("short GET via the 302 mount: " + got);
-                    return mbps(got, System.nanoTime() - t);
-                });
-        double[] best = new double[paths.size()];
-        // each round starts with another path, so no path always runs right after the same one
-        for (int i = 0; i < rounds; i++) {
-            for (int k = 0; k < paths.size(); k++) {
-                int p = (i + k) % paths.size();
-                best[p] = Math.max(best[p], paths.get(p).run());
-            }
+        try (TransferServer server = TransferServer.start(work, credentials(sandbox))) {
+            DirectClient direct = new DirectClient(sandbox, sandbox.issueRefreshToken("bench"));
+            String id = direct.fileIdOf("movie.bin");
+            String proxy = server.url() + "/ali/movie.bin";
+            String warmUp = "bytes=0-" + (Math.min(fileSize, 256L << 20) - 1);
+            Http.drain("GET", direct.downloadUrl(id), "Range", warmUp);
+            Http.drain("GET", proxy, "Range", warmUp); // also resolves the link, as asking for it is outside the direct timing
+            int rounds = Integer.getInteger("bench.getRounds", 3);
+            String[] how = {""};
+            double[] cpu = {0};
+            List<TimedGet> paths = List.of(
+                    () -> timedGet(direct.downloadUrl(id)),
+                    () -> {
+                        double before = server.cpuSeconds();
+                        double rate = timedGet(proxy);
+                        cpu[0] += (server.cpuSeconds() - before) / (fileSize / (double) GIB) / rounds;
+                        return rate;
+                    },
+                    () -> {
+                        // 302: whatever the r302 mount's webdav_policy does in this build
+                        long t = System.nanoTime();
+                        HttpResponse<InputStream> r = Http.CLIENT.send(Http.request(server.url() + "/r302/movie.bin").GET().build(),
+                                HttpResponse.BodyHandlers.ofInputStream());
+                        long got;
+                        if (r.statusCode() == 302 || r.statusCode() == 307) {
+                            r.body().close();
+                            got = Http.drain("GET", r.headers().firstValue("Location").orElseThrow())[1];
+                            how[0] = "302 followed to the sandbox";
+                        } else {
+                            got = r.body().transferTo(java.io.OutputStream.nullOutputStream());
+                            how[0] = "answered " + r.statusCode() + ": webdav_policy 302_redirect is not implemented in this build, so this is streamed";
+                        }
+                        if (got != fileSize) throw new IllegalStateException("short GET via the 302 mount: " + got);
+                        return mbps(got, System.nanoTime() - t);
+                    });
+            Rounds result = rotated(paths, rounds);
+            double directRate = result.best()[0];
+            double proxyRate = result.best()[1];
+            double redirectRate = result.best()[2];
+            if (!how[0].startsWith("302")) notes.add("GET via the 302_redirect mount was " + how[0] + ".");
+            String bestOf = " (best of " + rounds + ")";
+            rows.add(new String[]{"GET " + gib(fileSize) + ": 302 to the sandbox" + bestOf, "MB/s",
+                    fmt(redirectRate) + " (" + ratio(redirectRate, directRate) + " of direct; " + (how[0].startsWith("302") ? "302" : "no 302 in this build") + ")", ""});
+            rows.add(new String[]{"GET " + gib(fileSize) + ": native proxy" + bestOf.replace(")", "; AliDAV in its own JVM, " + AliDavJvm.flagsLabel() + ")"),
+                    "MB/s; server CPU", fmt(proxyRate) + " (" + ratio(proxyRate, directRate) + " of direct); " + fmt2(cpu[0]) + " s/GiB", "≥ 0.9 of direct"});
+            rows.add(new String[]{"GET " + gib(fileSize) + ": direct from the sandbox's object endpoint" + bestOf, "MB/s", fmt(directRate), "baseline"});
+            rows.add(new String[]{"GET rounds: load average (1 min) at start → end; the server's peak RSS", "", result.load()
+                    + "; " + server.peakRssMb() + " MB (VmHWM)", ""});
+            check("Proxy GET ≥ 0.9 of direct", proxyRate >= 0.9 * directRate, ratio(proxyRate, directRate));
         }
-        double directRate = best[0];
-        double proxyRate = best[1];
-        double redirectRate = best[2];
-        if (!how[0].startsWith("302")) notes.add("GET via the 302_redirect mount was " + how[0] + ".");
-        String bestOf = " (best of " + rounds + ")";
-        rows.add(new String[]{"GET " + gib(fileSize) + ": 302 to the sandbox" + bestOf, "MB/s",
-                fmt(redirectRate) + " (" + ratio(redirectRate, directRate) + " of direct; " + (how[0].startsWith("302") ? "302" : "no 302 in this build") + ")", ""});
-        rows.add(new String[]{"GET " + gib(fileSize) + ": native proxy" + bestOf, "MB/s", fmt(proxyRate) + " (" + ratio(proxyRate, directRate) + " of direct)", "≥ 0.9 of direct"});
-        rows.add(new String[]{"GET " + gib(fileSize) + ": direct from the sandbox's object endpoint" + bestOf, "MB/s", fmt(directRate), "baseline"});
-        check("Proxy GET ≥ 0.9 of direct", proxyRate >= 0.9 * directRate, ratio(proxyRate, directRate));
     }
 
     /** One timed read of the benchmark file; answers MB/s. */
