@@ -5,7 +5,7 @@ import javax.xml.namespace.QName;
 
 /**
  * The DAV: properties a listing asks for ({@code rclone}, Finder, davfs2, Windows and Milton's stand-in for an
- * empty {@code prop}), which {@link NamedPropertiesAnswer} writes straight from the resource. Each is answered by
+ * empty {@code prop}), which {@link PropertiesAnswer} writes straight from the resource. Each is answered by
  * Milton's WebDavProtocol for every file and folder, so asking the property sources in turn is not needed to know
  * that it exists.
  */
