@@ -14,6 +14,7 @@ import io.milton.property.PropertySource;
 import io.milton.resource.CollectionResource;
 import io.milton.resource.GetableResource;
 import io.milton.resource.PropFindableResource;
+import io.milton.resource.PutableResource;
 import io.milton.resource.Resource;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -238,10 +239,13 @@ final class PropertiesAnswer {
                     string(p, length == null ? null : length.toString());
                 }
                 case GETLASTMODIFIED -> date(p, r.getModifiedDate(), DatePropertyWriter::httpDate);
-                case CREATIONDATE -> date(p, r.getCreateDate(), DatePropertyWriter::isoSeconds);
+                case CREATIONDATE, GETCREATED -> date(p, r.getCreateDate(), DatePropertyWriter::isoSeconds);
                 case GETETAG -> string(p, etags.generateEtag(r));
                 case GETCONTENTTYPE -> string(p, r instanceof GetableResource g ? g.getContentType(null) : "");
-                case DISPLAYNAME -> string(p, displayNames.formatDisplayName(r));
+                case DISPLAYNAME, NAME -> string(p, displayNames.formatDisplayName(r));
+                // as Milton's boolean value writer writes them
+                case ISCOLLECTION -> string(p, r instanceof CollectionResource ? "TRUE" : "FALSE");
+                case ISREADONLY -> string(p, r instanceof PutableResource ? "FALSE" : "TRUE");
             }
         }
 
@@ -249,7 +253,7 @@ final class PropertiesAnswer {
             string(p, d == null ? null : format.apply(d));
         }
 
-        /** A string value as {@link PlainStringValueWriter} writes it (digits and dates have nothing to escape). */
+        /** A string value as {@link PlainStringValueWriter} writes it (digits, dates and TRUE/FALSE have nothing to escape). */
         private void string(LiveProperty p, String s) {
             if (s == null) {
                 out.append(p.empty);
