@@ -1,11 +1,13 @@
 package org.alidav.dav.props;
 
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.xml.namespace.QName;
 
 /**
  * The DAV: properties a listing asks for ({@code rclone}, Finder, davfs2, Windows and Milton's stand-in for an
- * empty {@code prop}), which {@link NamedPropertiesAnswer} writes straight from the resource. Each is answered by
+ * empty {@code prop}) and most of what allprop gives, which {@link PropertiesAnswer} writes straight from the resource. Each is answered by
  * Milton's WebDavProtocol for every file and folder, so asking the property sources in turn is not needed to know
  * that it exists.
  */
@@ -16,12 +18,15 @@ enum LiveProperty {
     GETETAG("getetag"),
     GETCONTENTTYPE("getcontenttype"),
     CREATIONDATE("creationdate"),
-    DISPLAYNAME("displayname");
+    DISPLAYNAME("displayname"),
+    // Windows' names, and the rest of what every allprop answer holds
+    GETCREATED("getcreated"),
+    NAME("name"),
+    ISCOLLECTION("iscollection"),
+    ISREADONLY("isreadonly");
 
-    private static final Map<String, LiveProperty> BY_NAME = Map.of(
-            RESOURCETYPE.localName, RESOURCETYPE, GETCONTENTLENGTH.localName, GETCONTENTLENGTH,
-            GETLASTMODIFIED.localName, GETLASTMODIFIED, GETETAG.localName, GETETAG, GETCONTENTTYPE.localName, GETCONTENTTYPE,
-            CREATIONDATE.localName, CREATIONDATE, DISPLAYNAME.localName, DISPLAYNAME);
+    private static final Map<String, LiveProperty> BY_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(p -> p.localName, p -> p));
 
     final String localName;
     /** {@code <d:name>} and {@code </d:name>}, and {@code <d:name/>} for no value. */

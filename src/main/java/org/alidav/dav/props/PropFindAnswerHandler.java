@@ -33,12 +33,12 @@ import javax.xml.namespace.QName;
 import org.alidav.dav.resource.StorageResource;
 
 /**
- * PROPFIND. A request that names its properties, of a storage's file or folder at depth 0 or 1 (what rclone,
- * Finder, davfs2 and Windows send to list a folder), is answered by {@link NamedPropertiesAnswer}: the same bytes
- * as Milton's handler, which for every entry builds maps of wrapped values by asking each property source about
- * each name (and the request's User-Agent, for each), and then looks for a value writer per value. Everything
- * else goes to Milton's handler: allprop and propname, virtual folders, GNOME's gvfs (whose empty properties
- * Milton answers 404), a property named {@code href} (which Milton answers with the href, in any namespace).
+ * PROPFIND. A request that names its properties or asks for allprop (an empty body is one), of a storage's file
+ * or folder at depth 0 or 1 (what rclone, Finder, davfs2, Windows and litmus send to list a folder), is answered
+ * by {@link PropertiesAnswer}: the same bytes as Milton's handler, which for every entry builds maps of wrapped
+ * values by asking each property source about each name (and the request's User-Agent, for each), and then looks
+ * for a value writer per value. Everything else goes to Milton's handler: propname, virtual folders, GNOME's gvfs
+ * (whose empty properties Milton answers 404).
  * Resource lookup, authorisation and events stay Milton's ({@link ResourceHandlerHelper}).
  */
 public final class PropFindAnswerHandler implements ExistingEntityHandler, PropertyHandler {
@@ -47,10 +47,10 @@ public final class PropFindAnswerHandler implements ExistingEntityHandler, Prope
     private final PropFindRequestFieldParser fields;
     private final UserAgentHelper userAgents;
     private final ResourceTypeHelper types;
-    private final NamedPropertiesAnswer answer;
+    private final PropertiesAnswer answer;
 
     private PropFindAnswerHandler(PropFindHandler milton, ResourceHandlerHelper resources, PropFindRequestFieldParser fields,
-                                  UserAgentHelper userAgents, ResourceTypeHelper types, NamedPropertiesAnswer answer) {
+                                  UserAgentHelper userAgents, ResourceTypeHelper types, PropertiesAnswer answer) {
         this.milton = milton;
         this.resources = resources;
         this.fields = fields;
@@ -65,7 +65,7 @@ public final class PropFindAnswerHandler implements ExistingEntityHandler, Prope
         for (Handler h : b.getWebDavProtocol().getHandlers()) if (h instanceof PropFindHandler p) milton = p;
         if (milton == null || !b.isInitDone()) throw new IllegalStateException("Milton's PROPFIND handler is built by init()");
         return new PropFindAnswerHandler(milton, b.getResourceHandlerHelper(), b.getPropFindRequestFieldParser(),
-                b.getUserAgentHelper(), b.getResourceTypeHelper(), NamedPropertiesAnswer.of(b));
+                b.getUserAgentHelper(), b.getResourceTypeHelper(), PropertiesAnswer.of(b));
     }
 
     @Override
@@ -109,16 +109,17 @@ public final class PropFindAnswerHandler implements ExistingEntityHandler, Prope
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<QName> names = asked.isAllProp() || asked.isPropname() ? List.of() : new ArrayList<>(asked.getNames());
+        // null: allprop (which RequestChecks makes of an empty body)
+        List<QName> names = asked.isAllProp() ? null : new ArrayList<>(asked.getNames());
         String href = href(request.getAbsoluteUrl(), resource);
-        if (names.isEmpty() || href == null || names.stream().anyMatch(n -> n.getLocalPart().equals("href"))) {
+        if (asked.isPropname() || names != null && names.isEmpty() || href == null) {
             // RequestChecks handed on every PROPFIND body buffered: Milton reads it again from the start
             milton.processExistingResource(manager, request, response, resource);
             return;
         }
         response.setStatus(Response.Status.SC_MULTI_STATUS);
         response.setContentTypeHeader(Response.APPLICATION_XML);
-        XmlBuffer body = answer.write((PropFindableResource) resource, href, names, depth == 1, !"t".equals(request.getHeaders().get("Brief")));
+        PropertiesAnswer.MultiStatus body = answer.write((PropFindableResource) resource, href, names, depth == 1, !"t".equals(request.getHeaders().get("Brief")));
         response.setDateHeader(new Date());
         response.setDavHeader(Utils.toCsv(types.getSupportedLevels(resource)));
         response.setContentLengthHeader((long) body.size());

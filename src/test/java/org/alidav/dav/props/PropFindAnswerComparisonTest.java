@@ -40,10 +40,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link NamedPropertiesAnswer} against Milton's property builder and our {@link NamespaceSafePropFindXmlGenerator}
+ * {@link PropertiesAnswer} against Milton's property builder and our {@link NamespaceSafePropFindXmlGenerator}
  * (the answer before it), byte for byte, on one Milton wiring ({@link DavService#miltonBuilder}): the bodies
- * rclone, Finder, davfs2, Windows and litmus send, over files and folders with dead properties, a lock, quota,
- * names that need escaping and properties nobody knows.
+ * rclone, Finder, davfs2, Windows and litmus send, allprop among them, over files and folders with dead
+ * properties (one named href), a lock, quota, names that need escaping and properties nobody knows.
  */
 class PropFindAnswerComparisonTest {
     private static final String DAV = "<?xml version=\"1.0\" encoding=\"utf-8\"?>";
@@ -62,8 +62,8 @@ class PropFindAnswerComparisonTest {
             // davfs2
             DAV + "<propfind xmlns=\"DAV:\"><prop><getetag/><getlastmodified/><getcontentlength/><resourcetype/>"
                     + "<executable xmlns=\"http://apache.org/dav/props/\"/></prop></propfind>",
-            // Windows (without its href: that one goes to Milton's handler)
-            DAV + "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:name/><D:parentname/><D:ishidden/><D:isroot/><D:iscollection/><D:isreadonly/>"
+            // Windows (its href is answered with the response's href, in any namespace)
+            DAV + "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:href/><D:name/><D:parentname/><D:ishidden/><D:isroot/><D:iscollection/><D:isreadonly/>"
                     + "<D:getcontenttype/><D:getcontentlength/><D:getlastmodified/><D:creationdate/><D:resourcetype/><D:displayname/>"
                     + "<Z:Win32FileAttributes xmlns:Z=\"urn:schemas-microsoft-com:\"/><Z:Win32CreationTime xmlns:Z=\"urn:schemas-microsoft-com:\"/></D:prop></D:propfind>",
             // an empty prop: Milton's stand-in list for Windows
@@ -73,7 +73,10 @@ class PropFindAnswerComparisonTest {
             // litmus: dead properties, an unknown one, the empty namespace, a namespace that needs escaping
             DAV + "<propfind xmlns=\"DAV:\"><prop><foo xmlns=\"http://example.com/neon/litmus/\"/><nope xmlns=\"http://example.com/none\"/>"
                     + "<empty xmlns=\"\"/><amp xmlns=\"http://example.com/a&amp;b&quot;c\"/><getcontentlength/><unknowndav/></prop></propfind>",
-            DAV + "<propfind xmlns=\"DAV:\"><prop><nope xmlns=\"http://example.com/none\"/><getetag/><foo xmlns=\"http://example.com/neon/litmus/\"/></prop></propfind>");
+            DAV + "<propfind xmlns=\"DAV:\"><prop><nope xmlns=\"http://example.com/none\"/><getetag/><foo xmlns=\"http://example.com/neon/litmus/\"/></prop></propfind>",
+            // allprop: litmus, cadaver, and what RequestChecks makes of an empty body
+            DAV + "<D:propfind xmlns:D=\"DAV:\"><D:allprop/></D:propfind>",
+            DAV + "<propfind xmlns=\"DAV:\"><allprop/><include><foo xmlns=\"http://example.com/neon/litmus/\"/></include></propfind>");
 
     @TempDir
     Path dir;
@@ -81,7 +84,7 @@ class PropFindAnswerComparisonTest {
     private Storage storage;
     private DavResourceFactory factory;
     private HttpManagerBuilder milton;
-    private NamedPropertiesAnswer answer;
+    private PropertiesAnswer answer;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -100,12 +103,14 @@ class PropFindAnswerComparisonTest {
         factory = new DavResourceFactory(new MountTable(List.of(new Mount(List.of(), storage, storage))), LocationData.all(List.of(dead)));
         milton = DavService.miltonBuilder(factory, dead, List.of(new LockingExtension(locks)));
         milton.buildHttpManager(); // the lock extension adds its property source when the manager is built
-        answer = NamedPropertiesAnswer.of(milton);
+        answer = PropertiesAnswer.of(milton);
 
         QName foo = new QName("http://example.com/neon/litmus/", "foo");
         dead.apply(location("/plain.txt"), Map.of(foo, "<x:y xmlns:x=\"urn:x\">v &amp; w</x:y>", new QName("", "empty"), "bare"));
         dead.apply(location("/sub folder/"), Map.of(foo, "folder's", new QName("http://apache.org/dav/props/", "executable"), "T"));
         dead.apply(location("/ä ö #%25?.mp4"), Map.of(new QName("http://example.com/a&b\"c", "amp"), ""));
+        // a dead property named href: Milton answers the response's href for it
+        dead.apply(location("/noext"), Map.of(new QName("urn:h", "href"), "stored", new QName("urn:late", "z"), "<b>x</b>"));
         locks.lock(new LockRequest("/plain.txt", LockScope.EXCLUSIVE, LockDepth.ZERO, "<D:href>me</D:href>", "alice", Duration.ofMinutes(5)));
         locks.lock(new LockRequest("/sub folder", LockScope.SHARED, LockDepth.INFINITY, "", "alice", Duration.ofMinutes(5)));
     }
@@ -137,16 +142,18 @@ class PropFindAnswerComparisonTest {
 
     @Test
     void theAnswersHoldWhatTheComparisonIsAbout() throws Exception {
-        String listing = ours(parse(BODIES.get(8)), "/", 1, true);
-        assertTrue(listing.contains("<ns2:foo><x:y xmlns:x=\"urn:x\">v &amp; w</x:y></ns2:foo>"), listing);
-        assertTrue(listing.contains("<empty>bare</empty>"), listing);
-        assertTrue(listing.contains("HTTP/1.1 404 Not Found"), listing);
-        assertTrue(listing.contains("xmlns:ns4=\"http://example.com/a&amp;b&quot;c\""), listing);
-        assertTrue(listing.contains("<d:href>/a%26b%3Cc%3E.bin</d:href>"), listing);
-        String locked = ours(parse(BODIES.get(7)), "/sub%20folder/", 1, true);
-        assertTrue(locked.contains("<d:lockscope><d:shared/></d:lockscope>"), locked);
+        assertHolds(ours(parse(BODIES.get(8)), "/", 1, true), "<ns2:foo><x:y xmlns:x=\"urn:x\">v &amp; w</x:y></ns2:foo>",
+                "<empty>bare</empty>", "HTTP/1.1 404 Not Found", "xmlns:ns4=\"http://example.com/a&amp;b&quot;c\"", "<d:href>/a%26b%3Cc%3E.bin</d:href>");
+        assertHolds(ours(parse(BODIES.get(7)), "/sub%20folder/", 1, true), "<d:lockscope><d:shared/></d:lockscope>");
         String quota = ours(parse(BODIES.get(3)), "/", 0, true);
         assertTrue(quota.matches("(?s).*<d:quota-available-bytes>\\d+</d:quota-available-bytes>.*"), quota);
+        // allprop: lock and quota properties, dead ones (one named href), a namespace first seen on a later entry
+        assertHolds(ours(parse(BODIES.get(10)), "/", 1, true), "<d:lockdiscovery><d:activelock>", "<ns4:foo>folder's</ns4:foo>",
+                "<ns2:href>/noext</ns2:href>", "xmlns:ns3=\"urn:late\"", "<d:quota-used-bytes>");
+    }
+
+    private static void assertHolds(String answer, String... parts) {
+        for (String part : parts) assertTrue(answer.contains(part), () -> part + " not in " + answer);
     }
 
     private PropertiesRequest parse(String body) {
@@ -162,7 +169,8 @@ class PropFindAnswerComparisonTest {
 
     private String ours(PropertiesRequest asked, String url, int depth, boolean errorProps) throws Exception {
         PropFindableResource target = target(url);
-        XmlBuffer buffer = answer.write(target, PropFindAnswerHandler.href(url, target), new ArrayList<>(asked.getNames()), depth == 1, errorProps);
+        List<QName> names = asked.isAllProp() ? null : new ArrayList<>(asked.getNames());
+        PropertiesAnswer.MultiStatus buffer = answer.write(target, PropFindAnswerHandler.href(url, target), names, depth == 1, errorProps);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         buffer.writeTo(out);
         return out.toString(StandardCharsets.UTF_8);
