@@ -3,6 +3,7 @@ package org.alidav.dav.resource;
 import java.net.URLConnection;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** MIME types by file extension: media formats the JDK's table lacks first, then the JDK's table. */
 public final class ContentTypes {
@@ -21,16 +22,32 @@ public final class ContentTypes {
             Map.entry("epub", "application/epub+zip"), Map.entry("css", "text/css"), Map.entry("js", "text/javascript"),
             Map.entry("txt", "text/plain"), Map.entry("html", "text/html"), Map.entry("xml", "application/xml"));
 
+    /**
+     * The JDK's answers by extension, remembered: its table is looked up under a lock, with the name
+     * lower-cased again, at every GET. Bounded, as names (and so extensions) come from clients.
+     */
+    private static final int MAX_REMEMBERED = 1024;
+    private static final Map<String, String> GUESSED = new ConcurrentHashMap<>();
+
     private ContentTypes() {
     }
 
     public static String of(String name) {
         int dot = name.lastIndexOf('.');
-        if (dot >= 0) {
-            String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
-            String known = EXTRA.get(ext);
-            if (known != null) return known;
-        }
+        if (dot < 0) return guess(name);
+        String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String known = EXTRA.get(ext);
+        if (known != null) return known;
+        // the JDK's table cuts a name at its last '#' first: such a name's answer is not its extension's
+        if (name.indexOf('#') >= 0) return guess(name);
+        String remembered = GUESSED.get(ext);
+        if (remembered != null) return remembered;
+        String guessed = guess(name);
+        if (GUESSED.size() < MAX_REMEMBERED) GUESSED.put(ext, guessed);
+        return guessed;
+    }
+
+    private static String guess(String name) {
         String guessed = URLConnection.getFileNameMap().getContentTypeFor(name);
         return guessed != null ? guessed : DEFAULT;
     }
