@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.alidav.dav.resource.FileResource;
 import org.alidav.dav.sign.LinkSigner;
@@ -37,9 +38,11 @@ public final class PolicyResolver implements Download {
 
     /** One client rule; {@code address} accepts every client when absent. */
     public record Rule(Pattern userAgent, Optional<Predicate<InetAddress>> address, DownloadPolicy policy) {
-        boolean matches(String ua, InetAddress client) {
+        boolean matches(String ua, Supplier<InetAddress> client) {
             if (!userAgent.matcher(ua).find()) return false;
-            return address.isEmpty() || (client != null && address.get().test(client));
+            if (address.isEmpty()) return true;
+            InetAddress a = client.get();
+            return a != null && address.get().test(a);
         }
     }
 
@@ -92,7 +95,8 @@ public final class PolicyResolver implements Download {
     /** The policy for this client and file, before the storage's abilities are taken into account. */
     DownloadPolicy choose(HttpServletRequest request, FileResource file) {
         String ua = Optional.ofNullable(request.getHeader("User-Agent")).orElse("");
-        InetAddress client = address(request.getRemoteAddr());
+        // parsed only for a rule with an address range whose User-Agent matched: most requests need no address
+        Supplier<InetAddress> client = () -> address(request.getRemoteAddr());
         for (Rule r : rules) {
             if (r.matches(ua, client)) {
                 if (r.policy() != DownloadPolicy.STORAGE) return r.policy();
