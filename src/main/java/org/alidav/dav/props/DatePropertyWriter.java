@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
+import org.alidav.dav.http.HttpDates;
 
 /**
  * Writes date properties as Milton's date writers do ({@code getlastmodified} as an HTTP date, the others
@@ -36,17 +37,10 @@ final class DatePropertyWriter implements ValueWriter {
         writer.writeProperty(prefix, localName, "DAV:".equals(nsUri) && "getlastmodified".equals(localName) ? httpDate(d) : isoSeconds(d));
     }
 
-    /** {@code getlastmodified}'s form. */
+    /** {@code getlastmodified}'s form: the Last-Modified header's, for the years HttpDates writes as this pattern does. */
     static String httpDate(Date d) {
-        long seconds = Math.floorDiv(d.getTime(), 1000);
-        long day = Math.floorDiv(seconds, 86_400);
-        LocalDate date = LocalDate.ofEpochDay(day);
-        if (date.getYear() < 1 || date.getYear() > 9999) return HTTP_DATE.format(d.toInstant());
-        // as HTTP_DATE writes it, without its per-field lookups: a date per entry of every listing
-        StringBuilder sb = new StringBuilder(29).append(WEEKDAYS[(int) Math.floorMod(day + 3, 7)]).append(", ");
-        two(sb, date.getDayOfMonth()).append(' ').append(MONTHS[date.getMonthValue() - 1]).append(' ');
-        four(sb, date.getYear()).append(' ');
-        return time(sb, Math.floorMod(seconds, 86_400)).append(" GMT").toString();
+        int year = LocalDate.ofEpochDay(Math.floorDiv(Math.floorDiv(d.getTime(), 1000), 86_400)).getYear();
+        return year < 1 || year > 9999 ? HTTP_DATE.format(d.toInstant()) : HttpDates.format(d.toInstant());
     }
 
     /** Every other date property's form. */
@@ -60,9 +54,6 @@ final class DatePropertyWriter implements ValueWriter {
         two(sb, date.getDayOfMonth()).append('T');
         return time(sb, Math.floorMod(seconds, 86_400)).append('Z').toString();
     }
-
-    private static final String[] WEEKDAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     private static StringBuilder time(StringBuilder sb, long secondOfDay) {
         int s = (int) secondOfDay;
